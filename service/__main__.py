@@ -1,0 +1,5 @@
+"""`python -m service ...`: see `service.cli`."""
+
+from .cli import main
+
+main()

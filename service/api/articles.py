@@ -1,0 +1,86 @@
+"""Reading an article from a request: a JSON object, or a raw text/plain or text/html body."""
+
+from __future__ import annotations
+
+import codecs
+import json
+from dataclasses import dataclass
+from datetime import date
+
+from flask import request
+
+from ..errors import BadRequest, UnsupportedMediaType, ValidationFailed
+from .schemas import ArticleSchema
+
+RAW_TYPES = {"text/plain": "text", "text/html": "html"}
+ACCEPTED = "application/json, text/plain or text/html"
+
+
+@dataclass(frozen=True)
+class Article:
+    """A validated article. `body` is what the user sent; `source` says text or html."""
+
+    body: str
+    source: str
+    title: str | None = None
+    url: str | None = None
+    published_at: date | None = None
+    language: str = "en"
+
+
+def read_article() -> Article:
+    """Parse and validate the current request's article, or raise a ServiceError."""
+    mimetype = request.mimetype
+    if mimetype == "application/json":
+        data = _json_body()
+    elif mimetype in RAW_TYPES:
+        data = _raw_body(RAW_TYPES[mimetype])
+    else:
+        shown = mimetype or "none"
+        raise UnsupportedMediaType(f"Content-Type {shown} is not supported; send {ACCEPTED}.")
+    loaded = ArticleSchema().load(data)
+    source = "html" if "html" in loaded else "text"
+    return Article(
+        body=loaded[source],
+        source=source,
+        title=loaded.get("title"),
+        url=loaded.get("url"),
+        published_at=loaded.get("published_at"),
+        language=loaded.get("language", "en"),
+    )
+
+
+def _decode(charset: str) -> str:
+    try:
+        codecs.lookup(charset)
+    except LookupError:
+        raise UnsupportedMediaType(f"Charset {charset!r} is not supported; use utf-8.") from None
+    try:
+        return request.get_data().decode(charset)
+    except UnicodeDecodeError as exc:
+        detail = f"The body is not valid {charset}: byte {exc.start} cannot be decoded."
+        raise BadRequest(detail) from None
+
+
+def _json_body() -> dict:
+    text = _decode("utf-8")
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise BadRequest(f"The body is not valid JSON: {exc.msg} at line {exc.lineno}.") from None
+    if not isinstance(data, dict):
+        raise ValidationFailed(
+            "The body must be a JSON object.", [{"field": None, "message": "Expected an object."}]
+        )
+    return data
+
+
+def _raw_body(field: str) -> dict:
+    clashing = sorted({"text", "html"} & request.args.keys())
+    if clashing:
+        raise ValidationFailed(
+            "With a raw body, the article is the body itself.",
+            [{"field": name, "message": "Not allowed as a query parameter."} for name in clashing],
+        )
+    charset = request.mimetype_params.get("charset", "utf-8")
+    return {**request.args.to_dict(), field: _decode(charset)}

@@ -1,0 +1,23 @@
+"""POST /v1/extract: article in, numeric claims out."""
+
+from __future__ import annotations
+
+from flask import Blueprint
+
+from ..documents import extract_document
+from .articles import read_article
+
+bp = Blueprint("extract", __name__)
+
+
+@bp.post("/v1/extract")
+def extract():
+    """Extract the numeric claims of an article, with exact character spans."""
+    article = read_article()
+    return extract_document(
+        article.body,
+        article.source,
+        published_at=article.published_at,
+        title=article.title,
+        url=article.url,
+    )

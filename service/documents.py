@@ -1,0 +1,38 @@
+"""Text in, claims out: the article as the pipeline sees it. Flask-free; API and CLI share it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from .claims import extract, html_to_text
+
+OFFSETS_TEXT = "Character offsets into the text as sent."
+OFFSETS_HTML = "Character offsets into document.text, the text extracted from the HTML sent."
+
+
+def document(
+    body: str,
+    source: str = "text",
+    title: str | None = None,
+    url: str | None = None,
+    published_at: date | None = None,
+) -> tuple[str, dict]:
+    """The text the claims' offsets refer to, and the response's `document` object."""
+    text = html_to_text(body) if source == "html" else body
+    meta = {
+        "source": source,
+        "length": len(text),
+        "offsets": OFFSETS_HTML if source == "html" else OFFSETS_TEXT,
+        "title": title,
+        "url": url,
+        "published_at": published_at.isoformat() if published_at else None,
+    }
+    if source == "html":
+        meta["text"] = text
+    return text, meta
+
+
+def extract_document(body: str, source: str = "text", published_at: date | None = None, **meta):
+    """The `POST /v1/extract` result: the document and its claims in text order."""
+    text, doc = document(body, source, published_at=published_at, **meta)
+    return {"document": doc, "claims": extract(text, published_at)}

@@ -1,0 +1,38 @@
+"""gunicorn settings for `python -m service serve`, read from `Config`.
+
+The master starts (or joins) the embedded Redis before forking, so every worker shares one
+server, and stops it on exit. Logs go to stdout.
+"""
+
+from __future__ import annotations
+
+import os
+
+from service.config import Config
+from service.embedded import EmbeddedRedis
+
+_config = Config.from_env()
+_embedded: EmbeddedRedis | None = None
+
+bind = _config.BIND
+workers = _config.WEB_CONCURRENCY
+accesslog = "-"
+errorlog = "-"
+loglevel = _config.LOG_LEVEL.lower()
+timeout = 30
+graceful_timeout = 10
+
+
+def on_starting(server) -> None:
+    """Bring Redis up (embedded unless REDIS_URL is set) and load the bundled references."""
+    global _embedded
+    if not _config.REDIS_URL:
+        _embedded = EmbeddedRedis(_config.DATA_DIR, _config.REDIS_SERVER_BIN)
+        os.environ["REDIS_URL"] = _embedded.ensure_running()
+        server.log.info("embedded Redis at %s", os.environ["REDIS_URL"])
+
+
+def on_exit(server) -> None:
+    """Stop the embedded Redis if this master started it."""
+    if _embedded is not None:
+        _embedded.stop()

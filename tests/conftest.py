@@ -1,0 +1,63 @@
+"""Fixtures: a real redis-server for the session, and the tutorial's `app`, `client`, `runner`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import redis
+
+from service import create_app
+from tests.redis_server import RedisServer
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+@pytest.fixture(scope="session")
+def redis_server(tmp_path_factory):
+    """One throwaway redis-server on a free loopback port for the whole run."""
+    server = RedisServer(tmp_path_factory.mktemp("redis")).start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def redis_url(redis_server) -> str:
+    """The test server's URL, emptied before each test."""
+    redis.Redis.from_url(redis_server.url).flushall()
+    return redis_server.url
+
+
+@pytest.fixture
+def redis_client(redis_url) -> redis.Redis:
+    return redis.Redis.from_url(redis_url, decode_responses=True)
+
+
+@pytest.fixture
+def app(redis_url, tmp_path):
+    return create_app(
+        {
+            "TESTING": True,
+            "REDIS_URL": redis_url,
+            "DATA_DIR": tmp_path / "var",
+            "LOAD_BUNDLED_REFERENCES": False,
+        }
+    )
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+@pytest.fixture
+def shared_dir() -> Path:
+    """../shared (texts that are not ours); tests that need it skip where it is absent."""
+    if not SHARED.is_dir():
+        pytest.skip("../shared is absent: these texts are read from it, never copied here")
+    return SHARED

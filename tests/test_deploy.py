@@ -1,0 +1,45 @@
+"""The Makefile, Dockerfile and docker-compose.yml agree on port and entry point."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import yaml
+
+from service.config import Config
+
+ROOT = Path(__file__).resolve().parents[1]
+ENTRY = ["python", "-m", "service", "serve"]
+
+
+def port_of(bind: str) -> int:
+    return int(bind.rsplit(":", 1)[1])
+
+
+def test_makefile_runs_the_entry_point_on_the_default_port():
+    makefile = (ROOT / "Makefile").read_text()
+    assert re.search(r"^run:.*\n\t\$\(BIN\)/python -m service serve$", makefile, re.M)
+    assert port_of(Config.from_env({}).BIND) == 8000
+
+
+def test_dockerfile_matches():
+    dockerfile = (ROOT / "Dockerfile").read_text()
+    cmd = re.search(r"^CMD (\[.*\])$", dockerfile, re.M)
+    assert json.loads(cmd.group(1)) == ENTRY
+    assert re.search(r"^EXPOSE 8000$", dockerfile, re.M)
+    assert "BIND=0.0.0.0:8000" in dockerfile
+    assert re.search(r"^USER (?!root)\w+", dockerfile, re.M)  # never runs as root
+    assert "HEALTHCHECK" in dockerfile and ":8000/healthz" in dockerfile
+
+
+def test_compose_matches():
+    compose = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
+    app = compose["services"]["app"]
+    assert app["command"] == ENTRY
+    assert "8000:8000" in app["ports"]
+    assert port_of(app["environment"]["BIND"]) == 8000
+    redis = compose["services"]["redis"]
+    assert "--appendonly" in redis["command"] and "yes" in redis["command"]
+    assert any(v.endswith(":/data") for v in redis["volumes"])
