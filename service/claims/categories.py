@@ -1,0 +1,62 @@
+"""What is counted (the subject noun phrase) and what happened to it (the category)."""
+
+import re
+
+from service.claims.context import words_after, words_before
+from service.claims.lexicon import CATEGORY_OF, PHRASE_STOPS
+
+FOLLOWING_WINDOW = 15
+PRECEDING_WINDOW = 6
+_NOUN_CATEGORIES = ("attacks", "strikes")  # categories named by the counted noun itself
+_CLAUSE_STOPS = {".", ";", ":", "!", "?"}
+
+
+def subject_tokens(text: str, end: int, limit: int) -> tuple[list[re.Match], list[re.Match]]:
+    """Split the tokens after a number into the counted noun phrase and the rest.
+
+    "seven Pakistani soldiers, including ..." -> (["Pakistani", "soldiers"], [",", ...]).
+    """
+    tokens = words_after(text, end, FOLLOWING_WINDOW + 4, window=200)
+    tokens = [token for token in tokens if token.start() < limit]
+    index = 0
+    if len(tokens) > 1 and tokens[0].group() == "of":
+        index = 2 if tokens[1].group() == "the" else 1
+    phrase_end = index
+    while phrase_end < len(tokens) and phrase_end - index < 3:
+        word = tokens[phrase_end].group()
+        lowered = word.lower()
+        if not word[0].isalpha() or lowered in PHRASE_STOPS:
+            break
+        if lowered in CATEGORY_OF and CATEGORY_OF[lowered] not in _NOUN_CATEGORIES:
+            break
+        phrase_end += 1
+    phrase = tokens[index:phrase_end]
+    return (phrase, tokens[phrase_end:]) if phrase else ([], tokens)
+
+
+def category(
+    text: str, start: int, phrase: list[re.Match], rest: list[re.Match], lower_limit: int
+) -> str | None:
+    """The category named nearest the number: after its noun phrase, or just before it."""
+    head = phrase[-1].group().lower() if phrase else ""
+    if CATEGORY_OF.get(head) in _NOUN_CATEGORIES:
+        return CATEGORY_OF[head]
+    after = _first_category(rest[:FOLLOWING_WINDOW])
+    before_tokens = [
+        t for t in words_before(text, start, PRECEDING_WINDOW) if t.end() > lower_limit
+    ]
+    before = _first_category(before_tokens)
+    if after and (not before or after[0] <= before[0]):
+        return after[1]
+    return before[1] if before else None
+
+
+def _first_category(tokens: list[re.Match]) -> tuple[int, str] | None:
+    """``(distance, category)`` of the first category word among ``tokens``."""
+    for distance, token in enumerate(tokens):
+        word = token.group().lower()
+        if word in _CLAUSE_STOPS:
+            return None
+        if word in CATEGORY_OF:
+            return distance, CATEGORY_OF[word]
+    return None

@@ -1,0 +1,268 @@
+"""Dates: full, month-day, month-year, bare month, year and relative ("last week", "on Tuesday").
+
+Values keep the precision the text gives ("2014", "2021-08", "2024-03-18"); ``lower``/``upper``
+are the first and last day covered. A month-day or bare-month date takes a year stated earlier
+in its sentence or in the sentence before ("in 1834 ... On 14 March that year"), else the
+publication year
+(the year before when that puts it over 90 days after publication in a past-tense sentence, or
+over half a year after in one with no tense marker; the year after when a future-tense sentence
+would put it over 90 days before), else the year stated nearest to it in
+the text, else it stays "--MM-DD" with a note.
+"""
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Callable, Iterator
+
+from dateutil.relativedelta import relativedelta, weekday
+from dateutil.relativedelta import weekdays as dateutil_weekdays
+
+from service.claims.context import is_part_of_name, previous_word, words_after
+from service.claims.lexicon import COUNT_NOUNS, MONTHS, WEEKDAYS
+from service.claims.mention import Mention
+
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+_WEEKDAY = "|".join(day.capitalize() for day in WEEKDAYS)
+_MONTH_PREPOSITIONS = set(
+    "in since by until from through last next this of during between before after and to early "
+    "late mid- mid".split()
+)
+# Each alternative starts with a digit or a capital/known letter; the leading look-ahead lets the
+# regex engine skip every other position quickly.
+DATES = re.compile(
+    rf"""(?=[0-9JFMASONDYyLlNTW])(?<![\w$£€¥₹.,:/])(?<![A-Za-z]-)(?:
+      (?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{_MONTH})(?:,?\s+(?P<y1>{_YEAR}))?\b
+    | (?P<y5>{_YEAR})(?![\w%]|[.,:]\d|\s?(?:bn|m|million|billion|per\s?cent|percent)\b)
+    | (?P<m2>{_MONTH})(?:\s+(?P<d2>{_DAY})(?!\d)(?:(?:,\s*|\s+)(?P<y2>{_YEAR})(?!\d))?\b
+                      | (?:,?\s+|\s+of\s+)(?P<y3>{_YEAR})\b
+                      | \b(?!\s*\d))
+    | (?P<yesterday>[Yy]esterday)\b
+    | (?P<rel>[Ll]ast|[Nn]ext)\s+(?P<span>week|month|year)\b
+    | (?P<wd>{_WEEKDAY})\b)""",
+    re.X,
+)
+SLACK_DAYS = 90
+HALF_YEAR_DAYS = 183
+_FUTURE = re.compile(r"\b(?:will|is to|are to|is due|are due|is expected to|are expected to)\b")
+_PAST = re.compile(r"\b(?:was|were|had|did|\w{3,}ed)\b")
+_NAMED_WEEKDAYS = dict(zip(WEEKDAYS, dateutil_weekdays, strict=True))
+
+
+def _day_span(year: int, month: int | None = None, day: int | None = None) -> tuple[str, str]:
+    """ISO strings of the first and last day of a year, month or day."""
+    if day is not None:
+        iso = dt.date(year, month, day).isoformat()
+        return iso, iso
+    if month is not None:
+        last = calendar.monthrange(year, month)[1]
+        return dt.date(year, month, 1).isoformat(), dt.date(year, month, last).isoformat()
+    return f"{year:04d}-01-01", f"{year:04d}-12-31"
+
+
+def _calendar(
+    start: int, end: int, year: int | None, month: int | None = None, day: int | None = None
+) -> Mention | None:
+    """A date mention at the precision given; None for impossible dates (31 February)."""
+    precision = "day" if day else "month" if month else "year"
+    if year is None:
+        value = f"--{month:02d}-{day:02d}" if day else f"--{month:02d}"
+        return Mention(start, end, "date", value, precision=precision, confidence=0.5)
+    try:
+        lower, upper = _day_span(year, month, day)
+    except ValueError:
+        return None
+    return Mention(
+        start,
+        end,
+        "date",
+        lower[: {"year": 4, "month": 7, "day": 10}[precision]],
+        precision=precision,
+        lower=lower,
+        upper=upper,
+        confidence=0.95,
+    )
+
+
+def _month(raw: str) -> int:
+    """Month number of a month name or abbreviation."""
+    return MONTHS[raw.rstrip(".").lower()]
+
+
+def _is_year(text: str, found: re.Match, sentence_start: int) -> bool:
+    """A bare 4-digit number is a year unless it counts something or is part of a name."""
+    following = words_after(text, found.end(), 1)
+    if following and following[0].group().lower() in COUNT_NOUNS:
+        return False
+    before = previous_word(text, found.start())
+    if before and before.lower() in ("than", "least", "about", "some", "nearly", "over"):
+        return False
+    return not is_part_of_name(text, found.start(), sentence_start)
+
+
+def find_dates(
+    text: str, published: dt.date | None, sentence: Callable[[int], tuple[int, int]]
+) -> list[Mention]:
+    """All date mentions of ``text``, with years resolved as the module doc explains."""
+    mentions = [
+        m for found in DATES.finditer(text) for m in _read(text, found, published, sentence)
+    ]
+    stated = [(m.start, m.value[:4]) for m in mentions if m.lower and not m.note]
+    for mention in mentions:
+        if mention.note and mention.note.startswith("year "):
+            _resolve_from_context(mention, stated, sentence)
+    return mentions
+
+
+def _resolve_from_context(
+    mention: Mention, stated: list[tuple[int, str]], sentence: Callable[[int], tuple[int, int]]
+) -> None:
+    """Prefer a year stated just before (same or previous sentence); else, without a
+    publication date, the year stated nearest in the text."""
+    sentence_start = sentence(mention.start)[0]
+    context_start = sentence(sentence_start - 1)[0] if sentence_start else 0
+    local = [item for item in stated if context_start <= item[0] < mention.start]
+    if local:
+        _set_year(mention, local[-1][1], "year taken from a year stated just before in the text")
+    elif mention.value.startswith("--") and stated:
+        _, year = min(stated, key=lambda item: abs(item[0] - mention.start))
+        _set_year(mention, year, "year taken from the nearest year stated in the text")
+
+
+def _set_year(mention: Mention, year: str, note: str) -> None:
+    """Re-date a month-day or bare-month mention to ``year``."""
+    month = int(mention.value[-5:-3] if mention.precision == "day" else mention.value[-2:])
+    day = int(mention.value[-2:]) if mention.precision == "day" else None
+    resolved = _calendar(mention.start, mention.end, int(year), month, day)
+    if resolved:
+        resolved.note, resolved.confidence = note, 0.7
+        mention.__dict__.update(resolved.__dict__)
+
+
+def _read(
+    text: str,
+    found: re.Match,
+    published: dt.date | None,
+    sentence: Callable[[int], tuple[int, int]],
+) -> Iterator[Mention]:
+    """Turn one regex match into zero or one mention."""
+    groups = found.groupdict()
+    start, end = found.start(), found.end()
+    if groups["y5"]:
+        if _is_year(text, found, sentence(start)[0]):
+            yield _calendar(start, end, int(groups["y5"]))
+        return
+    month = groups["m1"] or groups["m2"]
+    if month:
+        day = groups["d1"] or groups["d2"]
+        year = groups["y1"] or groups["y2"] or groups["y3"]
+        if not (day or year or _after_preposition(text, start)):
+            return
+        day_number = int(re.sub(r"\D", "", day)) if day else None
+        if year:
+            mention = _calendar(start, end, int(year), _month(month), day_number)
+        else:
+            mention = _without_year(
+                start, end, _month(month), day_number, published, _tense(text, sentence(start))
+            )
+        if mention:
+            yield mention
+        return
+    if published is not None:
+        yield _relative(text, found, published, sentence)
+
+
+def _tense(text: str, span: tuple[int, int]) -> str | None:
+    """ "future", "past" or None (neither marked) for the sentence at ``span``."""
+    if _FUTURE.search(text, *span):
+        return "future"
+    return "past" if _PAST.search(text, *span) else None
+
+
+def _after_preposition(text: str, start: int) -> bool:
+    """True when a bare month name follows a preposition ("in March"), so it is a date."""
+    if text[max(0, start - 4) : start].lower() == "mid-":
+        return True
+    return (previous_word(text, start) or "").lower() in _MONTH_PREPOSITIONS
+
+
+def _without_year(
+    start: int, end: int, month: int, day: int | None, published: dt.date | None, tense: str | None
+) -> Mention | None:
+    """A month-day or bare-month date, its year taken from the publication date if given."""
+    if published is None:
+        mention = _calendar(start, end, None, month, day)
+        mention.note = "year not stated and no publication date given"
+        return mention
+    year = published.year
+    try:
+        offset = (dt.date(year, month, day or 1) - published).days
+    except ValueError:
+        return None
+    if tense == "future" and offset < -SLACK_DAYS:
+        year += 1
+    elif offset > (SLACK_DAYS if tense == "past" else HALF_YEAR_DAYS):
+        year -= 1
+    mention = _calendar(start, end, year, month, day)
+    if mention:
+        mention.note, mention.confidence = "year taken from the publication date", 0.85
+    return mention
+
+
+def _relative(
+    text: str, found: re.Match, published: dt.date, sentence: Callable[[int], tuple[int, int]]
+) -> Mention:
+    """ "yesterday", "last/next week|month|year" and weekdays, against the publication date."""
+    groups = found.groupdict()
+    start, end = found.start(), found.end()
+    note = "resolved against the publication date"
+    if groups["yesterday"]:
+        mention = _calendar(start, end, *_ymd(published - dt.timedelta(days=1)))
+    elif groups["span"] == "week":
+        step = -1 if groups["rel"].lower() == "last" else 1
+        monday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(weeks=step)
+        iso_year, iso_week, _ = monday.isocalendar()
+        mention = Mention(
+            start,
+            end,
+            "date",
+            f"{iso_year}-W{iso_week:02d}",
+            precision="week",
+            lower=monday.isoformat(),
+            upper=(monday + dt.timedelta(days=6)).isoformat(),
+        )
+    elif groups["span"]:
+        step = -1 if groups["rel"].lower() == "last" else 1
+        moved = published + relativedelta(**{groups["span"] + "s": step})
+        month = moved.month if groups["span"] == "month" else None
+        mention = _calendar(start, end, moved.year, month)
+    else:
+        mention = _calendar(start, end, *_ymd(_weekday(text, found, published, sentence)))
+    mention.note, mention.confidence = note, 0.7
+    return mention
+
+
+def _weekday(
+    text: str, found: re.Match, published: dt.date, sentence: Callable[[int], tuple[int, int]]
+) -> dt.date:
+    """The weekday on/before publication, or on/after it for "next" or a future-tense sentence."""
+    day: weekday = _NAMED_WEEKDAYS[found["wd"].lower()]
+    before = (previous_word(text, found.start()) or "").lower()
+    sentence_start, sentence_end = sentence(found.start())
+    if before == "next":
+        return published + relativedelta(days=1, weekday=day(+1))
+    if before == "last":
+        return published + relativedelta(days=-1, weekday=day(-1))
+    if _FUTURE.search(text, sentence_start, sentence_end):
+        return published + relativedelta(weekday=day(+1))
+    return published + relativedelta(weekday=day(-1))
+
+
+def _ymd(day: dt.date) -> tuple[int, int, int]:
+    """``(year, month, day)`` of a date."""
+    return day.year, day.month, day.day
