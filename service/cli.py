@@ -51,6 +51,40 @@ def extract(file, published_at: date | None, html: bool) -> None:
     click.echo(json.dumps(result, ensure_ascii=False, indent=2))
 
 
+@main.command()
+@click.argument("file", type=click.File("r", encoding="utf-8"))
+@published_at_option
+@html_option
+@click.option("--json", "as_json", is_flag=True, help="Print JSON, as POST /v1/checks does.")
+def check(file, published_at: date | None, html: bool, as_json: bool) -> None:
+    """Check the numeric claims of FILE (or - for stdin) against the reference store."""
+    from .verify.check import Checker
+
+    result = Checker(_redis()).check(file.read(), "html" if html else "text", published_at)
+    if as_json:
+        click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+        return
+    click.echo(_table(result["claims"]))
+    click.echo(", ".join(f"{n} {v}" for v, n in result["summary"].items()))
+
+
+def _table(claims: list[dict]) -> str:
+    """Claim, verdict, reference value and source, one line per claim."""
+    rows = [("CLAIM", "VERDICT", "REFERENCE", "SOURCE")]
+    for claim in claims:
+        fact = claim["evidence"][0] if claim["evidence"] else None
+        reference = f"{fact['qualifier'] or ''} {fact['value']}".strip() if fact else "-"
+        source = fact["source"]["url"] if fact else "-"
+        rows.append((claim["text"][:40], claim["verdict"], reference[:24], source))
+    widths = [max(len(str(r[i])) for r in rows) for i in range(3)]
+    return "\n".join(
+        "  ".join(str(cell).ljust(w) for cell, w in zip(row[:3], widths, strict=True))
+        + "  "
+        + row[3]
+        for row in rows
+    )
+
+
 @main.group()
 def refs() -> None:
     """The reference store."""

@@ -95,6 +95,63 @@ class Config:
     LOAD_BUNDLED_REFERENCES: bool = _setting(
         "Load the bundled reference facts at start-up when the store is empty.", True, "bool"
     )
+    WIKIDATA_API_URL: str = _setting(
+        "Wikidata API endpoint used to look up events.", "https://www.wikidata.org/w/api.php"
+    )
+    SOURCE_USER_AGENT: str = _setting(
+        "User-Agent sent to remote sources (Wikimedia asks for a contact address in it).",
+        "factcheck-service/0.1 (newsroom fact-checking; set SOURCE_USER_AGENT)",
+    )
+    SOURCE_TIMEOUT: float = _setting(
+        "Seconds to wait on a remote source's connect or read.", 5.0, "float"
+    )
+    SOURCE_RETRIES: int = _setting(
+        "Retries of a failed remote source request (connection errors, 429, 5xx).", 2, "int"
+    )
+    SOURCE_BACKOFF: float = _setting(
+        "Exponential backoff factor between remote retries, in seconds.", 0.5, "float"
+    )
+    SOURCE_CACHE_TTL: int = _setting(
+        "Seconds a remote source's cached answer is served without asking the source again.",
+        86_400,
+        "int",
+    )
+    SOURCE_STALE_TTL: int = _setting(
+        "Seconds a cached answer is kept beyond SOURCE_CACHE_TTL, served as stale while the "
+        "source is down.",
+        2_592_000,
+        "int",
+    )
+    SOURCE_NEGATIVE_TTL: int = _setting(
+        "Seconds a remote miss (nothing found) is remembered.", 3_600, "int", 1
+    )
+    SOURCE_BREAKER_FAILURES: int = _setting(
+        "Consecutive remote failures that open a source's circuit breaker.", 5, "int", 1
+    )
+    SOURCE_BREAKER_RESET: float = _setting(
+        "Seconds an open circuit breaker waits before letting a trial request through.",
+        60.0,
+        "float",
+    )
+    DATASET_URL: str | None = _setting(
+        "URL of the newsroom's own dataset (CSV, JSON or JSON Lines). Unset: no dataset source."
+    )
+    DATASET_FORMAT: str = _setting("Format of DATASET_URL: csv, json or jsonl.", "csv")
+    DATASET_FIELDS: str | None = _setting(
+        "Fact field to dataset column map, e.g. `subject=Country,metric='killed',value=Deaths`. "
+        "Unset: the columns are named like the CSV import's."
+    )
+    DATASET_NAME: str = _setting("Source name cited by the dataset's facts.", "Newsroom dataset")
+    CHECK_CACHE_TTL: int = _setting(
+        "Seconds a check result stays cached (it is also dropped on any reference write).",
+        86400,
+        "int",
+        1,
+    )
+    CLAIMREVIEW_AUTHOR_NAME: str = _setting(
+        "The `author.name` of ClaimReview output: your newsroom.", "Newsroom fact desk"
+    )
+    CLAIMREVIEW_AUTHOR_URL: str | None = _setting("The `author.url` of ClaimReview output.")
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Config:

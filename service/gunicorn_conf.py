@@ -10,6 +10,8 @@ import os
 
 from service.config import Config
 from service.embedded import EmbeddedRedis
+from service.references.importer import load_bundled
+from service.storage import connect
 
 _config = Config.from_env()
 _embedded: EmbeddedRedis | None = None
@@ -30,6 +32,10 @@ def on_starting(server) -> None:
         _embedded = EmbeddedRedis(_config.DATA_DIR, _config.REDIS_SERVER_BIN)
         os.environ["REDIS_URL"] = _embedded.ensure_running()
         server.log.info("embedded Redis at %s", os.environ["REDIS_URL"])
+    if _config.LOAD_BUNDLED_REFERENCES:
+        client = connect(os.environ["REDIS_URL"], _config.REDIS_TIMEOUT)
+        report = load_bundled(client, only_if_empty=True)
+        server.log.info("bundled references: %s", report or "store not empty, left as it is")
 
 
 def on_exit(server) -> None:

@@ -130,7 +130,3 @@ def test_unexpected_exception_is_a_500_problem_without_internals(app):
 
     body = assert_problem(app.test_client().get("/boom"), 500, "internal-error")
     assert "secret" not in body["detail"]
-
-
-def test_checks_validates_then_says_not_implemented(client):
-    assert_problem(client.post("/v1/checks", json={"text": "Five people."}), 501, "not-implemented")

@@ -61,3 +61,29 @@ def test_openapi_yaml_and_docs_are_served(client):
         assert f'id="{operation_id}"' in html
     assert 'id="problem-validation-error"' in html
     assert not re.search(r"<(script|link|img)[^>]+(src|href)=\"(https?:)?//", html)  # no CDN
+
+
+def conforms(instance, schema_name: str) -> None:
+    """Validate a response body against a schema of openapi.yaml (JSON Schema 2020-12)."""
+    from openapi_schema_validator import OAS31Validator
+
+    spec = load()
+    schema = {"$ref": f"#/components/schemas/{schema_name}", "components": spec["components"]}
+    OAS31Validator(schema).validate(instance)
+
+
+def test_responses_conform_to_the_spec(client, redis_client):
+    from service.references.importer import load_bundled
+
+    load_bundled(redis_client, only_if_empty=False)
+    text = "In 2014, Pakistan launched Operation Zarb-e-Azb. About 12 people died last week."
+    article = {"text": text, "published_at": "2024-07-01", "url": "https://news.example/x"}
+    conforms(client.post("/v1/extract", json=article).get_json(), "ExtractResult")
+    conforms(client.post("/v1/checks", json=article).get_json(), "CheckResult")
+    html = client.post("/v1/extract", json={"html": "<p>Five people died.</p>"}).get_json()
+    conforms(html, "ExtractResult")
+    reviews = client.post("/v1/checks", json=article, headers={"Accept": "application/ld+json"})
+    for review in reviews.get_json(force=True):
+        conforms(review, "ClaimReview")
+    conforms(client.get("/readyz").get_json(), "Ready")
+    conforms(client.post("/v1/extract", json={}).get_json(), "Problem")

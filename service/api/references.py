@@ -1,40 +1,61 @@
-"""The reference facts (issue #4)."""
+"""The reference facts (issue #4): list, import, read, replace, delete.
+
+PUT replaces an existing fact only (404 if absent); the fields that define a fact's id
+(subject, metric, as_of, source.url) cannot change there (422): delete and import instead.
+"""
 
 from __future__ import annotations
 
-from flask import Blueprint
+from flask import Blueprint, request
 
-from ..errors import NotImplementedYet
+from ..errors import UnsupportedMediaType
+from ..references.importer import parse
+from ..references.schema import ListQuerySchema
+from ..references.store import ReferenceStore
+from ..storage import get_redis
 
 bp = Blueprint("references", __name__)
-PENDING = "The reference store arrives with issue #4."
+IMPORT_TYPES = {
+    "application/json": "json",
+    "application/x-ndjson": "jsonl",
+    "application/jsonl": "jsonl",
+    "text/csv": "csv",
+}
+
+
+def _store() -> ReferenceStore:
+    return ReferenceStore(get_redis())
 
 
 @bp.get("/v1/references")
 def list_references():
-    """Page through the reference facts."""
-    raise NotImplementedYet(PENDING)
+    """Page through the facts by id; filter by `subject` words and `metric` (422 if bad)."""
+    return _store().list(**ListQuerySchema().load(request.args.to_dict()))
 
 
 @bp.post("/v1/references")
 def import_references():
-    """Import reference facts from JSON, JSON Lines or CSV."""
-    raise NotImplementedYet(PENDING)
+    """Import a JSON array, JSON Lines or CSV body: every row or none (422 lists bad rows)."""
+    fmt = IMPORT_TYPES.get(request.mimetype)
+    if fmt is None:
+        raise UnsupportedMediaType(f"Send one of {', '.join(IMPORT_TYPES)}.")
+    return _store().import_facts(parse(request.get_data(as_text=True), fmt))
 
 
 @bp.get("/v1/references/<ref_id>")
 def get_reference(ref_id: str):
-    """One reference fact."""
-    raise NotImplementedYet(PENDING)
+    """One fact, or 404."""
+    return _store().get(ref_id)
 
 
 @bp.put("/v1/references/<ref_id>")
 def put_reference(ref_id: str):
-    """Replace one reference fact."""
-    raise NotImplementedYet(PENDING)
+    """Replace an existing fact with the JSON body (a fact without `id`); 404 if absent."""
+    return _store().put(ref_id, request.get_json())
 
 
 @bp.delete("/v1/references/<ref_id>")
 def delete_reference(ref_id: str):
-    """Delete one reference fact."""
-    raise NotImplementedYet(PENDING)
+    """Delete one fact: 204, or 404."""
+    _store().delete(ref_id)
+    return "", 204

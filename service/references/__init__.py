@@ -1,0 +1,1 @@
+"""Reference facts: schema, Redis store, importer and remote sources. Flask-free."""

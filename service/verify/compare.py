@@ -1,0 +1,141 @@
+"""Comparison: does a claim's interval agree with a reference fact's?
+
+A claim is an interval (from its wording: "more than 3,500" is (3500, inf)); a fact is a value or
+an interval. They *agree* when both can be true at once, allowing the rounding a reporter
+usually does ("3,500" for 3,512, "85%" for 85.19) but exact for small counts ("seven soldiers"
+is not 8). Dates compare at the coarser precision of the two ("March 2024" agrees with
+2024-03-16; "June 27" does not agree with 2024-06-26).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+
+APPROXIMATE = {"about", "around", "roughly", "some", "approximately", "estimated", "an estimated"}
+APPROX_TOLERANCE = 0.05  # "about 3,500" in a source: within 5 %
+ROUNDING_CAP = 0.05  # rounding never stretches a figure by more than 5 %
+SMALL_COUNT = 100  # below this, counts are exact
+
+
+@dataclass(frozen=True)
+class Interval:
+    """A closed or open interval; None is unbounded."""
+
+    lower: float | None
+    upper: float | None
+    lower_open: bool = False
+    upper_open: bool = False
+
+    def overlaps(self, other: Interval) -> bool:
+        """True when some number lies in both."""
+        return _below_or_touching(self, other) and _below_or_touching(other, self)
+
+    def widen(self, amount: float) -> Interval:
+        """Both finite ends moved out by `amount`."""
+        return Interval(
+            None if self.lower is None else self.lower - amount,
+            None if self.upper is None else self.upper + amount,
+            self.lower_open,
+            self.upper_open,
+        )
+
+
+def _below_or_touching(a: Interval, b: Interval) -> bool:
+    """a's lower end is not above b's upper end."""
+    if a.lower is None or b.upper is None:
+        return True
+    if a.lower < b.upper:
+        return True
+    return a.lower == b.upper and not (a.lower_open or b.upper_open)
+
+
+def rounding(value: float, kind: str) -> float:
+    """Half a unit of the last significant digit a reporter wrote, capped; 0.5 for small counts."""
+    digits = Decimal(str(value)).normalize().as_tuple()
+    exponent = digits.exponent if isinstance(digits.exponent, int) else 0
+    if exponent < 0:  # decimals: 12.5 -> 0.05
+        return 0.5 * 10.0**exponent
+    if kind == "percent" or abs(value) < SMALL_COUNT:
+        return 0.5
+    return min(0.5 * 10.0**exponent, ROUNDING_CAP * abs(value))
+
+
+def claim_interval(claim: dict) -> Interval:
+    """The interval the claim's wording allows, widened by rounding where it states a figure."""
+    lower, upper, bounds = claim.get("lower"), claim.get("upper"), claim.get("bounds") or "[]"
+    value = claim.get("value")
+    if lower is None and upper is None and value is not None:
+        lower = upper = value
+    interval = Interval(lower, upper, bounds[0] == "(", bounds[1] == ")")
+    if claim.get("qualifier") is None and isinstance(value, int | float):
+        interval = interval.widen(rounding(value, claim.get("kind", "count")))
+    return interval
+
+
+def fact_interval(fact: dict) -> Interval:
+    """The interval a reference fact allows: its bounds, or its value (widened if approximate)."""
+    if fact.get("lower") is not None or fact.get("upper") is not None:
+        return Interval(fact.get("lower"), fact.get("upper"))
+    value = fact["value"]
+    if (fact.get("qualifier") or "").lower() in APPROXIMATE:
+        spread = max(APPROX_TOLERANCE * abs(value), rounding(value, "count"))
+        return Interval(value - spread, value + spread)
+    return Interval(value, value)
+
+
+def numbers_agree(claim: dict, fact: dict) -> bool:
+    """True when the claim and the fact can both be true."""
+    return claim_interval(claim).overlaps(fact_interval(fact))
+
+
+def _day_range(value: str) -> tuple[date, date]:
+    """The first and last day an ISO date at year, month or day precision covers."""
+    if len(value) == 4:
+        return date(int(value), 1, 1), date(int(value), 12, 31)
+    if len(value) == 7:
+        first = date(int(value[:4]), int(value[5:]), 1)
+        following = date(first.year + first.month // 12, first.month % 12 + 1, 1)
+        return first, following - timedelta(days=1)
+    day = date.fromisoformat(value)
+    return day, day
+
+
+def dates_agree(claim: dict, fact_value: str) -> bool:
+    """Whether the claim's date and the fact's can be the same day.
+
+    Calendar periods nest, so this is comparing at the coarser precision of the two: "March
+    2024" agrees with 2024-03-16, "June 27" (2024-06-27) does not agree with 2024-06-26. A
+    date whose year is unknown ("--06-22") compares month and day with a day-precision fact;
+    a week ("last week") compares as its seven days.
+    """
+    value = str(claim["value"])
+    if value.startswith("--"):
+        return len(fact_value) == 10 and fact_value[5:] == value[2:]
+    if claim.get("precision") == "week" or "W" in value:
+        first, last = date.fromisoformat(claim["lower"]), date.fromisoformat(claim["upper"])
+    else:
+        first, last = _day_range(value)
+    fact_first, fact_last = _day_range(fact_value)
+    return first <= fact_last and fact_first <= last
+
+
+def agrees(claim: dict, fact: dict) -> bool:
+    """Dispatch on the claim's kind."""
+    if claim["kind"] == "date":
+        return dates_agree(claim, str(fact["value"]))
+    return numbers_agree(claim, fact)
+
+
+def describe(value, qualifier: str | None = None, unit: str | None = None) -> str:
+    """A figure as a reporter writes it: 'about 3,500', '12.5%', '2024-03-16'."""
+    if isinstance(value, float) and math.isfinite(value) and value.is_integer():
+        value = int(value)
+    text = f"{value:,}" if isinstance(value, int | float) else str(value)
+    if unit == "%":
+        text += "%"
+    elif unit and len(unit) == 3 and unit.isupper():
+        text = f"{unit} {text}"
+    return f"{qualifier} {text}" if qualifier else text

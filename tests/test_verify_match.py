@@ -1,0 +1,85 @@
+"""Matching: the right event among similar ones, metric and counted-group mismatches, no match."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from service.claims import extract
+from service.verify.match import best_matches, context_of
+
+
+def make_fact(id_, subject, metric, value, unit=None, aliases=(), keywords=()) -> dict:
+    return {
+        "id": id_,
+        "subject": subject,
+        "aliases": list(aliases),
+        "metric": metric,
+        "value": value,
+        "unit": unit,
+        "keywords": list(keywords),
+        "source": {"name": "Example", "url": f"https://example.org/{id_}"},
+    }
+
+
+F19 = ["Kessel River", "flood", "Port Meridan"]
+F23 = ["Kessel River", "flood", "Lower Valdoria"]
+KESSEL_2019, KESSEL_2023 = ["Kessel flood of 2019"], ["Kessel flood of 2023"]
+AMBUSH = ["Granite Pass attack"]
+FACTS = [
+    make_fact("f19k", "2019 Kessel River flood", "killed", 42, "people", KESSEL_2019, F19),
+    make_fact("f19i", "2019 Kessel River flood", "injured", 300, "people", KESSEL_2019, F19),
+    make_fact("f19d", "2019 Kessel River flood", "date", "2019-07-02", None, KESSEL_2019, F19),
+    make_fact("f23d", "2023 Kessel River flood", "date", "2023-03-14", None, KESSEL_2023, F23),
+    make_fact(
+        "ambush", "Granite Pass ambush", "killed", 7, "soldiers", AMBUSH,
+        ["Granite Pass", "soldiers", "army convoy"],
+    ),
+    make_fact(
+        "ambushc", "Granite Pass ambush", "killed", 3, "civilians", AMBUSH,
+        ["Granite Pass", "civilians", "villagers"],
+    ),
+]  # fmt: skip
+
+
+def matched(text: str, which: str, published_at=date(2024, 1, 10)) -> list[str]:
+    claims = extract(text, published_at)
+    claim = next(c for c in claims if c["text"] == which)
+    ctx = context_of(text, claim, None, claims)
+    return [m.fact["id"] for m in best_matches(claim, FACTS, ctx)]
+
+
+def test_the_right_event_among_similar_ones():
+    text = "The Kessel flood of 2019 hit Port Meridan on July 2, 2019, and killed 42 people."
+    assert matched(text, "July 2, 2019")[0] == "f19d"
+    text = "The Kessel flood of 2023 reached Lower Valdoria in March 2023."
+    assert matched(text, "March 2023")[0] == "f23d"
+
+
+def test_killed_is_never_checked_against_injured():
+    text = "The Kessel flood of 2019 killed 42 people in Port Meridan."
+    assert matched(text, "42") == ["f19k"]
+    text = "The Kessel flood of 2019 injured 300 people in Port Meridan."
+    assert matched(text, "300") == ["f19i"]
+
+
+def test_the_counted_group_decides_between_facts_of_one_event():
+    text = "In the Granite Pass ambush, seven soldiers were killed when the army convoy was hit."
+    assert matched(text, "seven")[0] == "ambush"
+    text = "In the Granite Pass ambush, three civilians were killed in a nearby village."
+    assert matched(text, "three")[0] == "ambushc"
+
+
+def test_nothing_matches_an_unrelated_claim():
+    text = "The city council approved a budget of 12 new buses on Monday."
+    assert matched(text, "12") == []
+    text = "The mayor spoke to reporters on June 27 about the new stadium."
+    assert matched(text, "June 27") == []
+
+
+def test_a_date_takes_the_event_it_stands_beside():
+    text = (
+        "The Kessel flood of 2019 killed 42 people on July 2, 2019, and the "
+        "Granite Pass ambush followed on August 9, 2019."
+    )
+    assert matched(text, "July 2, 2019")[:1] == ["f19d"]
+    assert "f19d" not in matched(text, "August 9, 2019")
