@@ -52,7 +52,7 @@ def test_parse_csv_splits_lists_and_types_values():
         ({"value": True}, "value"),
         ({"colour": "red"}, "colour"),  # unknown field
         ({"lower": 4000}, "value"),  # value below lower
-        ({"qualifier": "roughly"}, "qualifier"),
+        ({"qualifier": "kind of"}, "qualifier"),
         ({"source": {**fact()["source"], "url": "ftp://x"}}, "source.url"),
         ({"subject": "   "}, "subject"),
         ({"metric": "Killed"}, "metric"),
@@ -133,12 +133,15 @@ def test_bundled_loads_once_into_an_empty_store(redis_client):
 def test_bundled_facts_cover_the_seed_article(redis_client):
     load_bundled(redis_client)
     store = ReferenceStore(redis_client)
-    values = {(f["subject"], f["metric"]): f["value"] for f in store.list(limit=500)["items"]}
-    assert values[("2024 Besham suicide bombing (Chinese nationals)", "killed")] == 5
+    items = store.list(limit=500)["items"]
+    values = {(f["subject"], f["metric"]): f["value"] for f in items if f["metric"] != "killed"}
+    values |= {(f["subject"], f["unit"]): f["value"] for f in items if f["metric"] == "killed"}
+    assert values[("2024 Besham suicide bombing", "Chinese nationals")] == 5
+    assert values[("2024 Besham suicide bombing", "people")] == 6
     assert values[("Operation Azm-e-Istehkam", "date")] == "2024-06-22"
-    assert values[("Operation Zarb-e-Azb", "killed")] == 3500
+    assert values[("Operation Zarb-e-Azb", "militants")] == 3500
     assert values[("Fall of Kabul (2021)", "date")] == "2021-08-15"
     assert values[("End of the TTP ceasefire", "date")] == "2022-11-28"
-    assert values[("2024 Mir Ali attack", "killed")] == 7
-    assert values[("March 2024 Pakistani airstrikes in Afghanistan", "killed")] == 8
+    assert values[("2024 Mir Ali attack", "soldiers")] == 7
+    assert values[("March 2024 Pakistani airstrikes in Afghanistan", "people")] == 8
     assert store.candidates(["Azm-i-Istehkam"])[0]["value"] == "2024-06-22"

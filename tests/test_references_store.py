@@ -183,7 +183,9 @@ def test_candidates_use_two_round_trips_and_rank_by_matches(store):
     terms = ["Zarb-e-Azb", "North Waziristan", "Pakistani soldiers", "Kabul", "unknown thing"]
     found = store.candidates(terms)
     assert store.round_trips == 2
-    assert found[0]["matched_terms"] == ["north waziristan", "zarb e azb"]
+    counts = [len(f["matched_terms"]) for f in found]
+    assert counts == sorted(counts, reverse=True) and counts[0] == 2  # most matched first
+    assert ["north waziristan", "zarb e azb"] in [f["matched_terms"] for f in found]
     assert {f["subject"] for f in found} >= {
         "Operation Zarb-e-Azb",
         "2024 Mir Ali attack",

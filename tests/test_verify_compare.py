@@ -49,6 +49,12 @@ def fact(value, qualifier=None, lower=None, upper=None, unit=None) -> dict:
         ("About 300 people were arrested.", fact(450), False),
         ("Between 20 and 30 people were injured.", fact(25), True),
         ("Between 20 and 30 people were injured.", fact(35), False),
+        # a source's own qualifier: a one-sided fact backs only what it settles
+        ("At least 38,000 people died.", fact(38_000, "at least"), True),
+        ("More than 40,000 people died.", fact(38_000, "at least"), None),
+        ("Fewer than 30,000 people died.", fact(38_000, "at least"), False),
+        ("Nearly 1,000 people died.", fact(1000, "nearly"), True),
+        ("About 3,000 people died.", fact(3000, "estimated"), True),
         # a fact given as an interval
         ("The storm killed 120 people.", fact(120, lower=100, upper=150), True),
         ("The storm killed 90 people.", fact(120, lower=100, upper=150), False),

@@ -28,6 +28,9 @@ QUALIFIERS = (
     "about",
     "approximately",
     "around",
+    "roughly",
+    "some",
+    "estimated",
     "nearly",
     "almost",
     "at least",
@@ -41,7 +44,7 @@ QUALIFIERS = (
 )
 METRIC_PATTERN = r"^[a-z][a-z0-9_]{0,39}$"
 ID_PATTERN = r"^[0-9a-f]{16}$"
-IDENTITY_FIELDS = ("subject", "metric", "as_of", "source.url")
+IDENTITY_FIELDS = ("subject", "metric", "unit", "as_of", "source.url")
 _ISO_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-\d{2})?)?$")
 
 
@@ -60,9 +63,12 @@ def is_iso_date(value: object) -> bool:
         return False
 
 
-def _identity(fact: dict) -> tuple[str, str, str, str]:
-    """The fields an id is derived from: normalised subject, metric, as_of, source URL."""
-    return normalize(fact["subject"]), fact["metric"], fact["as_of"] or "", fact["source"]["url"]
+def _identity(fact: dict) -> tuple[str, ...]:
+    """The fields an id is derived from: normalised subject, metric, what is counted (unit),
+    as_of and source URL. One event can so hold several counts: 5 Chinese nationals and 6
+    people killed in the same bombing, by the same source."""
+    subject, unit = normalize(fact["subject"]), normalize(fact.get("unit") or "")
+    return subject, fact["metric"], unit, fact["as_of"] or "", fact["source"]["url"]
 
 
 def fact_id(fact: dict) -> str:

@@ -12,6 +12,7 @@ import hashlib
 import json
 import re
 from collections import Counter
+from dataclasses import replace
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -22,12 +23,13 @@ from ..claims import extract
 from ..documents import document
 from ..references.store import VERSION, ReferenceStore
 from ..references.terms import significant_words
-from .match import best_matches, context_of, fold, sentence_start
+from .match import Hints, best_matches, context_of, fold, sentence_start
 from .verdicts import decide
 
 CACHE = "check:"
 VERDICTS = ("supported", "contradicted", "conflicting", "unverifiable")
 WINDOW = 80  # characters around a claim whose words look up candidate facts
+CLEAR_LEAD = 0.15  # a count lends its event to a date only when no other event comes close
 _WORD = re.compile(r"\w[\w'-]*")
 
 
@@ -52,26 +54,35 @@ def verify(text: str, claims: list[dict], store: ReferenceStore, title: str | No
     """
     facts = store.candidates(lookup_terms(text, claims, title)) if claims else []
     contexts = [context_of(text, claim, title, claims) for claim in claims]
+    hints = Hints.from_facts(facts)
     matches: dict[int, list] = {}
     for i, claim in enumerate(claims):
         if claim["kind"] != "date":
-            matches[i] = best_matches(claim, facts, contexts[i])
+            matches[i] = best_matches(claim, facts, contexts[i], hints)
     for i, claim in enumerate(claims):
         if claim["kind"] == "date":
             partners = _partners(claims, contexts[i], claim, matches, text)
-            matches[i] = best_matches(claim, facts, contexts[i], partners)
+            date_hints = replace(hints, partners=partners)
+            matches[i] = best_matches(claim, facts, contexts[i], date_hints)
     return [{**claim, **decide(claim, matches[i])} for i, claim in enumerate(claims)]
 
 
 def _partners(claims, ctx, claim, matches, text) -> frozenset[str]:
-    """Subjects of the facts matched by counts standing in a date's window."""
+    """Events of the counts standing in a date's window, where each count's event is clear
+    (its best match well ahead of any other event's)."""
     start, _ = sentence_start(text, claim)
     lo, hi = start + ctx.window[0], start + ctx.window[1]
     return frozenset(
         found[0].fact["subject"]
         for i, found in matches.items()
-        if found and lo <= claims[i]["start"] < hi
+        if found and lo <= claims[i]["start"] < hi and _clear(found)
     )
+
+
+def _clear(found: list) -> bool:
+    best = found[0]
+    others = [m.score for m in found[1:] if m.fact["subject"] != best.fact["subject"]]
+    return best.score - max(others, default=0.0) >= CLEAR_LEAD
 
 
 def summarize(checked: list[dict]) -> dict:

@@ -33,6 +33,10 @@ class Interval:
         """True when some number lies in both."""
         return _below_or_touching(self, other) and _below_or_touching(other, self)
 
+    def contains(self, other: Interval) -> bool:
+        """True when every number in `other` is in this interval."""
+        return _not_beyond(self, other, "lower") and _not_beyond(self, other, "upper")
+
     def widen(self, amount: float) -> Interval:
         """Both finite ends moved out by `amount`."""
         return Interval(
@@ -41,6 +45,19 @@ class Interval:
             self.lower_open,
             self.upper_open,
         )
+
+
+def _not_beyond(outer: Interval, inner: Interval, side: str) -> bool:
+    """`inner` does not reach past `outer` on `side`."""
+    edge, inner_edge = getattr(outer, side), getattr(inner, side)
+    if edge is None:
+        return True
+    if inner_edge is None:
+        return False
+    open_outer, open_inner = getattr(outer, f"{side}_open"), getattr(inner, f"{side}_open")
+    if inner_edge == edge:
+        return open_inner or not open_outer
+    return inner_edge > edge if side == "lower" else inner_edge < edge
 
 
 def _below_or_touching(a: Interval, b: Interval) -> bool:
@@ -75,20 +92,44 @@ def claim_interval(claim: dict) -> Interval:
     return interval
 
 
+NEARLY = 0.9  # a source's "nearly 1,000" is at least 900
+
+
 def fact_interval(fact: dict) -> Interval:
-    """The interval a reference fact allows: its bounds, or its value (widened if approximate)."""
+    """The interval a reference fact allows: its bounds, or its value read with its qualifier."""
     if fact.get("lower") is not None or fact.get("upper") is not None:
         return Interval(fact.get("lower"), fact.get("upper"))
     value = fact["value"]
-    if (fact.get("qualifier") or "").lower() in APPROXIMATE:
+    qualifier = (fact.get("qualifier") or "").lower()
+    if qualifier in APPROXIMATE:
         spread = max(APPROX_TOLERANCE * abs(value), rounding(value, "count"))
         return Interval(value - spread, value + spread)
-    return Interval(value, value)
+    return {
+        "more than": Interval(value, None, lower_open=True),
+        "over": Interval(value, None, lower_open=True),
+        "at least": Interval(value, None),
+        "nearly": Interval(NEARLY * value, value, upper_open=True),
+        "almost": Interval(NEARLY * value, value, upper_open=True),
+        "less than": Interval(None, value, upper_open=True),
+        "under": Interval(None, value, upper_open=True),
+        "at most": Interval(None, value),
+        "up to": Interval(None, value),
+    }.get(qualifier, Interval(value, value))
 
 
-def numbers_agree(claim: dict, fact: dict) -> bool:
-    """True when the claim and the fact can both be true."""
-    return claim_interval(claim).overlaps(fact_interval(fact))
+def numbers_agree(claim: dict, fact: dict) -> bool | None:
+    """True when the fact backs the claim, False when both cannot be true, None when the fact
+    leaves it open: a source's "at least 38,000" neither backs nor refutes "more than 100,000".
+
+    A bounded fact backs a claim it overlaps ("more than 3,500" and "about 3,500"); a fact open
+    on one side backs only a claim that holds all it allows.
+    """
+    said, known = claim_interval(claim), fact_interval(fact)
+    if not said.overlaps(known):
+        return False
+    if known.lower is not None and known.upper is not None:
+        return True
+    return True if said.contains(known) else None
 
 
 def _day_range(value: str) -> tuple[date, date]:
@@ -122,8 +163,8 @@ def dates_agree(claim: dict, fact_value: str) -> bool:
     return first <= fact_last and fact_first <= last
 
 
-def agrees(claim: dict, fact: dict) -> bool:
-    """Dispatch on the claim's kind."""
+def agrees(claim: dict, fact: dict) -> bool | None:
+    """Whether the fact backs the claim (True), refutes it (False) or leaves it open (None)."""
     if claim["kind"] == "date":
         return dates_agree(claim, str(fact["value"]))
     return numbers_agree(claim, fact)

@@ -19,7 +19,8 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..claims.lexicon import CATEGORY_WORDS
@@ -29,9 +30,9 @@ from ..references.terms import normalize, significant_words
 THRESHOLD = 0.5
 NAME_HERE, NAME_BEFORE, NAME_IN_TITLE = 0.6, 0.4, 0.35
 KEYWORD, KEYWORD_CAP, KEYWORD_BEFORE, KEYWORD_BEFORE_CAP = 0.2, 0.5, 0.05, 0.1
-SAME_COUNTED, OTHER_COUNTED, OTHER_THING, PARTNER = 0.15, -0.3, -0.5, 0.3
+SAME_COUNTED, OTHER_COUNTED, OTHER_THING, PARTNER = 0.15, -0.3, -0.5, 0.35
 METRIC_SAID, METRIC_UNSAID = 0.15, -0.2
-OUTSIDE_WINDOW, BEHIND_CLOSED_CLAUSE = 0.3, 0.4
+OUTSIDE_WINDOW, BEHIND_CLOSED_CLAUSE, OUTSIDE_OWN_CLAUSE = 0.3, 0.4, 0.1
 NEAR_BEFORE = 600  # characters before the sentence whose keywords still speak of its event
 NAME_EARLIER = 0.3  # a name further back in the article: it is still the article's subject
 DATE_NAME_EARLIER = 0.1  # ... but a date far from the name often dates something else
@@ -66,6 +67,13 @@ METRIC_WORDS = {
 GENERIC_METRICS = {"count", "amount", "percent", "quantity"}
 PARENTHESES = re.compile(r"\s*\([^)]*\)")  # "Fall of Kabul (2021)" is named "Fall of Kabul"
 CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
+# Words that leave a date's clause without an event of its own ("In 2014," "on June 22").
+FUNCTION_WORDS = frozenset(
+    "in on at by of the a an early late mid until till from to and or this that last next "
+    "around about since during".split()
+)
+# A date after these bounds a period or sets a deadline: it dates no event a fact could.
+NOT_AN_EVENT = re.compile(r"(?:\b(?:by|until|till|since|before|after)\s+(?:the\s+end\s+of\s+)?)$")
 LINKING = re.compile(
     r"\W*(when|as|after|before|during|following|amid|while|which|where|in which|with)\b"
 )
@@ -80,6 +88,8 @@ class Context:
     clause: tuple[int, int]
     window: tuple[int, int]
     looks_back: bool
+    own_clause: bool
+    years: frozenset[str]
     article: str
     offset: int
     title: str
@@ -88,6 +98,8 @@ class Context:
         """How strongly a name or keyword at `at` in the sentence speaks about the claim."""
         if self.clause[0] <= at < self.clause[1]:
             return 1.0
+        if self.own_clause:
+            return OUTSIDE_OWN_CLAUSE
         distance = min(abs(at - self.span[0]), abs(at - self.span[1]))
         if name:
             weight = 1.0 if distance < 100 else 0.6 if distance < 200 else 0.4
@@ -195,12 +207,22 @@ def context_of(text: str, claim: dict, title: str | None, claims: list[dict] = (
         max((end for _, end in same_kind if end <= span[0]), default=0),
         min((s for s, _ in same_kind if s >= span[1]), default=len(sentence)),
     )
+    is_date = claim["kind"] == "date"
+    if is_date and LINKING.match(sentence, clause[1] + 1):  # "in August 2021, when it ..."
+        clause = (clause[0], min((b for b in breaks if b > clause[1]), default=len(sentence)))
     closes_clause = not sentence[span[1] : clause[1]].strip(" .'\"")
     looks_back = (
-        claim["kind"] == "date"
-        and closes_clause
-        and clause[0] > 0
-        and not LINKING.match(sentence, clause[1] + 1)
+        is_date and closes_clause and clause[0] > 0 and not LINKING.match(sentence, clause[1] + 1)
+    )
+    own = sentence[clause[0] : span[0]] + " " + sentence[span[1] : clause[1]]
+    own_clause = is_date and bool(set(_TOKEN.findall(own.lower())) - FUNCTION_WORDS)
+    years = frozenset(
+        str(other["value"])[:4]
+        for other in claims
+        if other is not claim
+        and other["kind"] == "date"
+        and start <= other["start"] < start + len(sentence)
+        and str(other["value"])[:4].isdigit()
     )
     folded = fold(text)  # sentence_start guarantees text[start:][: len(sentence)] == sentence
     return Context(
@@ -209,6 +231,8 @@ def context_of(text: str, claim: dict, title: str | None, claims: list[dict] = (
         clause=clause,
         window=window,
         looks_back=looks_back,
+        own_clause=own_clause,
+        years=years,
         article=folded,
         offset=start,
         title=fold(title or ""),
@@ -378,31 +402,66 @@ def _metric_score(claim: dict, fact: dict, found: Profile, ctx: Context) -> floa
     return METRIC_UNSAID if fact["metric"] not in GENERIC_METRICS else 0.0
 
 
-def score(claim: dict, fact: dict, ctx: Context, partners: frozenset[str] = frozenset()) -> float:
+def dates_an_event(claim: dict, ctx: Context) -> bool:
+    """False for a date that bounds a period or sets a deadline ("by 2020", "since 2014")."""
+    return claim["kind"] != "date" or not NOT_AN_EVENT.search(ctx.sentence[: ctx.span[0]])
+
+
+@dataclass(frozen=True)
+class Hints:
+    """What the rest of the article tells about events: the events of the counts beside a
+    date (`partners`), and the years the candidate facts date each event to (`event_years`)."""
+
+    partners: frozenset[str] = frozenset()
+    event_years: Mapping[str, frozenset[str]] = field(default_factory=dict)
+
+    @classmethod
+    def from_facts(cls, facts: list[dict]) -> Hints:
+        years: dict[str, set[str]] = {}
+        for fact in facts:
+            if is_date_metric(fact["metric"]):
+                years.setdefault(event_of(fact), set()).add(str(fact["value"])[:4])
+        return cls(event_years={k: frozenset(v) for k, v in years.items()})
+
+
+def event_of(fact: dict) -> str:
+    """The event a fact is about: its subject without a parenthetical detail."""
+    return normalize(PARENTHESES.sub("", fact["subject"]))
+
+
+def _year_score(claim: dict, fact: dict, ctx: Context, hints: Hints) -> float:
+    """A date's year names its event ("the 2019 flood"); so does a year beside a count."""
+    if claim["kind"] == "date":
+        return SAME_YEAR if str(claim["value"])[:4] == str(fact["value"])[:4] else 0.0
+    known = hints.event_years.get(event_of(fact))
+    if not (ctx.years and known):
+        return 0.0
+    return SAME_YEAR if ctx.years & known else -SAME_YEAR
+
+
+def score(claim: dict, fact: dict, ctx: Context, hints: Hints = Hints()) -> float:
     """How surely the fact is about what the claim states (0 when the metric does not fit)."""
-    if not metric_fits(claim, fact):
+    if not metric_fits(claim, fact) or not dates_an_event(claim, ctx):
         return 0.0
     found = profile(fact)
     is_date = claim["kind"] == "date"
     name_here, name_elsewhere = _name_score(found, ctx, is_date)
     keywords_here, keywords_before = _keyword_score(found, ctx)
-    partner = PARTNER if fact["subject"] in partners else 0.0
+    partner = PARTNER if fact["subject"] in hints.partners else 0.0
     counted = _counted_score(claim, fact, found)
     said = _metric_score(claim, fact, found, ctx)
     if not (name_here or keywords_here or partner or (name_elsewhere and counted + said > 0)):
         return 0.0  # the claim's own sentence does not speak of this fact
     total = max(name_here, name_elsewhere) + keywords_here + keywords_before + partner
-    total += counted + said
-    if is_date and str(claim["value"])[:4] == str(fact["value"])[:4]:
-        total += SAME_YEAR
+    total += counted + said + _year_score(claim, fact, ctx, hints)
     return round(max(0.0, min(1.0, total)), 3)
 
 
 def best_matches(
-    claim: dict, facts: list[dict], ctx: Context, partners: frozenset[str] = frozenset()
+    claim: dict, facts: list[dict], ctx: Context, hints: Hints = Hints()
 ) -> list[Match]:
     """Facts at or above the threshold, best first."""
-    scored = [Match(f, score(claim, f, ctx, partners)) for f in facts]
+    scored = [Match(f, score(claim, f, ctx, hints)) for f in facts]
     return sorted(
         (m for m in scored if m.score >= THRESHOLD), key=lambda m: (-m.score, m.fact["id"])
     )

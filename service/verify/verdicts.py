@@ -66,18 +66,24 @@ def _explain(verdict: str, claim: dict, used: list[Match]) -> str:
     return f"{said}; {cites}; {tail}."
 
 
-def _unverifiable(claim: dict, rivals: list[Match]) -> dict:
+NOTHING, RIVALS, OPEN = "nothing", "rivals", "open"
+
+
+def _unverifiable(claim: dict, facts: list[Match], why: str = NOTHING) -> dict:
     said = f"The article says {_claim_phrase(claim)}"
-    if rivals:
-        names = " and ".join(f"{_fact_phrase(m.fact)}" for m in rivals[:2])
-        why = f"{said}; two reference facts fit it equally well ({names}), so it is unverifiable."
-    else:
-        why = f"{said}; no reference fact about the same thing was found, so it is unverifiable."
+    cited = " and ".join(
+        f"{m.fact['source']['name']} gives {_fact_phrase(m.fact)}" for m in facts[:2]
+    )
+    reason = {
+        NOTHING: "no reference fact about the same thing was found",
+        RIVALS: f"two reference facts fit it equally well ({cited})",
+        OPEN: f"{cited}, which neither backs nor refutes it",
+    }[why]
     return {
         "verdict": "unverifiable",
         "confidence": round(0.5 * claim.get("confidence", 1.0), 2),
-        "explanation": why,
-        "evidence": [_evidence(m) for m in rivals],
+        "explanation": f"{said}; {reason}, so it is unverifiable.",
+        "evidence": [_evidence(m) for m in facts],
     }
 
 
@@ -100,9 +106,13 @@ def decide(claim: dict, matches: list[Match]) -> dict:
         return _unverifiable(claim, [])
     rivals = _ambiguous(claim, matches)
     if rivals:
-        return _unverifiable(claim, rivals)
+        return _unverifiable(claim, rivals, RIVALS)
     best = matches[0]
-    used = [m for m in matches if _same_thing(m.fact, best.fact)]
+    same = [m for m in matches if _same_thing(m.fact, best.fact)]
+    used = [m for m in same if agrees(claim, m.fact) is not None]
+    if not used:
+        return _unverifiable(claim, same, OPEN)
+    best = used[0]
     outcomes = {agrees(claim, m.fact) for m in used}
     sources = {m.fact["source"]["url"] for m in used}
     if len(outcomes) == 2 and len(sources) > 1:
