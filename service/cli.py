@@ -58,9 +58,13 @@ def extract(file, published_at: date | None, html: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print JSON, as POST /v1/checks does.")
 def check(file, published_at: date | None, html: bool, as_json: bool) -> None:
     """Check the numeric claims of FILE (or - for stdin) against the reference store."""
+    from .config import Config
     from .verify.check import Checker
 
-    result = Checker(_redis()).check(file.read(), "html" if html else "text", published_at)
+    settings = Config.from_env().as_dict()
+    result = Checker(_redis(), settings["CHECK_CACHE_TTL"], settings).check(
+        file.read(), "html" if html else "text", published_at
+    )
     if as_json:
         click.echo(json.dumps(result, ensure_ascii=False, indent=2))
         return

@@ -152,6 +152,14 @@ class Config:
         "The `author.name` of ClaimReview output: your newsroom.", "Newsroom fact desk"
     )
     CLAIMREVIEW_AUTHOR_URL: str | None = _setting("The `author.url` of ClaimReview output.")
+    WIKIDATA_ON_DEMAND: bool = _setting(
+        "Look up on Wikidata, during a check, events the reference store does not know.",
+        False,
+        "bool",
+    )
+    WIKIDATA_LOOKUPS_PER_CHECK: int = _setting(
+        "Most Wikidata look-ups one check may make (each is cached, misses too).", 3, "int", 0
+    )
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Config:

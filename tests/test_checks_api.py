@@ -144,3 +144,35 @@ def test_checks_with_redis_down_is_503(tmp_path):
     response = app.test_client().post("/v1/checks", json={"text": "Seven soldiers died."})
     assert response.status_code == 503
     assert response.mimetype == "application/problem+json"
+
+
+def test_unknown_event_is_looked_up_on_wikidata_when_enabled(app, client, httpserver):
+    from tests.test_sources_wikidata import FakeWikidata
+
+    fake = FakeWikidata()
+    httpserver.expect_request("/w/api.php").respond_with_handler(fake)
+    text = "The 2024 Besham suicide bombing killed six people on March 26, 2024."
+    article = {"text": text, "published_at": "2024-04-01"}
+    app.config["WIKIDATA_API_URL"] = httpserver.url_for("/w/api.php")
+    assert {c["verdict"] for c in post_check(client, text)["claims"]} == {"unverifiable"}
+    assert not httpserver.log
+    app.config.update(WIKIDATA_ON_DEMAND=True, SOURCE_RETRIES=0)
+    result = client.post("/v1/checks", json={**article, "title": "x"}).get_json()
+    verdicts = {c["text"]: c["verdict"] for c in result["claims"]}
+    assert verdicts == {"2024": "supported", "six": "supported", "March 26, 2024": "supported"}
+    source = result["claims"][1]["evidence"][0]["source"]
+    assert source["name"] == "Wikidata" and source["url"].startswith("https://www.wikidata.org/")
+
+
+def test_a_wikidata_outage_leaves_the_check_standing(app, client, httpserver):
+    httpserver.expect_request("/w/api.php").respond_with_data("down", status=503)
+    app.config.update(
+        WIKIDATA_ON_DEMAND=True,
+        WIKIDATA_API_URL=httpserver.url_for("/w/api.php"),
+        SOURCE_RETRIES=0,
+        SOURCE_TIMEOUT=0.5,
+    )
+    text = "The 2024 Besham suicide bombing killed six people on March 26, 2024."
+    result = post_check(client, text)
+    assert {c["verdict"] for c in result["claims"]} == {"unverifiable"}
+    assert httpserver.log  # it did try

@@ -86,4 +86,10 @@ def test_responses_conform_to_the_spec(client, redis_client):
     for review in reviews.get_json(force=True):
         conforms(review, "ClaimReview")
     conforms(client.get("/readyz").get_json(), "Ready")
+    page = client.get("/v1/references?limit=5").get_json()
+    conforms(page, "ReferencePage")
+    conforms(client.get(f"/v1/references/{page['items'][0]['id']}").get_json(), "Reference")
+    conforms(client.get("/v1/sources").get_json(), "SourceList")
+    imported = client.post("/v1/references", json=[page["items"][0]]).get_json()
+    conforms(imported, "ImportReport")
     conforms(client.post("/v1/extract", json={}).get_json(), "Problem")

@@ -27,7 +27,7 @@ def create_check():
             [{"field": "url", "message": "Required with Accept: application/ld+json."}],
         )
     config = current_app.config
-    result = Checker(get_redis(), config["CHECK_CACHE_TTL"]).check(
+    result = Checker(get_redis(), config["CHECK_CACHE_TTL"], config).check(
         article.body, article.source, article.published_at, article.title, article.url
     )
     if not wants_ld:

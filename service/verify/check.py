@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import re
 from collections import Counter
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import date
 from functools import cache
@@ -21,13 +23,26 @@ import redis
 
 from ..claims import extract
 from ..documents import document
+from ..errors import ServiceError
+from ..references.sources.wikidata import WikidataSource
 from ..references.store import VERSION, ReferenceStore
-from ..references.terms import significant_words
+from ..references.terms import normalize, significant_words
 from .match import Hints, best_matches, context_of, fold, sentence_start
 from .verdicts import decide
 
+log = logging.getLogger(__name__)
 CACHE = "check:"
 VERDICTS = ("supported", "contradicted", "conflicting", "unverifiable")
+EVENT_WORDS = frozenset(
+    "operation attack attacks bombing bombings blast explosion flood floods earthquake war "
+    "battle massacre crash sinking shooting siege riot riots hurricane cyclone typhoon storm "
+    "wildfire fire disaster offensive uprising coup insurgency airstrike airstrikes".split()
+)
+_EVENT_AFTER = (
+    r"(?:\b\d{{4}}\s+)?\b{name}(?:\s+[a-z-]+){{0,2}}?\s+(?:"
+    + "|".join(sorted(EVENT_WORDS))
+    + r")\b"
+)
 WINDOW = 80  # characters around a claim whose words look up candidate facts
 CLEAR_LEAD = 0.15  # a count lends its event to a date only when no other event comes close
 _WORD = re.compile(r"\w[\w'-]*")
@@ -46,13 +61,50 @@ def lookup_terms(text: str, claims: list[dict], title: str | None) -> set[str]:
     return terms
 
 
-def verify(text: str, claims: list[dict], store: ReferenceStore, title: str | None = None):
+def event_names(text: str, claims: list[dict]) -> list[str]:
+    """Named events in the claims' sentences, in text order: a named thing with an event word
+    in or just after it ("Operation Granite Shield", "2024 Besham suicide bombing")."""
+    names = dict.fromkeys(e for c in claims for e in c.get("entities") or [])
+    found: dict[str, None] = {}
+    for name in names:
+        if EVENT_WORDS & set(normalize(name).split()):
+            found[name] = None
+            continue
+        pattern = _EVENT_AFTER.format(name=re.escape(name))
+        for match in re.finditer(pattern, text, re.IGNORECASE):
+            found[match.group().strip()] = None
+    return list(found)
+
+
+def unknown_events(text: str, claims: list[dict], facts: list[dict]) -> list[str]:
+    """Named events that no candidate fact names: what a remote source may be asked about."""
+    known = {normalize(n) for f in facts for n in (f["subject"], *f.get("aliases", []))}
+    return [
+        name
+        for name in event_names(text, claims)
+        if not any(normalize(name) in k or k in normalize(name) for k in known)
+    ]
+
+
+def verify(
+    text: str,
+    claims: list[dict],
+    store: ReferenceStore,
+    title: str | None = None,
+    discover: Callable[[str], list[dict]] | None = None,
+    discover_limit: int = 3,
+):
     """Each claim with its verdict, confidence, explanation and evidence, in text order.
 
-    Counts and figures are matched first; a date then also takes the event of the counts in
-    its window ("seven soldiers were killed in March 2024").
+    `discover(name)`, if given, fetches facts on an event the store does not know (Wikidata),
+    for at most `discover_limit` names. Counts and figures are matched first; a date then
+    also takes the event of the counts in its window ("seven soldiers were killed in March
+    2024").
     """
     facts = store.candidates(lookup_terms(text, claims, title)) if claims else []
+    if discover:
+        for name in unknown_events(text, claims, facts)[:discover_limit]:
+            facts += discover(name)
     contexts = [context_of(text, claim, title, claims) for claim in claims]
     hints = Hints.from_facts(facts)
     matches: dict[int, list] = {}
@@ -109,13 +161,27 @@ def cache_key(body: str, source: str, published_at: date | None, title, url) -> 
 
 
 class Checker:
-    """Checks articles against the reference store in `client`, caching results."""
+    """Checks articles against the reference store in `client`, caching results.
 
-    def __init__(self, client: redis.Redis, cache_ttl: int = 86400):
+    With `settings` whose WIKIDATA_ON_DEMAND is on, events the store does not know are looked
+    up on Wikidata (at most WIKIDATA_LOOKUPS_PER_CHECK per article); a source that fails is
+    logged and the check goes on with what the store has.
+    """
+
+    def __init__(self, client: redis.Redis, cache_ttl: int = 86400, settings: Mapping = None):
         self.client = client
         self.store = ReferenceStore(client)
         self.cache_ttl = cache_ttl
         self.cache_round_trips = 0
+        self.settings = settings or {}
+
+    def _discover(self, name: str) -> list[dict]:
+        """Facts Wikidata holds on `name`, or none if it cannot be reached."""
+        try:
+            return WikidataSource(self.client, self.settings).lookup(name)
+        except ServiceError as exc:
+            log.warning("Wikidata lookup of %r failed: %s", name, exc.detail)
+            return []
 
     @property
     def round_trips(self) -> int:
@@ -145,7 +211,9 @@ class Checker:
         if cached and int(cached.get("version", -1)) == version:
             return json.loads(cached["result"])
         text, doc = document(body, source, title, url, published_at)
-        checked = verify(text, extract(text, published_at), self.store, title)
+        discover = self._discover if self.settings.get("WIKIDATA_ON_DEMAND") else None
+        limit = self.settings.get("WIKIDATA_LOOKUPS_PER_CHECK", 0)
+        checked = verify(text, extract(text, published_at), self.store, title, discover, limit)
         result = {
             "document": doc,
             "claims": checked,
