@@ -61,3 +61,12 @@ def shared_dir() -> Path:
     if not SHARED.is_dir():
         pytest.skip("../shared is absent: these texts are read from it, never copied here")
     return SHARED
+
+
+@pytest.fixture
+def seed_text(shared_dir) -> str:
+    """The seed article, read from ../shared (never copied into the repo)."""
+    path = shared_dir / "seed" / "article.txt"
+    if not path.is_file():
+        pytest.skip(f"{path} is absent")
+    return path.read_text(encoding="utf-8")

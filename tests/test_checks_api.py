@@ -18,11 +18,6 @@ def bundled(redis_client):
     return redis_client
 
 
-@pytest.fixture
-def seed_text(shared_dir) -> str:
-    return (shared_dir / "seed" / "article.txt").read_text(encoding="utf-8")
-
-
 def post_check(client, text: str, **fields):
     response = client.post(
         "/v1/checks", json={"text": text, "published_at": "2024-07-01", **fields}
