@@ -16,8 +16,7 @@ def subject_tokens(text: str, end: int, limit: int) -> tuple[list[re.Match], lis
 
     "seven Pakistani soldiers, including ..." -> (["Pakistani", "soldiers"], [",", ...]).
     """
-    tokens = words_after(text, end, FOLLOWING_WINDOW + 4, window=200)
-    tokens = [token for token in tokens if token.start() < limit]
+    tokens = words_after(text, end, FOLLOWING_WINDOW + 4, window=200, before=limit)
     index = 0
     if len(tokens) > 1 and tokens[0].group() == "of":
         index = 2 if tokens[1].group() == "the" else 1

@@ -21,6 +21,7 @@ from dateutil.relativedelta import weekdays as dateutil_weekdays
 from service.claims.context import is_part_of_name, previous_word, words_after
 from service.claims.lexicon import COUNT_NOUNS, MONTHS, WEEKDAYS
 from service.claims.mention import Mention
+from service.claims.scan import finditer_at, match_starts
 
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
@@ -46,6 +47,12 @@ DATES = re.compile(
     | (?P<rel>[Ll]ast|[Nn]ext)\s+(?P<span>week|month|year)\b
     | (?P<wd>{_WEEKDAY})\b)""",
     re.X,
+)
+# Where a DATES match can start (see scan.py): a digit, or a letter of its look-ahead class
+# at a word start followed by the 2nd and 3rd letters of a month, weekday or relative word.
+_DATE_WORD_TAILS = sorted({word[1:3] for word in (*MONTHS, *WEEKDAYS, "yesterday", "last", "next")})
+_DATE_START = re.compile(
+    rf"[0-9JFMASONDYyLlNTW](?<!\w\w)(?:(?<=[0-9])|(?={'|'.join(_DATE_WORD_TAILS)}))"
 )
 SLACK_DAYS = 90
 HALF_YEAR_DAYS = 183
@@ -110,7 +117,9 @@ def find_dates(
 ) -> list[Mention]:
     """All date mentions of ``text``, with years resolved as the module doc explains."""
     mentions = [
-        m for found in DATES.finditer(text) for m in _read(text, found, published, sentence)
+        m
+        for found in finditer_at(DATES, text, match_starts(_DATE_START, text))
+        for m in _read(text, found, published, sentence)
     ]
     stated = [(m.start, m.value[:4]) for m in mentions if m.lower and not m.note]
     for mention in mentions:

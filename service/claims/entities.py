@@ -8,6 +8,7 @@ _PHRASE = re.compile(
     r"[^\W\d_a-z][\w’'-]*(?:(?:\s+(?:of|the|for|de|da|do|del|al|bin|von|van|and the))*"
     r"\s+[^\W\d_a-z][\w’'-]*)*"
 )
+_POSSESSIVE = re.compile(r"['’]s$")
 _SKIP = (
     NAME_PREFIX_EXCEPTIONS | set(MONTHS) | set(WEEKDAYS)
     | set("however this that these those it he she they we i you his her their there while "
@@ -25,7 +26,7 @@ def entities(sentence: str) -> list[str]:
         opener = match.start() == 0 and " " not in match.group()  # "Police", "Officials"
         if not words or opener:
             continue
-        name = re.sub(r"['’]s$", "", " ".join(words))
+        name = _POSSESSIVE.sub("", " ".join(words))
         if len(name) > 1 and name not in found:
             found.append(name)
     return found

@@ -20,6 +20,7 @@ from service.claims.lexicon import (
 )
 from service.claims.mention import Mention, number
 from service.claims.qualifiers import find_qualifier
+from service.claims.scan import finditer_at, folded, match_starts, word_starts
 
 _NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _SCALE = r"(?:\s?(?i:thousand|lakh|million|crore|billion|trillion)s?\b|(?:k|m|mn|bn|b|tn|trn)\b)"
@@ -63,6 +64,23 @@ VAGUE = re.compile(
     r"|[Mm]illions|[Bb]illions))"
     r"(?:\s+of\s+(?P<of>thousands|millions|billions)\b|\s+(?P<times>thousand|million|billion)\b)?"
 )
+# Candidate starts for the scans above (see scan.py): a DIGITS match starts at most
+# _CURRENCY_WIDTH characters ("US$ ", "Rs. ") before a run of digits; WORDS and VAGUE matches
+# start at one of these words (or at the "a"/"an" before a scale word), in any letter case.
+_DIGIT_RUN = re.compile(r"\d(?<!\d\d)")  # the first digit of a run
+_CURRENCY_WIDTH = 4
+_CURRENCY_LEADS = "$£€¥₹RUACHEGPIJ"  # first characters of _CURRENCY
+_NUMBER_WORDS = (*SMALL_NUMBER_WORDS, *TENS_WORDS, *SCALE_WORDS, "dozen")
+# Enough to find them all: "fourteen" starts where "four" is found, "sixty" where "six" is.
+_NUMBER_WORD_STEMS = tuple(
+    word
+    for word in _NUMBER_WORDS
+    if not any(word.startswith(other) for other in _NUMBER_WORDS if other != word)
+)
+_A_SCALES = ("hundred", "thousand", "million", "billion", "dozen")
+_VAGUE_WORDS = (
+    "several", "a few", "dozens", "scores", "tens", "hundreds", "thousands", "millions", "billions"
+)  # fmt: skip
 _VAGUE_FACTORS = {"few": (3, 10), "a few": (2, 6), "plural": (2, 10)}
 _MONEY_AFTER_VAGUE = re.compile(r"(?:\s+of)?\s+(?i:(euros|dollars|pounds|rupees|yen))\b")
 _UNIT_AFTER = re.compile(
@@ -101,7 +119,7 @@ def _typed(
 
 def digit_mentions(text: str, sentence_start: Callable[[int], int]) -> Iterator[Mention]:
     """Numbers written with digits, with currency, scale, percent and "20-30" ranges."""
-    for found in DIGITS.finditer(text):
+    for found in finditer_at(DIGITS, text, _digit_starts(text)):
         cur, scale, suffix, num2 = found["cur"], found["scale"], found["suffix"], found["num2"]
         plain = not (cur or scale or suffix or found["attached"])
         if plain and _is_label(text, found.start(), sentence_start(found.start())):
@@ -118,6 +136,13 @@ def digit_mentions(text: str, sentence_start: Callable[[int], int]) -> Iterator[
         yield mention
 
 
+def _digit_starts(text: str) -> Iterator[int]:
+    """Where a DIGITS match can start: a run of digits or a currency sign/code just before it."""
+    for start in match_starts(_DIGIT_RUN, text, reach=_CURRENCY_WIDTH):
+        if text[start] in _CURRENCY_LEADS or text[start].isdecimal():
+            yield start
+
+
 def _is_label(text: str, start: int, sentence_start: int) -> bool:
     """True for numbers that label something: "Radio 4", "page 3", "number 10"."""
     word = previous_word(text, start)
@@ -131,7 +156,7 @@ def word_mentions(text: str, sentence_start: Callable[[int], int]) -> Iterator[M
 
     A lone "one" is an idiom ("one such incident", "one of the") unless a qualifier precedes it.
     """
-    for found in WORDS.finditer(text):
+    for found in _word_number_matches(text):
         phrase = found.group().lower()
         words = phrase.replace("-", " ").split()
         if words[0] in SCALE_WORDS or words[0] == "dozen":
@@ -152,6 +177,25 @@ def word_mentions(text: str, sentence_start: Callable[[int], int]) -> Iterator[M
         yield mention
 
 
+def _word_number_matches(text: str) -> Iterator[re.Match]:
+    """``WORDS.finditer(text)``, tried only where a number word (or "a"/"an" before a scale
+    word) occurs in any letter case."""
+    lowered = folded(text)
+    if lowered is None:
+        return WORDS.finditer(text)
+    starts = word_starts(lowered, _NUMBER_WORD_STEMS)
+    articles = []
+    for start in starts:
+        if not lowered.startswith(_A_SCALES, start):
+            continue
+        gap = start
+        while gap and lowered[gap - 1].isspace():
+            gap -= 1
+        if gap < start:  # "a hundred", "an\n thousand": the article starts 1-2 characters earlier
+            articles += [max(0, gap - 2), gap - 1]
+    return finditer_at(WORDS, text, sorted({*starts, *articles}))
+
+
 def _words_value(words: list[str]) -> int | None:
     """The value of number words via text2num; "a" reads as one and "dozen" as twelve."""
     dozen = words[-1] == "dozen"
@@ -167,7 +211,12 @@ def _words_value(words: list[str]) -> int | None:
 
 def vague_mentions(text: str) -> Iterator[Mention]:
     """Vague magnitudes ("dozens", "several hundred", "hundreds of thousands") as intervals."""
-    for found in VAGUE.finditer(text):
+    lowered = folded(text)
+    if lowered is None:
+        matches = VAGUE.finditer(text)
+    else:
+        matches = finditer_at(VAGUE, text, word_starts(lowered, _VAGUE_WORDS))
+    for found in matches:
         if found["few"]:
             low, high = _VAGUE_FACTORS["few" if found["few"].lower() == "several" else "a few"]
             base = VAGUE_BASES[found["unit"] + "s"]

@@ -3,11 +3,14 @@
 import bisect
 import re
 
+from service.claims.scan import finditer_at, match_starts
+
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n")
 _ABBREVIATIONS = set(
     "mr mrs ms dr st prof gen col lt sgt capt rep sen gov jr sr no vs etc inc ltd co corp "
     "u.s u.k e.g i.e jan feb mar apr jun jul aug sep sept oct nov dec rs approx fig rev mt".split()
 )
+_BOUNDARY_START = re.compile(r"[.!?\n]")  # where a _BOUNDARY match can start; see scan.py
 _LAST_WORD = re.compile(r"([\w.]+)\.*$")
 
 
@@ -26,7 +29,7 @@ def split(text: str) -> list[tuple[int, int]]:
     """Return ``(start, end)`` spans of the sentences of ``text``, whitespace trimmed."""
     spans = []
     start = 0
-    for boundary in _BOUNDARY.finditer(text):
+    for boundary in finditer_at(_BOUNDARY, text, match_starts(_BOUNDARY_START, text)):
         if _is_abbreviation(text, boundary.start()):
             continue
         spans.append((start, boundary.end()))
