@@ -47,6 +47,12 @@ def fact(value, qualifier=None, lower=None, upper=None, unit=None) -> dict:
         ("At least 38,000 people died.", fact(37_000), False),
         ("About 300 people were arrested.", fact(310), True),
         ("About 300 people were arrested.", fact(450), False),
+        ("About 300 people were arrested.", fact(325), True),
+        ("About 300 people were arrested.", fact(340), False),
+        ("About 300 people were arrested.", fact(390), False),
+        ("The train carried about 360 passengers.", fact(340), False),
+        ("The train carried about 360 passengers.", fact(352), True),
+        ("About a dozen houses burned.", fact(13), True),
         ("Between 20 and 30 people were injured.", fact(25), True),
         ("Between 20 and 30 people were injured.", fact(35), False),
         # a source's own qualifier: a one-sided fact backs only what it settles

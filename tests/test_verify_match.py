@@ -83,3 +83,18 @@ def test_a_date_takes_the_event_it_stands_beside():
     )
     assert matched(text, "July 2, 2019")[:1] == ["f19d"]
     assert "f19d" not in matched(text, "August 9, 2019")
+
+
+def test_a_date_with_its_own_verb_dates_that_verb_not_the_event():
+    text = "The Kessel flood of 2019, which hit Port Meridan, came to a town founded in 1890."
+    assert matched(text, "1890") == []
+
+
+def test_a_deadline_dates_no_event():
+    text = "After the Kessel flood of 2019 the council promised new levees by 2025."
+    assert matched(text, "2025") == []
+
+
+def test_counts_of_other_things_do_not_match():
+    text = "In the Granite Pass ambush, 12 trucks were destroyed by the army convoy's attackers."
+    assert matched(text, "12") == []

@@ -18,6 +18,7 @@ APPROXIMATE = {"about", "around", "roughly", "some", "approximately", "estimated
 APPROX_TOLERANCE = 0.05  # "about 3,500" in a source: within 5 %
 ROUNDING_CAP = 0.05  # rounding never stretches a figure by more than 5 %
 SMALL_COUNT = 100  # below this, counts are exact
+APPROX_CLAIM, APPROX_CAP = 0.03, 0.10  # an article's "about N": 3 % at least, 10 % at most
 
 
 @dataclass(frozen=True)
@@ -69,21 +70,45 @@ def _below_or_touching(a: Interval, b: Interval) -> bool:
     return a.lower == b.upper and not (a.lower_open or b.upper_open)
 
 
-def rounding(value: float, kind: str) -> float:
-    """Half a unit of the last significant digit a reporter wrote, capped; 0.5 for small counts."""
+def _half_unit(value: float) -> float:
+    """Half a unit of the last significant digit: 3,500 -> 50, 12.5 -> 0.05, 7 -> 0.5."""
     digits = Decimal(str(value)).normalize().as_tuple()
     exponent = digits.exponent if isinstance(digits.exponent, int) else 0
-    if exponent < 0:  # decimals: 12.5 -> 0.05
-        return 0.5 * 10.0**exponent
+    return 0.5 * 10.0**exponent
+
+
+def rounding(value: float, kind: str) -> float:
+    """How far a plain figure may be from the truth: half a unit of its last significant
+    digit, capped at 5 %; exact (0.5) for small counts and whole percentages."""
+    half_unit = _half_unit(value)
+    if half_unit < 0.5:  # decimals: 12.5 -> 0.05
+        return half_unit
     if kind == "percent" or abs(value) < SMALL_COUNT:
         return 0.5
-    return min(0.5 * 10.0**exponent, ROUNDING_CAP * abs(value))
+    return min(half_unit, ROUNDING_CAP * abs(value))
+
+
+def approximation(value: float) -> float:
+    """How far "about N" may be from the truth: half a unit of N's last significant digit or
+    3 %, whichever is more, but at most 10 % ("about 360" is not 340; "about 3,500" is 3,512;
+    "about 300" is 325 but not 340); small counts get 10 % and at least one."""
+    if abs(value) < SMALL_COUNT:
+        return max(1.0, APPROX_CAP * abs(value))
+    return min(max(_half_unit(value), APPROX_CLAIM * abs(value)), APPROX_CAP * abs(value))
 
 
 def claim_interval(claim: dict) -> Interval:
-    """The interval the claim's wording allows, widened by rounding where it states a figure."""
+    """The interval the claim's wording allows, widened by rounding where it states a figure.
+
+    An approximate figure ("about 360") is read by `approximation`, not by the extractor's
+    generous interval, so that "about" never stretches a figure past what a reporter rounds.
+    """
     lower, upper, bounds = claim.get("lower"), claim.get("upper"), claim.get("bounds") or "[]"
     value = claim.get("value")
+    qualifier = (claim.get("qualifier") or "").lower()
+    if qualifier in APPROXIMATE and isinstance(value, int | float):
+        spread = approximation(value)
+        return Interval(value - spread, value + spread)
     if lower is None and upper is None and value is not None:
         lower = upper = value
     interval = Interval(lower, upper, bounds[0] == "(", bounds[1] == ")")

@@ -28,6 +28,7 @@ from ..references.schema import is_date_metric
 from ..references.terms import normalize, significant_words
 
 THRESHOLD = 0.5
+CLEARER = 0.15  # a sentence speaks clearly more of one event than another by this much
 NAME_HERE, NAME_BEFORE, NAME_IN_TITLE = 0.6, 0.4, 0.35
 KEYWORD, KEYWORD_CAP, KEYWORD_BEFORE, KEYWORD_BEFORE_CAP = 0.2, 0.5, 0.05, 0.1
 SAME_COUNTED, OTHER_COUNTED, OTHER_THING, PARTNER = 0.15, -0.3, -0.5, 0.35
@@ -96,11 +97,11 @@ class Context:
 
     def weight(self, at: int, name: bool = False) -> float:
         """How strongly a name or keyword at `at` in the sentence speaks about the claim."""
+        distance = min(abs(at - self.span[0]), abs(at - self.span[1]))
         if self.clause[0] <= at < self.clause[1]:
-            return 1.0
+            return 1.0 if distance < 60 else 0.8 if distance < 100 else 0.6
         if self.own_clause:
             return OUTSIDE_OWN_CLAUSE
-        distance = min(abs(at - self.span[0]), abs(at - self.span[1]))
         if name:
             weight = 1.0 if distance < 100 else 0.6 if distance < 200 else 0.4
         else:
@@ -439,10 +440,26 @@ def _year_score(claim: dict, fact: dict, ctx: Context, hints: Hints) -> float:
     return SAME_YEAR if ctx.years & known else -SAME_YEAR
 
 
-def score(claim: dict, fact: dict, ctx: Context, hints: Hints = Hints()) -> float:
-    """How surely the fact is about what the claim states (0 when the metric does not fit)."""
+@dataclass(frozen=True)
+class Evidence:
+    """A fact's score for a claim, in two parts: what the claim's own sentence says of it
+    (`here`), and what the rest of the article adds (`around`: its name earlier, its keywords
+    just before)."""
+
+    here: float
+    around: float
+    rest: float
+
+    def total(self, with_around: bool = True) -> float:
+        value = self.here + (self.around if with_around else 0.0) + self.rest
+        return round(max(0.0, min(1.0, value)), 3)
+
+
+def evidence(claim: dict, fact: dict, ctx: Context, hints: Hints = Hints()) -> Evidence | None:
+    """The fact's evidence for the claim; None when the metric does not fit or the claim's
+    own sentence does not speak of the fact at all."""
     if not metric_fits(claim, fact) or not dates_an_event(claim, ctx):
-        return 0.0
+        return None
     found = profile(fact)
     is_date = claim["kind"] == "date"
     name_here, name_elsewhere = _name_score(found, ctx, is_date)
@@ -451,17 +468,38 @@ def score(claim: dict, fact: dict, ctx: Context, hints: Hints = Hints()) -> floa
     counted = _counted_score(claim, fact, found)
     said = _metric_score(claim, fact, found, ctx)
     if not (name_here or keywords_here or partner or (name_elsewhere and counted + said > 0)):
-        return 0.0  # the claim's own sentence does not speak of this fact
-    total = max(name_here, name_elsewhere) + keywords_here + keywords_before + partner
-    total += counted + said + _year_score(claim, fact, ctx, hints)
-    return round(max(0.0, min(1.0, total)), 3)
+        return None
+    here = name_here + keywords_here
+    around = max(0.0, name_elsewhere - name_here) + keywords_before
+    rest = partner + counted + said + _year_score(claim, fact, ctx, hints)
+    return Evidence(here, around, rest)
+
+
+def score(claim: dict, fact: dict, ctx: Context, hints: Hints = Hints()) -> float:
+    """How surely the fact is about what the claim states (0 when it cannot be)."""
+    found = evidence(claim, fact, ctx, hints)
+    return found.total() if found else 0.0
 
 
 def best_matches(
     claim: dict, facts: list[dict], ctx: Context, hints: Hints = Hints()
 ) -> list[Match]:
-    """Facts at or above the threshold, best first."""
-    scored = [Match(f, score(claim, f, ctx, hints)) for f in facts]
-    return sorted(
-        (m for m in scored if m.score >= THRESHOLD), key=lambda m: (-m.score, m.fact["id"])
-    )
+    """Facts at or above the threshold, best first.
+
+    The rest of the article speaks for a fact only while the claim's sentence does not speak
+    clearly more of another: "the riot erupted as a cholera outbreak has killed 120" is about
+    the outbreak, even in an article about the riot.
+    """
+    found = [(f, e) for f in facts if (e := evidence(claim, f, ctx, hints))]
+    clearest = max((e.here for _, e in found), default=0.0)
+    scored = [Match(f, e.total(e.here >= clearest - CLEARER)) for f, e in found]
+    passed = [m.fact for m in scored if m.score >= THRESHOLD]
+    kept = [m for m in scored if any(same_thing(m.fact, p) for p in passed)]
+    return sorted(kept, key=lambda m: (-m.score, m.fact["id"]))
+
+
+def same_thing(a: dict, b: dict) -> bool:
+    """Two facts about the same thing: one event's one metric of one counted unit (sources
+    and dates may differ). A fact that passes brings in every other source on it."""
+    keys = ("subject", "metric", "unit")
+    return all((a.get(k) or "").lower() == (b.get(k) or "").lower() for k in keys)

@@ -8,15 +8,10 @@ metric and counted unit). If they all agree with the claim it is `supported`; if
 from __future__ import annotations
 
 from .compare import agrees, describe
-from .match import Match
+from .match import Match, same_thing
 
 VAGUE_CONFIDENCE = 0.6  # "dozens", "hundreds": a verdict on them is worth less
 AMBIGUOUS = 0.05  # two facts about different things this close in score: no verdict
-
-
-def _same_thing(a: dict, b: dict) -> bool:
-    keys = ("subject", "metric", "unit")
-    return all((a.get(k) or "").lower() == (b.get(k) or "").lower() for k in keys)
 
 
 def _evidence(match: Match) -> dict:
@@ -93,7 +88,7 @@ def _ambiguous(claim: dict, matches: list[Match]) -> list[Match]:
     for rival in matches[1:]:
         if best.score - rival.score > AMBIGUOUS:
             break
-        if not _same_thing(rival.fact, best.fact) and agrees(claim, rival.fact) != agrees(
+        if not same_thing(rival.fact, best.fact) and agrees(claim, rival.fact) != agrees(
             claim, best.fact
         ):
             return [best, rival]
@@ -108,7 +103,7 @@ def decide(claim: dict, matches: list[Match]) -> dict:
     if rivals:
         return _unverifiable(claim, rivals, RIVALS)
     best = matches[0]
-    same = [m for m in matches if _same_thing(m.fact, best.fact)]
+    same = [m for m in matches if same_thing(m.fact, best.fact)]
     used = [m for m in same if agrees(claim, m.fact) is not None]
     if not used:
         return _unverifiable(claim, same, OPEN)
