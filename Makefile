@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 .PHONY: run test lint format bench clean
 
 run: $(VENV)/.run-deps
-	$(BIN)/python -m service serve
+	AUTH_DISABLED=1 $(BIN)/python -m service serve
 
 test: $(VENV)/.test-deps
 	$(BIN)/ruff check .

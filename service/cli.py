@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import sys
 from datetime import date
 
@@ -34,7 +35,17 @@ def main() -> None:
 
 @main.command()
 def serve() -> None:
-    """Run the API under gunicorn (BIND, WEB_CONCURRENCY), starting embedded Redis if needed."""
+    """Run the API under gunicorn (BIND, WEB_CONCURRENCY), starting embedded Redis if needed.
+
+    Before gunicorn starts, a fresh directory for the workers' metrics is named in
+    PROMETHEUS_MULTIPROC_DIR: prometheus_client reads it when first imported.
+    """
+    from .config import Config
+
+    metrics_dir = (Config.from_env().DATA_DIR / "prometheus").resolve()
+    shutil.rmtree(metrics_dir, ignore_errors=True)
+    metrics_dir.mkdir(parents=True)
+    os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(metrics_dir)
     args = [sys.executable, "-m", "gunicorn", "-c", "python:service.gunicorn_conf"]
     os.execv(sys.executable, [*args, "service:create_app()"])
 
@@ -98,18 +109,71 @@ def refs() -> None:
 @click.argument("path", type=click.Path(exists=True, dir_okay=False))
 def refs_load(path: str) -> None:
     """Import reference facts from a JSON, JSON Lines or CSV file (all rows or none)."""
-    from .errors import ServiceError
     from .references.importer import load_file
 
+    click.echo(json.dumps(_service_call(load_file, _redis(), path), indent=2))
+
+
+@main.group()
+def keys() -> None:
+    """API keys: stored hashed in Redis, each with scopes and a webhook secret."""
+
+
+@keys.command("create")
+@click.option("--name", required=True, help="Who holds the key, e.g. cms-prod.")
+@click.option("--scopes", default="check", show_default=True, help="check, admin or check,admin.")
+def keys_create(name: str, scopes: str) -> None:
+    """Create a key and print it once, with its webhook secret (only their hash is kept)."""
+    from .keys import KeyStore
+
+    key, secret = _service_call(KeyStore(_redis()).create, name, scopes.split(","))
+    click.echo(
+        f"key:            {key}\nwebhook secret: {secret}\nStore both now: neither is shown again."
+    )
+
+
+@keys.command("list")
+def keys_list() -> None:
+    """Each key's name, scopes and creation time (never the key)."""
+    from .keys import KeyStore
+
+    for item in KeyStore(_redis()).list():
+        click.echo(f"{item['name']}\t{','.join(item['scopes'])}\t{item['created_at']}")
+
+
+@keys.command("revoke")
+@click.argument("name")
+def keys_revoke(name: str) -> None:
+    """Revoke the key called NAME at once."""
+    from .keys import KeyStore
+
+    _service_call(KeyStore(_redis()).revoke, name)
+    click.echo(f"revoked {name}")
+
+
+@main.command()
+@click.option("--burst", is_flag=True, help="Exit once the queues are empty.")
+def worker(burst: bool) -> None:
+    """Run one batch-job worker (RQ) on REDIS_URL, else the embedded Redis in DATA_DIR."""
+    from .config import Config
+    from .jobs.worker import run_worker
+    from .storage import resolve_url
+
+    config = Config.from_env().as_dict()
+    run_worker(resolve_url(config), config, burst=burst)
+
+
+def _service_call(fn, *args):
+    """Run a library call; its ServiceError becomes a clean CLI error with field details."""
+    from .errors import ServiceError
+
     try:
-        report = load_file(_redis(), path)
+        return fn(*args)
     except ServiceError as exc:
         for error in exc.errors:
-            click.echo(
-                f"row {error.get('row', '-')}: {error.get('field')}: {error['message']}", err=True
-            )
+            row = f"row {error['row']}: " if "row" in error else ""
+            click.echo(f"{row}{error.get('field')}: {error['message']}", err=True)
         raise click.ClickException(exc.detail) from None
-    click.echo(json.dumps(report, indent=2))
 
 
 def _redis():

@@ -91,6 +91,17 @@ class Config:
     )
     LOG_LEVEL: str = _setting("Python log level: DEBUG, INFO, WARNING, ERROR.", "INFO")
     BIND: str = _setting("Address gunicorn listens on.", "127.0.0.1:8000")
+    RATE_LIMIT: str = _setting(
+        "Requests each API key may make, in limits' notation (`120/minute`, `10/second;1000/hour`)."
+        " `off`: no limit.",
+        "120/minute",
+    )
+    AUTH_DISABLED: bool = _setting(
+        "Let every request in as a local admin, without an API key. Only for local `make run`; "
+        "the start-up log says so loudly.",
+        False,
+        "bool",
+    )
     WEB_CONCURRENCY: int = _setting("Number of gunicorn worker processes.", 2, "int", 1)
     LOAD_BUNDLED_REFERENCES: bool = _setting(
         "Load the bundled reference facts at start-up when the store is empty.", True, "bool"
@@ -159,6 +170,56 @@ class Config:
     )
     WIKIDATA_LOOKUPS_PER_CHECK: int = _setting(
         "Most Wikidata look-ups one check may make (each is cached, misses too).", 3, "int", 0
+    )
+
+    JOB_RETRIES: int = _setting(
+        "Times a batch job is run again after it fails or its worker dies (articles already "
+        "checked are kept, not checked again).",
+        3,
+        "int",
+        0,
+    )
+    JOB_TIMEOUT: int = _setting(
+        "Seconds a batch job may run before its worker stops it (it is then retried).",
+        3600,
+        "int",
+        1,
+    )
+    JOB_TTL: int = _setting(
+        "Seconds a batch job, its articles and its results are kept after it is created or "
+        "finished.",
+        604_800,
+        "int",
+        1,
+    )
+    WORKER_HEARTBEAT: int = _setting(
+        "Seconds between a worker's heartbeats. A job whose worker misses three in a row is "
+        "deemed abandoned and requeued by another worker.",
+        30,
+        "int",
+        1,
+    )
+    JOB_ARTICLE_DELAY: float = _setting(
+        "For tests only: seconds a worker waits before each article of a batch job, so a test "
+        "can kill a worker mid-job. Leave at 0.",
+        0.0,
+        "float",
+    )
+    CALLBACK_ALLOWED_HOSTS: str | None = _setting(
+        "Comma-separated hosts, IPs or CIDRs a job's `callback_url` may reach even though they "
+        "are private, loopback or link-local. Unset: only public addresses."
+    )
+    CALLBACK_TIMEOUT: float = _setting(
+        "Seconds to wait on a job callback's connect or read.", 10.0, "float"
+    )
+    CALLBACK_RETRY_DELAYS: str = _setting(
+        "Comma-separated seconds to wait before each retry of a failed job callback; one retry "
+        "per number; `none` for no retries.",
+        "10,60,300,1800,7200",
+    )
+    WEBHOOK_SECRET: str | None = _setting(
+        "Signs job callbacks of callers with no API key of their own (AUTH_DISABLED). Unset: "
+        "their callbacks are sent unsigned."
     )
 
     @classmethod

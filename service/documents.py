@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from .claims import extract, html_to_text
+from .metrics import CLAIMS
 
 OFFSETS_TEXT = "Character offsets into the text as sent."
 OFFSETS_HTML = "Character offsets into document.text, the text extracted from the HTML sent."
@@ -35,4 +36,11 @@ def document(
 def extract_document(body: str, source: str = "text", published_at: date | None = None, **meta):
     """The `POST /v1/extract` result: the document and its claims in text order."""
     text, doc = document(body, source, published_at=published_at, **meta)
-    return {"document": doc, "claims": extract(text, published_at)}
+    return {"document": doc, "claims": counted(extract(text, published_at))}
+
+
+def counted(claims: list[dict]) -> list[dict]:
+    """The claims, counted by kind in the metrics."""
+    for claim in claims:
+        CLAIMS.labels(claim["kind"]).inc()
+    return claims

@@ -26,6 +26,14 @@ class BadRequest(ServiceError):
     status, slug, title = 400, "bad-request", "Bad request"
 
 
+class Unauthorized(ServiceError):
+    status, slug, title = 401, "unauthorized", "Unauthorized"
+
+
+class Forbidden(ServiceError):
+    status, slug, title = 403, "forbidden", "Forbidden"
+
+
 class NotFound(ServiceError):
     status, slug, title = 404, "not-found", "Not found"
 
@@ -48,6 +56,10 @@ class ValidationFailed(ServiceError):
 
 class NotImplementedYet(ServiceError):
     status, slug, title = 501, "not-implemented", "Not implemented yet"
+
+
+class TooManyRequests(ServiceError):
+    status, slug, title = 429, "too-many-requests", "Too many requests"
 
 
 class ServiceUnavailable(ServiceError):

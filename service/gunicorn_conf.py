@@ -1,12 +1,15 @@
 """gunicorn settings for `python -m service serve`, read from `Config`.
 
 The master starts (or joins) the embedded Redis before forking, so every worker shares one
-server, and stops it on exit. Logs go to stdout.
+server, and stops it on exit. Metrics of all workers are gathered through the multiprocess
+directory `serve` set up (PROMETHEUS_MULTIPROC_DIR). Logs go to stdout.
 """
 
 from __future__ import annotations
 
 import os
+
+from prometheus_client import multiprocess
 
 from service.config import Config
 from service.embedded import EmbeddedRedis
@@ -14,6 +17,7 @@ from service.references.importer import load_bundled
 from service.storage import connect
 
 _config = Config.from_env()
+
 _embedded: EmbeddedRedis | None = None
 
 bind = _config.BIND
@@ -21,6 +25,10 @@ workers = _config.WEB_CONCURRENCY
 accesslog = "-"
 errorlog = "-"
 loglevel = _config.LOG_LEVEL.lower()
+access_log_format = (
+    '{"access": "%(r)s", "status": %(s)s, "bytes": "%(b)s", "duration_ms": %(M)s, '
+    '"remote": "%(h)s", "request_id": "%({x-request-id}o)s"}'
+)
 timeout = 30
 graceful_timeout = 10
 
@@ -36,6 +44,12 @@ def on_starting(server) -> None:
         client = connect(os.environ["REDIS_URL"], _config.REDIS_TIMEOUT)
         report = load_bundled(client, only_if_empty=True)
         server.log.info("bundled references: %s", report or "store not empty, left as it is")
+
+
+def child_exit(server, worker) -> None:
+    """Drop a dead worker's live gauges from the gathered metrics."""
+    if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        multiprocess.mark_process_dead(worker.pid)
 
 
 def on_exit(server) -> None:

@@ -41,6 +41,8 @@ def app(redis_url, tmp_path):
             "REDIS_URL": redis_url,
             "DATA_DIR": tmp_path / "var",
             "LOAD_BUNDLED_REFERENCES": False,
+            "AUTH_DISABLED": True,  # tests/test_auth.py covers keys on every route
+            "RATE_LIMIT": "off",  # tests/test_limits.py covers limits
         }
     )
 

@@ -135,7 +135,8 @@ def test_checks_with_redis_down_is_503(tmp_path):
     from service import create_app
     from tests.redis_server import free_port
 
-    app = create_app({"TESTING": True, "REDIS_URL": f"redis://127.0.0.1:{free_port()}/0"})
+    url = f"redis://127.0.0.1:{free_port()}/0"
+    app = create_app({"TESTING": True, "REDIS_URL": url, "AUTH_DISABLED": True})
     response = app.test_client().post("/v1/checks", json={"text": "Seven soldiers died."})
     assert response.status_code == 503
     assert response.mimetype == "application/problem+json"

@@ -135,6 +135,8 @@ def api(httpserver, served, redis_url, tmp_path):
         "TESTING": True,
         "REDIS_URL": redis_url,
         "DATA_DIR": tmp_path / "var",
+        "AUTH_DISABLED": True,
+        "RATE_LIMIT": "off",
         **{
             k: v
             for k, v in dataset_settings(httpserver).items()

@@ -4,11 +4,27 @@ from __future__ import annotations
 
 from flask import Flask
 
-from . import checks, docs, errors, extract, health, jobs, references, sources
+from . import (
+    auth,
+    checks,
+    docs,
+    editor,
+    errors,
+    extract,
+    health,
+    jobs,
+    limits,
+    references,
+    sources,
+    telemetry,
+)
 
 
 def init_app(app: Flask) -> None:
-    """Register the error handlers and every blueprint."""
+    """Register the error handlers, the key check and every blueprint."""
+    telemetry.init_app(app)
     errors.init_app(app)
-    for module in (health, docs, extract, checks, references, sources, jobs):
+    auth.init_app(app)
+    limits.init_app(app)
+    for module in (health, docs, editor, extract, checks, references, sources, jobs):
         app.register_blueprint(module.bp)

@@ -11,12 +11,14 @@ from ..storage import get_redis
 from ..verify.check import Checker
 from ..verify.claimreview import claim_reviews
 from .articles import read_article
+from .auth import requires
 
 bp = Blueprint("checks", __name__)
 JSON_LD = "application/ld+json"
 
 
 @bp.post("/v1/checks")
+@requires("check")
 def create_check():
     """Check every numeric claim of an article against the references."""
     article = read_article()

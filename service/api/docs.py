@@ -8,6 +8,8 @@ from pathlib import Path
 import yaml
 from flask import Blueprint, render_template, send_file
 
+from .auth import public
+
 bp = Blueprint("docs", __name__)
 SPEC_PATH = Path(__file__).resolve().parents[2] / "openapi.yaml"
 METHODS = ("get", "post", "put", "patch", "delete")
@@ -20,12 +22,14 @@ def load_spec() -> dict:
 
 
 @bp.get("/openapi.yaml")
+@public
 def openapi_yaml():
     """The OpenAPI 3.1 contract."""
     return send_file(SPEC_PATH, mimetype="application/yaml")
 
 
 @bp.get("/docs")
+@public
 def docs():
     """The API reference, rendered from openapi.yaml with no external assets."""
     spec = load_spec()

@@ -6,11 +6,13 @@ from flask import Blueprint
 
 from ..documents import extract_document
 from .articles import read_article
+from .auth import requires
 
 bp = Blueprint("extract", __name__)
 
 
 @bp.post("/v1/extract")
+@requires("check")
 def extract():
     """Extract the numeric claims of an article, with exact character spans."""
     article = read_article()

@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
-from flask import Blueprint
+from flask import Blueprint, Response
+from prometheus_client import CONTENT_TYPE_LATEST
 
-from ..errors import NotImplementedYet
+from ..metrics import exposition
 from ..storage import get_redis
+from .auth import public
 
 bp = Blueprint("health", __name__)
 
 
 @bp.get("/healthz")
+@public
 def healthz():
     """The process is up."""
     return {"status": "ok"}
 
 
 @bp.get("/readyz")
+@public
 def readyz():
     """Redis answers; a Redis outage becomes 503 through the error handlers."""
     get_redis().ping()
@@ -24,6 +28,7 @@ def readyz():
 
 
 @bp.get("/metrics")
+@public
 def metrics():
-    """Prometheus metrics (issue #6)."""
-    raise NotImplementedYet("Metrics arrive with issue #6.")
+    """Prometheus metrics, across every worker process."""
+    return Response(exposition(), mimetype=CONTENT_TYPE_LATEST.split(";")[0])

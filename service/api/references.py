@@ -1,7 +1,7 @@
-"""The reference facts (issue #4): list, import, read, replace, delete.
+"""The reference facts: list, import, read, replace, delete.
 
 PUT replaces an existing fact only (404 if absent); the fields that define a fact's id
-(subject, metric, as_of, source.url) cannot change there (422): delete and import instead.
+(subject, metric, unit, as_of, source.url) cannot change there (422): delete and import anew.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from ..references.importer import parse
 from ..references.schema import ListQuerySchema
 from ..references.store import ReferenceStore
 from ..storage import get_redis
+from .auth import requires
 
 bp = Blueprint("references", __name__)
 IMPORT_TYPES = {
@@ -28,12 +29,14 @@ def _store() -> ReferenceStore:
 
 
 @bp.get("/v1/references")
+@requires("check")
 def list_references():
     """Page through the facts by id; filter by `subject` words and `metric` (422 if bad)."""
     return _store().list(**ListQuerySchema().load(request.args.to_dict()))
 
 
 @bp.post("/v1/references")
+@requires("admin")
 def import_references():
     """Import a JSON array, JSON Lines or CSV body: every row or none (422 lists bad rows)."""
     fmt = IMPORT_TYPES.get(request.mimetype)
@@ -43,18 +46,21 @@ def import_references():
 
 
 @bp.get("/v1/references/<ref_id>")
+@requires("check")
 def get_reference(ref_id: str):
     """One fact, or 404."""
     return _store().get(ref_id)
 
 
 @bp.put("/v1/references/<ref_id>")
+@requires("admin")
 def put_reference(ref_id: str):
     """Replace an existing fact with the JSON body (a fact without `id`); 404 if absent."""
     return _store().put(ref_id, request.get_json())
 
 
 @bp.delete("/v1/references/<ref_id>")
+@requires("admin")
 def delete_reference(ref_id: str):
     """Delete one fact: 204, or 404."""
     _store().delete(ref_id)

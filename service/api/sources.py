@@ -10,11 +10,13 @@ from flask import Blueprint, current_app
 
 from ..references.sources import configured, get_source
 from ..storage import get_redis
+from .auth import requires
 
 bp = Blueprint("sources", __name__)
 
 
 @bp.get("/v1/sources")
+@requires("check")
 def list_sources():
     """Each configured remote source's state."""
     sources = configured(get_redis(), current_app.config).values()
@@ -22,6 +24,7 @@ def list_sources():
 
 
 @bp.post("/v1/sources/<name>/refresh")
+@requires("admin")
 def refresh_source(name: str):
     """Re-fetch one source now: 200 with its state and facts changed, 404 unknown, 503 down."""
     source = get_source(get_redis(), current_app.config, name)

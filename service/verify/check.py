@@ -21,8 +21,9 @@ from pathlib import Path
 
 import redis
 
+from .. import metrics
 from ..claims import extract
-from ..documents import document
+from ..documents import counted, document
 from ..errors import ServiceError
 from ..references.sources.wikidata import WikidataSource
 from ..references.store import VERSION, ReferenceStore
@@ -209,11 +210,16 @@ class Checker:
         version, cached = self._exchange(("get", VERSION), ("hgetall", key))
         version = int(version or 0)
         if cached and int(cached.get("version", -1)) == version:
+            metrics.CHECK_CACHE.labels("hit").inc()
             return json.loads(cached["result"])
+        metrics.CHECK_CACHE.labels("miss").inc()
         text, doc = document(body, source, title, url, published_at)
         discover = self._discover if self.settings.get("WIKIDATA_ON_DEMAND") else None
         limit = self.settings.get("WIKIDATA_LOOKUPS_PER_CHECK", 0)
-        checked = verify(text, extract(text, published_at), self.store, title, discover, limit)
+        claims = counted(extract(text, published_at))
+        checked = verify(text, claims, self.store, title, discover, limit)
+        for claim in checked:
+            metrics.VERDICTS.labels(claim["verdict"]).inc()
         result = {
             "document": doc,
             "claims": checked,

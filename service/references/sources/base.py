@@ -18,6 +18,7 @@ import redis
 import requests
 
 from ...errors import ServiceUnavailable, ValidationFailed
+from ...metrics import SOURCE_ERRORS
 from ..schema import validate_rows
 from ..store import ReferenceStore
 from .breaker import breaker_for
@@ -140,6 +141,7 @@ class RemoteSource:
 
     def _record_failure(self, exc: Exception) -> None:
         """The source failed: count it, keep the reason, mark what is served stale."""
+        SOURCE_ERRORS.labels(self.name).inc()
         pipe = self.client.pipeline()
         pipe.hincrby(self.state_key, "errors", 1)
         pipe.hset(

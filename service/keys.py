@@ -1,0 +1,97 @@
+"""API keys: stored hashed in Redis with a name and scopes. Flask-free; the API and CLI share it.
+
+A key is shown once, when it is created; Redis keeps only its SHA-256 (keys are 256 random bits,
+so a plain hash is as good as a slow one). Each key also gets a webhook secret, which signs the
+callbacks of its batch jobs and so must be kept readable.
+
+Layout: `auth:key:<sha256>` hash {name, scopes, created_at}; `auth:name:<name>` hash {hash,
+scopes, created_at, webhook_secret}; `auth:names` set of names.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+import redis
+
+from .errors import Conflict, NotFound, ValidationFailed
+
+SCOPES = ("check", "admin")
+PREFIX = "fck_"
+KEY, NAME, NAMES = "auth:key:", "auth:name:", "auth:names"
+
+
+@dataclass(frozen=True)
+class Principal:
+    """Who is calling: the key's name and scopes, and its webhook secret."""
+
+    name: str
+    scopes: frozenset[str]
+    webhook_secret: str = ""
+
+
+def digest(key: str) -> str:
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+class KeyStore:
+    """Create, find, list and revoke API keys."""
+
+    def __init__(self, client: redis.Redis):
+        self.client = client
+
+    def create(self, name: str, scopes: list[str]) -> tuple[str, str]:
+        """A new key and its webhook secret, both shown only now."""
+        unknown = sorted(set(scopes) - set(SCOPES))
+        if not name or not name.replace("-", "").replace("_", "").isalnum() or unknown:
+            message = f"unknown scopes {unknown}" if unknown else "use letters, digits, - and _"
+            raise ValidationFailed("Invalid key.", [{"field": "name", "message": message}])
+        key, secret = PREFIX + secrets.token_urlsafe(32), secrets.token_urlsafe(32)
+        record = {
+            "name": name,
+            "scopes": ",".join(sorted(set(scopes))),
+            "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        }
+        if not self.client.sadd(NAMES, name):
+            raise Conflict(f"A key named {name!r} exists; revoke it first.")
+        pipe = self.client.pipeline()
+        pipe.hset(KEY + digest(key), mapping=record)
+        pipe.hset(NAME + name, mapping={**record, "hash": digest(key), "webhook_secret": secret})
+        pipe.execute()
+        return key, secret
+
+    def find(self, key: str) -> Principal | None:
+        """The key's holder, or None for an unknown or revoked key."""
+        record = self.client.hgetall(KEY + digest(key)) if key.startswith(PREFIX) else {}
+        if not record:
+            return None
+        secret = self.client.hget(NAME + record["name"], "webhook_secret") or ""
+        return Principal(record["name"], frozenset(record["scopes"].split(",")), secret)
+
+    def secret(self, name: str) -> str | None:
+        """The webhook secret of the key called `name`."""
+        return self.client.hget(NAME + name, "webhook_secret")
+
+    def list(self) -> list[dict]:
+        """Every key's name, scopes and creation time (never the key)."""
+        pipe = self.client.pipeline()
+        names = sorted(self.client.smembers(NAMES))
+        for name in names:
+            pipe.hmget(NAME + name, "scopes", "created_at")
+        return [
+            {"name": n, "scopes": s.split(","), "created_at": c}
+            for n, (s, c) in zip(names, pipe.execute(), strict=True)
+        ]
+
+    def revoke(self, name: str) -> None:
+        """Revoke the key called `name` at once."""
+        hashed = self.client.hget(NAME + name, "hash")
+        if hashed is None:
+            raise NotFound(f"No key named {name!r}.")
+        pipe = self.client.pipeline()
+        pipe.delete(KEY + hashed, NAME + name)
+        pipe.srem(NAMES, name)
+        pipe.execute()
