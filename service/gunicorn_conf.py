@@ -1,13 +1,16 @@
 """gunicorn settings for `python -m service serve`, read from `Config`.
 
 The master starts (or joins) the embedded Redis before forking, so every worker shares one
-server, and stops it on exit. Metrics of all workers are gathered through the multiprocess
-directory `serve` set up (PROMETHEUS_MULTIPROC_DIR). Logs go to stdout.
+server, and stops it on exit; it also runs RUN_WORKERS batch-job workers beside itself.
+Metrics of all workers are gathered through the multiprocess directory `serve` set up
+(PROMETHEUS_MULTIPROC_DIR). Logs go to stdout.
 """
 
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 
 from prometheus_client import multiprocess
 
@@ -17,6 +20,7 @@ from service.references.importer import load_bundled
 from service.storage import connect
 
 _config = Config.from_env()
+_workers: list[subprocess.Popen] = []
 
 _embedded: EmbeddedRedis | None = None
 
@@ -44,6 +48,10 @@ def on_starting(server) -> None:
         client = connect(os.environ["REDIS_URL"], _config.REDIS_TIMEOUT)
         report = load_bundled(client, only_if_empty=True)
         server.log.info("bundled references: %s", report or "store not empty, left as it is")
+    for _ in range(_config.RUN_WORKERS):
+        _workers.append(subprocess.Popen([sys.executable, "-m", "service", "worker"]))
+    if _workers:
+        server.log.info("started %d batch-job worker(s)", len(_workers))
 
 
 def child_exit(server, worker) -> None:
@@ -53,6 +61,14 @@ def child_exit(server, worker) -> None:
 
 
 def on_exit(server) -> None:
-    """Stop the embedded Redis if this master started it."""
+    """Stop the job workers this master started (they finish their job's current article
+    first: RQ's warm shutdown), then the embedded Redis if this master started it."""
+    for worker in _workers:
+        worker.terminate()
+    for worker in _workers:
+        try:
+            worker.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            worker.kill()  # a job cut short is retried by the next worker
     if _embedded is not None:
         _embedded.stop()

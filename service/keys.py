@@ -4,8 +4,9 @@ A key is shown once, when it is created; Redis keeps only its SHA-256 (keys are 
 so a plain hash is as good as a slow one). Each key also gets a webhook secret, which signs the
 callbacks of its batch jobs and so must be kept readable.
 
-Layout: `auth:key:<sha256>` hash {name, scopes, created_at}; `auth:name:<name>` hash {hash,
-scopes, created_at, webhook_secret}; `auth:names` set of names.
+Layout: `auth:{auth}:key:<sha256>` hash {name, scopes, created_at}; `auth:{auth}:name:<name>`
+hash {hash, scopes, created_at, webhook_secret}; `auth:{auth}:names` set of names. `{auth}` is a
+Redis Cluster hash tag: the keys share one slot, so revoking (one DEL of two keys) works there.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from .errors import Conflict, NotFound, ValidationFailed
 
 SCOPES = ("check", "admin")
 PREFIX = "fck_"
-KEY, NAME, NAMES = "auth:key:", "auth:name:", "auth:names"
+KEY, NAME, NAMES = "auth:{auth}:key:", "auth:{auth}:name:", "auth:{auth}:names"
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,7 @@ class KeyStore:
         }
         if not self.client.sadd(NAMES, name):
             raise Conflict(f"A key named {name!r} exists; revoke it first.")
-        pipe = self.client.pipeline()
+        pipe = self.client.pipeline(transaction=True)  # MULTI on a cluster too: one slot
         pipe.hset(KEY + digest(key), mapping=record)
         pipe.hset(NAME + name, mapping={**record, "hash": digest(key), "webhook_secret": secret})
         pipe.execute()
@@ -91,7 +92,8 @@ class KeyStore:
         hashed = self.client.hget(NAME + name, "hash")
         if hashed is None:
             raise NotFound(f"No key named {name!r}.")
-        pipe = self.client.pipeline()
-        pipe.delete(KEY + hashed, NAME + name)
+        pipe = self.client.pipeline(transaction=True)  # MULTI on a cluster too: one slot
+        pipe.delete(KEY + hashed)  # one key per DEL: redis-py's cluster pipeline wants that
+        pipe.delete(NAME + name)
         pipe.srem(NAMES, name)
         pipe.execute()

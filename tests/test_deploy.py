@@ -20,7 +20,7 @@ def port_of(bind: str) -> int:
 
 def test_makefile_runs_the_entry_point_on_the_default_port():
     makefile = (ROOT / "Makefile").read_text()
-    run = r"^run:.*\n\tAUTH_DISABLED=1 \$\(BIN\)/python -m service serve$"
+    run = r"^run:.*\n\tAUTH_DISABLED=1 RUN_WORKERS=1 \$\(BIN\)/python -m service serve$"
     assert re.search(run, makefile, re.M)
     assert port_of(Config.from_env({}).BIND) == 8000
 
@@ -41,6 +41,9 @@ def test_compose_matches():
     assert app["command"] == ENTRY
     assert "8000:8000" in app["ports"]
     assert port_of(app["environment"]["BIND"]) == 8000
+    worker = compose["services"]["worker"]
+    assert worker["command"] == ["python", "-m", "service", "worker"]
+    assert worker["environment"]["REDIS_URL"] == app["environment"]["REDIS_URL"]
     redis = compose["services"]["redis"]
     assert "--appendonly" in redis["command"] and "yes" in redis["command"]
     assert any(v.endswith(":/data") for v in redis["volumes"])

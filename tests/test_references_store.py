@@ -7,7 +7,7 @@ import redis
 
 from service.errors import NotFound, ValidationFailed
 from service.references.importer import load_bundled
-from service.references.store import ReferenceStore
+from service.references.store import TMP, VERSION, ReferenceStore
 from tests.redis_server import RedisServer
 
 SOURCE = {
@@ -121,7 +121,7 @@ def test_delete_removes_record_and_index_entries(store, redis_client):
     fact_id = store.list()["items"][0]["id"]
     store.delete(fact_id)
     assert store.count() == 0 and store.candidates(["zarb e azb"]) == []
-    assert redis_client.keys("ref:*") == ["ref:version"]
+    assert redis_client.keys("ref:*") == [VERSION]
     with pytest.raises(NotFound):
         store.delete(fact_id)
 
@@ -169,7 +169,7 @@ def test_list_filters_by_subject_words_aliases_and_metric(store):
     both = store.list(subject="besham", metric="killed", limit=1)
     assert both["total"] == 2 and both["next_cursor"] == both["items"][0]["id"]
     assert store.list(subject="militants")["total"] == 0  # keywords are not names
-    assert not store.client.keys("ref:tmp:*")
+    assert not store.client.keys(TMP + "*")
 
 
 def test_list_rejects_bad_limit(store):

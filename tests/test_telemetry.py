@@ -76,3 +76,7 @@ def test_metrics_are_parseable_and_count_requests_claims_and_verdicts(client, re
     assert grew("factcheck_verdicts_total", verdict="supported") == 1
     assert grew("factcheck_check_cache_total", result="hit") == 1
     assert grew("factcheck_check_cache_total", result="miss") == 1
+    assert metric_value(after, "factcheck_job_queue_depth", queue="jobs") == 0
+    client.post("/v1/jobs", json={"articles": [article]})  # no worker runs: it waits
+    waiting = client.get("/metrics").get_data(as_text=True)
+    assert metric_value(waiting, "factcheck_job_queue_depth", queue="jobs") == 1

@@ -10,8 +10,10 @@ from datetime import date
 from flask import request
 
 from ..errors import BadRequest, UnsupportedMediaType, ValidationFailed
-from .schemas import ArticleSchema
+from .schemas import ArticleFieldsSchema, ArticleSchema
 
+QUERY_FIELDS = ("title", "url", "published_at", "language")
+ARTICLE = ArticleSchema()  # schemas are stateless: one per process
 RAW_TYPES = {"text/plain": "text", "text/html": "html"}
 ACCEPTED = "application/json, text/plain or text/html"
 
@@ -32,13 +34,17 @@ def read_article() -> Article:
     """Parse and validate the current request's article, or raise a ServiceError."""
     mimetype = request.mimetype
     if mimetype == "application/json":
-        data = _json_body()
+        data = _with_query(_json_body())
     elif mimetype in RAW_TYPES:
         data = _raw_body(RAW_TYPES[mimetype])
     else:
         shown = mimetype or "none"
         raise UnsupportedMediaType(f"Content-Type {shown} is not supported; send {ACCEPTED}.")
-    loaded = ArticleSchema().load(data)
+    return to_article(ARTICLE.load(data))
+
+
+def to_article(loaded: dict) -> Article:
+    """An Article from a validated ArticleSchema load."""
     source = "html" if "html" in loaded else "text"
     return Article(
         body=loaded[source],
@@ -48,6 +54,14 @@ def read_article() -> Article:
         published_at=loaded.get("published_at"),
         language=loaded.get("language", "en"),
     )
+
+
+def json_object(accepted: str = "application/json") -> dict:
+    """The request's JSON object body, or the service's 415, 400 or 422."""
+    if request.mimetype != "application/json":
+        shown = request.mimetype or "none"
+        raise UnsupportedMediaType(f"Content-Type {shown} is not supported; send {accepted}.")
+    return _json_body()
 
 
 def _decode(charset: str) -> str:
@@ -75,12 +89,24 @@ def _json_body() -> dict:
     return data
 
 
-def _raw_body(field: str) -> dict:
+def _with_query(body: dict) -> dict:
+    """The JSON body's fields, over those given as query parameters (each checked on its own)."""
+    query = _query()
+    ArticleFieldsSchema(only=QUERY_FIELDS).load(query)
+    return {**query, **body}
+
+
+def _query() -> dict:
+    """The query parameters; the article itself is never one."""
     clashing = sorted({"text", "html"} & request.args.keys())
     if clashing:
         raise ValidationFailed(
-            "With a raw body, the article is the body itself.",
+            "The article is the request body, never a query parameter.",
             [{"field": name, "message": "Not allowed as a query parameter."} for name in clashing],
         )
+    return request.args.to_dict()
+
+
+def _raw_body(field: str) -> dict:
     charset = request.mimetype_params.get("charset", "utf-8")
-    return {**request.args.to_dict(), field: _decode(charset)}
+    return {**_query(), field: _decode(charset)}

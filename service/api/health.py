@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from flask import Blueprint, Response
 from prometheus_client import CONTENT_TYPE_LATEST
 
+from ..jobs.queue import depth as queue_depth
 from ..metrics import exposition
 from ..storage import get_redis
 from .auth import public
@@ -31,4 +34,5 @@ def readyz():
 @public
 def metrics():
     """Prometheus metrics, across every worker process."""
-    return Response(exposition(), mimetype=CONTENT_TYPE_LATEST.split(";")[0])
+    depth = partial(queue_depth, get_redis())
+    return Response(exposition(depth), mimetype=CONTENT_TYPE_LATEST.split(";")[0])

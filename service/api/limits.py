@@ -21,7 +21,8 @@ HEADERS = {
 
 
 def storage_uri(redis_url: str) -> str:
-    """The limits library's URI for our Redis: unix sockets are spelt `redis+unix://`."""
+    """The limits library's URI for our Redis: unix sockets are spelt `redis+unix://`;
+    `redis+cluster://h:p,h:p` and `redis+sentinel://h:p,h:p/<master>` are limits' own."""
     return "redis+unix" + redis_url[len("unix") :] if redis_url.startswith("unix://") else redis_url
 
 

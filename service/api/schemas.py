@@ -4,6 +4,11 @@ from __future__ import annotations
 
 from marshmallow import RAISE, Schema, ValidationError, fields, validate, validates_schema
 
+from ..fields import HttpUrl
+from ..jobs.queue import MAX_ARTICLES
+
+BLANK = " \t\n\r\f\v"  # what openapi.yaml's "[^ \t\n\r\f\v]" pattern calls blank
+
 
 class BaseSchema(Schema):
     """Every request schema rejects fields it does not know."""
@@ -12,15 +17,19 @@ class BaseSchema(Schema):
         unknown = RAISE
 
 
-class ArticleSchema(BaseSchema):
-    """An article to extract claims from or check: exactly one of `text` and `html`."""
+class ArticleFieldsSchema(BaseSchema):
+    """The fields of an article, each checked on its own."""
 
     text = fields.String(validate=validate.Length(max=10_000_000))
     html = fields.String(validate=validate.Length(max=10_000_000))
     title = fields.String(validate=validate.Length(max=1000))
-    url = fields.Url(schemes={"http", "https"}, validate=validate.Length(max=2048))
+    url = HttpUrl()
     published_at = fields.Date()
     language = fields.String(validate=validate.OneOf(["en"]))
+
+
+class ArticleSchema(ArticleFieldsSchema):
+    """An article to extract claims from or check: exactly one of `text` and `html`."""
 
     @validates_schema
     def one_body(self, data: dict, **_kwargs) -> None:
@@ -30,5 +39,16 @@ class ArticleSchema(BaseSchema):
             raise ValidationError("One of 'text' or 'html' is required.", "text")
         if len(given) == 2:
             raise ValidationError("Give either 'text' or 'html', not both.", "html")
-        if not data[given[0]].strip():
+        if not data[given[0]].strip(BLANK):
             raise ValidationError("Must not be empty.", given[0])
+
+
+class JobRequestSchema(BaseSchema):
+    """A batch: 1-100 articles, each as `POST /v1/checks` takes it, and an optional callback."""
+
+    articles = fields.List(
+        fields.Nested(ArticleSchema),
+        required=True,
+        validate=validate.Length(min=1, max=MAX_ARTICLES),
+    )
+    callback_url = HttpUrl()

@@ -100,7 +100,14 @@ def csv_row(cells: dict[str, str]) -> dict:
 
 def _csv_rows(data: str) -> tuple[list, list[int]]:
     """Rows of a CSV text with a header line, numbered from the first data row."""
-    reader = csv.DictReader(io.StringIO(data.lstrip("\ufeff")), restkey="_extra")
+    try:
+        return _read_csv(data)
+    except csv.Error as exc:  # e.g. a lone carriage return inside an unquoted cell
+        raise _file_error(f"The CSV cannot be read: {exc}.") from None
+
+
+def _read_csv(data: str) -> tuple[list, list[int]]:
+    reader = csv.DictReader(io.StringIO(data.lstrip("\ufeff"), newline=""), restkey="_extra")
     unknown = [c for c in reader.fieldnames or [] if c not in CSV_COLUMNS]
     if not reader.fieldnames or unknown:
         known = ", ".join(CSV_COLUMNS)

@@ -22,6 +22,7 @@ from marshmallow import (
 )
 
 from ..errors import ValidationFailed, field_errors
+from ..fields import HttpUrl
 from .terms import normalize
 
 QUALIFIERS = (
@@ -149,7 +150,7 @@ class SourceSchema(Schema):
         unknown = RAISE
 
     name = _text(200, required=True)
-    url = fields.Url(schemes={"http", "https"}, required=True, validate=validate.Length(max=2048))
+    url = HttpUrl(required=True)
     retrieved_at = Timestamp(required=True)
 
 

@@ -1,10 +1,12 @@
 """The reference store: one JSON record per fact in Redis, with set indexes.
 
-Layout (see docs/redis-keys.md): `ref:fact:<id>` JSON record; `ref:ids` sorted set of every
-id (score 0, so ordered by id); `ref:term:<term>` and `ref:name:<term>` sets of ids;
-`ref:metric:<metric>` set of ids; `ref:version` counter. Every write is one MULTI/EXEC that
-WATCHes `ref:version` and INCRs it, so a reader never sees half a write and concurrent writers
-retry instead of interleaving. The client must decode responses (`decode_responses=True`).
+Layout (see docs/redis-keys.md): `ref:{ref}:fact:<id>` JSON record; `ref:{ref}:ids` sorted set
+of every id (score 0, so ordered by id); `ref:{ref}:term:<term>` and `ref:{ref}:name:<term>` sets
+of ids; `ref:{ref}:metric:<metric>` set of ids; `ref:{ref}:version` counter. Every key carries the
+hash tag `{ref}`, so on Redis Cluster they all live in one slot, as the transactions and MGETs
+below need. Every write is one MULTI/EXEC that WATCHes the version and INCRs it, so a reader never
+sees half a write and concurrent writers retry instead of interleaving. The client must decode
+responses (`decode_responses=True`).
 """
 
 from __future__ import annotations
@@ -20,7 +22,9 @@ from ..errors import NotFound, ValidationFailed
 from .schema import identity_changes, load_fact, validate_rows
 from .terms import index_terms, name_terms, normalize, significant_words
 
-PREFIX = "ref:"
+# `{ref}` is a Redis Cluster hash tag: only it is hashed, so every key below shares one slot
+# (one shard) and transactions, ZINTERSTORE and MGET over them work on a cluster too.
+PREFIX = "ref:{ref}:"
 FACT = PREFIX + "fact:"
 TERM = PREFIX + "term:"
 NAME = PREFIX + "name:"
@@ -208,7 +212,9 @@ class ReferenceStore:
     @staticmethod
     def _watched_records(pipe: Pipeline, ids: list[str]) -> dict[str, dict]:
         """Current records of `ids` read inside a WATCH, by id."""
-        raws = pipe.mget([FACT + i for i in ids]) if ids else []
+        # execute_command: redis-py's cluster pipeline blocks its mget() helper, not MGET itself
+        # (allowed here: every key is in the `{ref}` slot, and WATCH runs it at once).
+        raws = pipe.execute_command("MGET", *[FACT + i for i in ids]) if ids else []
         return {i: json.loads(raw) for i, raw in zip(ids, raws, strict=True) if raw}
 
     @staticmethod
