@@ -93,6 +93,13 @@ class Config:
     REDIS_SENTINEL_MASTER: str = _setting(
         "The primary's name in the Sentinel configuration (with REDIS_SENTINELS).", "mymaster"
     )
+    MAX_CLAIMS: int = _setting(
+        "Most numeric claims one article may hold in a request (extract, check, each article "
+        "of a job); more gets 422 too-many-claims, after a scan and before the costly work.",
+        2000,
+        "int",
+        1,
+    )
     MAX_ARTICLE_BYTES: int = _setting(
         "Largest request body accepted, in bytes; larger bodies get 413.", 1_000_000, "int", 1
     )

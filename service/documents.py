@@ -33,10 +33,16 @@ def document(
     return text, meta
 
 
-def extract_document(body: str, source: str = "text", published_at: date | None = None, **meta):
+def extract_document(
+    body: str,
+    source: str = "text",
+    published_at: date | None = None,
+    max_claims: int | None = None,
+    **meta,
+):
     """The `POST /v1/extract` result: the document and its claims in text order."""
     text, doc = document(body, source, published_at=published_at, **meta)
-    return {"document": doc, "claims": counted(extract(text, published_at))}
+    return {"document": doc, "claims": counted(extract(text, published_at, max_claims))}
 
 
 def counted(claims: list[dict]) -> list[dict]:

@@ -54,6 +54,10 @@ class ValidationFailed(ServiceError):
     status, slug, title = 422, "validation-error", "Validation failed"
 
 
+class TooManyClaims(ServiceError):
+    status, slug, title = 422, "too-many-claims", "Too many claims"
+
+
 class NotImplementedYet(ServiceError):
     status, slug, title = 501, "not-implemented", "Not implemented yet"
 

@@ -17,7 +17,7 @@ from prometheus_client import multiprocess
 from service.config import Config
 from service.embedded import EmbeddedRedis
 from service.references.importer import load_bundled
-from service.storage import connect
+from service.storage import connect, resolve_url
 
 _config = Config.from_env()
 _workers: list[subprocess.Popen] = []
@@ -38,14 +38,15 @@ graceful_timeout = 10
 
 
 def on_starting(server) -> None:
-    """Bring Redis up (embedded unless REDIS_URL is set) and load the bundled references."""
+    """Bring Redis up (embedded unless REDIS_URL or REDIS_SENTINELS names one) and load the
+    bundled references."""
     global _embedded
-    if not _config.REDIS_URL:
+    if not (_config.REDIS_URL or _config.REDIS_SENTINELS):
         _embedded = EmbeddedRedis(_config.DATA_DIR, _config.REDIS_SERVER_BIN)
         os.environ["REDIS_URL"] = _embedded.ensure_running()
         server.log.info("embedded Redis at %s", os.environ["REDIS_URL"])
     if _config.LOAD_BUNDLED_REFERENCES:
-        client = connect(os.environ["REDIS_URL"], _config.REDIS_TIMEOUT)
+        client = connect(resolve_url(Config.from_env().as_dict()), _config.REDIS_TIMEOUT)
         report = load_bundled(client, only_if_empty=True)
         server.log.info("bundled references: %s", report or "store not empty, left as it is")
     for _ in range(_config.RUN_WORKERS):

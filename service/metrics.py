@@ -19,6 +19,8 @@ from prometheus_client import (
 )
 from prometheus_client.core import REGISTRY, GaugeMetricFamily
 
+from .errors import ServiceError
+
 REQUESTS = Counter(
     "factcheck_http_requests_total", "HTTP requests by endpoint and status.",
     ["method", "endpoint", "status"],
@@ -48,7 +50,11 @@ class QueueDepth:
         gauge = GaugeMetricFamily(
             "factcheck_job_queue_depth", "Jobs waiting in each queue.", labels=["queue"]
         )
-        for queue, size in self.depth().items():
+        try:
+            depths = self.depth()
+        except ServiceError:
+            return  # no job queue here (Redis Cluster): the other metrics still count
+        for queue, size in depths.items():
             gauge.add_metric([queue], size)
         yield gauge
 

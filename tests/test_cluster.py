@@ -234,3 +234,16 @@ def test_sentinel_follows_a_failover(redis_sentinel):
     assert response.json["version"] == before["version"] + 1
     listed = client.get("/v1/references?subject=Zarb-e-Azb").json
     assert [f["value"] for f in listed["items"]] == [3600]
+
+
+def test_jobs_say_plainly_they_need_a_plain_redis_and_metrics_still_answer(url, client):
+    response = client.post("/v1/jobs", json={"articles": [{"text": "Five died."}]})
+    if url.startswith("redis+cluster://"):
+        assert response.status_code == 501
+        assert response.mimetype == "application/problem+json"
+        assert "Cluster" in response.get_json(force=True)["detail"]
+    else:
+        assert response.status_code == 202
+    metrics = client.get("/metrics")
+    assert metrics.status_code == 200
+    assert "factcheck_http_requests_total" in metrics.get_data(as_text=True)

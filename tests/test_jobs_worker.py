@@ -292,3 +292,12 @@ def test_a_job_out_of_retries_ends_as_failed(settings, redis_client, workers):
     assert job["status"] == "failed"
     assert job["error"] == "The worker running the job stopped, and no retry is left."
     assert job["finished_at"] and "results" not in job
+
+
+def test_an_article_refused_as_too_big_fails_the_job_at_once(jobs_client, workers):
+    location = submit(jobs_client, [{"text": "Five died."}, {"text": "1, 2, 3, 4 and 5 people."}])
+    workers.start("--burst", MAX_CLAIMS="3").wait(timeout=60)
+    job = jobs_client.get(location).get_json()
+    assert job["status"] == "failed"
+    assert job["error"].startswith("article 2: The text holds 5 numeric claims")
+    assert job["progress"] == {"done": 1, "total": 2}  # the first article was checked

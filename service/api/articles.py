@@ -82,6 +82,8 @@ def _json_body() -> dict:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise BadRequest(f"The body is not valid JSON: {exc.msg} at line {exc.lineno}.") from None
+    except RecursionError:
+        raise BadRequest("The body's JSON is nested too deeply.") from None
     if not isinstance(data, dict):
         raise ValidationFailed(
             "The body must be a JSON object.", [{"field": None, "message": "Expected an object."}]

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
-from flask import Blueprint, current_app, jsonify, request
+from flask import Blueprint, Response, current_app, request
 
 from ..errors import ValidationFailed
 from ..storage import get_redis
 from ..verify.check import Checker
 from ..verify.claimreview import claim_reviews
-from .articles import read_article
+from .articles import Article, read_article
 from .auth import requires
 
 bp = Blueprint("checks", __name__)
@@ -22,19 +23,29 @@ JSON_LD = "application/ld+json"
 def create_check():
     """Check every numeric claim of an article against the references."""
     article = read_article()
-    wants_ld = request.accept_mimetypes.best_match(["application/json", JSON_LD]) == JSON_LD
-    if wants_ld and not article.url:
+    if request.accept_mimetypes.best_match(["application/json", JSON_LD]) == JSON_LD:
+        return _claim_reviews(article)
+    return Response(_checker().check_json(*_check_args(article)), mimetype="application/json")
+
+
+def _checker() -> Checker:
+    config = current_app.config
+    return Checker(get_redis(), config["CHECK_CACHE_TTL"], config)
+
+
+def _check_args(article: Article) -> tuple:
+    return article.body, article.source, article.published_at, article.title, article.url
+
+
+def _claim_reviews(article: Article) -> Response:
+    """schema.org ClaimReview JSON-LD, one per checked claim; it needs the article's URL."""
+    if not article.url:
         raise ValidationFailed(
             "ClaimReview output needs the article's URL.",
             [{"field": "url", "message": "Required with Accept: application/ld+json."}],
         )
     config = current_app.config
-    result = Checker(get_redis(), config["CHECK_CACHE_TTL"], config).check(
-        article.body, article.source, article.published_at, article.title, article.url
-    )
-    if not wants_ld:
-        return result
-    reviews = claim_reviews(
-        result, config["CLAIMREVIEW_AUTHOR_NAME"], config["CLAIMREVIEW_AUTHOR_URL"], date.today()
-    )
-    return jsonify(reviews), 200, {"Content-Type": JSON_LD}
+    result = _checker().check(*_check_args(article))
+    author, author_url = config["CLAIMREVIEW_AUTHOR_NAME"], config["CLAIMREVIEW_AUTHOR_URL"]
+    reviews = claim_reviews(result, author, author_url, date.today())
+    return Response(json.dumps(reviews, ensure_ascii=False), mimetype=JSON_LD)

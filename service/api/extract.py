@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint
+from flask import Blueprint, current_app
 
 from ..documents import extract_document
 from .articles import read_article
@@ -20,6 +20,7 @@ def extract():
         article.body,
         article.source,
         published_at=article.published_at,
+        max_claims=current_app.config["MAX_CLAIMS"],
         title=article.title,
         url=article.url,
     )

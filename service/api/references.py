@@ -13,6 +13,7 @@ from ..references.importer import parse
 from ..references.schema import ListQuerySchema
 from ..references.store import ReferenceStore
 from ..storage import get_redis
+from .articles import json_object
 from .auth import requires
 
 bp = Blueprint("references", __name__)
@@ -56,7 +57,7 @@ def get_reference(ref_id: str):
 @requires("admin")
 def put_reference(ref_id: str):
     """Replace an existing fact with the JSON body (a fact without `id`); 404 if absent."""
-    return _store().put(ref_id, request.get_json())
+    return _store().put(ref_id, json_object())
 
 
 @bp.delete("/v1/references/<ref_id>")

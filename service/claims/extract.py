@@ -11,12 +11,19 @@ from service.claims.mention import Mention
 from service.claims.numbers import digit_mentions, measure_unit, vague_mentions, word_mentions
 from service.claims.qualifiers import apply_qualifier, merge_between
 from service.claims.sentences import SentenceIndex
+from service.errors import TooManyClaims
 
 _VAGUE_NOTE = "vague amount: the interval is a rough reading of the wording"
 
 
-def extract(text: str, published_at: dt.date | None = None) -> list[dict]:
-    """Every numeric claim of ``text`` as a JSON-ready dict, in text order."""
+def extract(
+    text: str, published_at: dt.date | None = None, max_claims: int | None = None
+) -> list[dict]:
+    """Every numeric claim of ``text`` as a JSON-ready dict, in text order.
+
+    With ``max_claims``, a text holding more raises TooManyClaims before the per-claim work,
+    so a pathological input (a table of 100,000 figures) costs a scan, not minutes.
+    """
     sentences = SentenceIndex(text)
     starts = lambda offset: sentences.at(offset)[0]  # noqa: E731
     mentions = _without_overlaps(
@@ -27,6 +34,11 @@ def extract(text: str, published_at: dt.date | None = None) -> list[dict]:
         if mention.kind != "date":
             apply_qualifier(text, mention)
     mentions = merge_between(text, mentions)
+    if max_claims is not None and len(mentions) > max_claims:
+        raise TooManyClaims(
+            f"The text holds {len(mentions):,} numeric claims; at most {max_claims:,} are "
+            "checked in one request. Split it, or send the parts as a batch job."
+        )
     sentence_entities = lru_cache(maxsize=None)(entities)
     ends = [mention.end for mention in mentions]
     claims = []

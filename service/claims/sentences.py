@@ -12,6 +12,10 @@ _ABBREVIATIONS = set(
 )
 _BOUNDARY_START = re.compile(r"[.!?\n]")  # where a _BOUNDARY match can start; see scan.py
 _LAST_WORD = re.compile(r"([\w.]+)\.*$")
+# A run of text with no sentence boundary longer than this (a table, a list of figures, a
+# pathological input) is cut into pieces of at most this length at white space, so that work
+# per claim stays bounded and time grows linearly with the text.
+MAX_SENTENCE = 2000
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
@@ -35,7 +39,24 @@ def split(text: str) -> list[tuple[int, int]]:
         spans.append((start, boundary.end()))
         start = boundary.end()
     spans.append((start, len(text)))
-    return [trimmed for span in spans if (trimmed := _trim(text, *span))]
+    return [
+        trimmed
+        for span in spans
+        for piece in _pieces(text, *span)
+        if (trimmed := _trim(text, *piece))
+    ]
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The span, cut at white space into pieces of at most MAX_SENTENCE characters."""
+    pieces = []
+    while end - start > MAX_SENTENCE:
+        cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        cut = cut if cut > start else start + MAX_SENTENCE
+        pieces.append((start, cut))
+        start = cut
+    pieces.append((start, end))
+    return pieces
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:

@@ -22,6 +22,8 @@ from datetime import UTC, datetime
 
 import redis
 
+from ..errors import NotImplementedYet
+
 PREFIX = "jobs:"
 FINAL = ("done", "failed")
 _twins: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
@@ -52,8 +54,16 @@ def now() -> str:
 
 
 def _twin(client: redis.Redis, decode: bool) -> redis.Redis:
-    """A client on the same server as `client`, decoding replies or not (one pool per pool)."""
-    pool = client.connection_pool
+    """A client on the same server as `client`, decoding replies or not (one pool per pool).
+
+    RQ cannot run on Redis Cluster (its transactions span keys in many slots; rq/rq#1048):
+    there, batch jobs are refused with 501 rather than failing halfway."""
+    pool = getattr(client, "connection_pool", None)
+    if pool is None:
+        raise NotImplementedYet(
+            "Batch jobs need a plain Redis or a Sentinel pair: RQ does not run on Redis "
+            "Cluster. Use POST /v1/checks per article."
+        )
     if bool(pool.connection_kwargs.get("decode_responses")) == decode:
         return client
     twin_pool = _twins.get(pool)

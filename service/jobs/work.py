@@ -68,7 +68,13 @@ def run_job(job_id: str) -> None:
             continue
         if config["JOB_ARTICLE_DELAY"]:
             time.sleep(config["JOB_ARTICLE_DELAY"])
-        result = check_article(checker, json.loads(stored))
+        try:
+            result = check_article(checker, json.loads(stored))
+        except ServiceError as exc:
+            if exc.status >= 500:
+                raise  # an outage: RQ retries the job
+            finish(client, job_id, "failed", f"article {index + 1}: {exc.detail}", config)
+            return  # the article itself is refused (too many claims): retrying cannot help
         with client.pipeline(transaction=False) as pipe:
             pipe.hsetnx(records.results_key(job_id), str(index), json.dumps(result))
             pipe.expire(records.results_key(job_id), config["JOB_TTL"])

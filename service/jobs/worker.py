@@ -55,6 +55,11 @@ def run_worker(url: str, config: Mapping, burst: bool = False) -> bool:
             stream=sys.stdout, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
         )
     logging.getLogger("service").setLevel(config["LOG_LEVEL"])
+    if not url.startswith(("redis://", "rediss://", "unix://")):
+        raise SystemExit(
+            f"batch-job workers need a plain Redis URL (redis://, rediss:// or unix://), not "
+            f"{url.split('://')[0]}://: RQ does not run on Redis Cluster (rq/rq#1048)"
+        )
     connection = redis.Redis.from_url(url, socket_connect_timeout=config["REDIS_TIMEOUT"])
     worker = build_worker(connection, config["WORKER_HEARTBEAT"])
     log.info("worker %s on %s", worker.name, ", ".join(worker.queue_names()))

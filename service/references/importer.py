@@ -38,6 +38,8 @@ def _json_rows(data: str) -> tuple[list, list[int]]:
         rows = json.loads(data)
     except json.JSONDecodeError as exc:
         raise _file_error(f"Not valid JSON: {exc.msg} at line {exc.lineno}.") from None
+    except RecursionError:
+        raise _file_error("The JSON is nested too deeply.") from None
     if not isinstance(rows, list):
         raise _file_error("A JSON import must be an array of facts.")
     return rows, list(range(1, len(rows) + 1))
@@ -59,6 +61,8 @@ def _jsonl_rows(data: str) -> tuple[list, list[int]]:
             numbers.append(number)
         except json.JSONDecodeError as exc:
             errors.append({"row": number, "field": None, "message": f"Not valid JSON: {exc.msg}."})
+        except RecursionError:
+            errors.append({"row": number, "field": None, "message": "Nested too deeply."})
     if errors:
         raise _structure_errors(errors, "lines are not valid JSON")
     return rows, numbers

@@ -106,7 +106,13 @@ def verify(
     if discover:
         for name in unknown_events(text, claims, facts)[:discover_limit]:
             facts += discover(name)
-    contexts = [context_of(text, claim, title, claims) for claim in claims]
+    neighbours: dict[int, list[dict]] = {}
+    for claim in claims:
+        neighbours.setdefault(sentence_start(text, claim)[0], []).append(claim)
+    contexts = [
+        context_of(text, claim, title, neighbours[sentence_start(text, claim)[0]])
+        for claim in claims
+    ]
     hints = Hints.from_facts(facts)
     matches: dict[int, list] = {}
     for i, claim in enumerate(claims):
@@ -206,26 +212,40 @@ class Checker:
         url: str | None = None,
     ) -> dict:
         """The `POST /v1/checks` result for one article."""
+        return json.loads(self.check_json(body, source, published_at, title, url))
+
+    def check_json(
+        self,
+        body: str,
+        source: str = "text",
+        published_at: date | None = None,
+        title: str | None = None,
+        url: str | None = None,
+    ) -> str:
+        """The same result as JSON text: what the cache holds, so a hit is sent as it is."""
         key = cache_key(body, source, published_at, title, url)
         version, cached = self._exchange(("get", VERSION), ("hgetall", key))
         version = int(version or 0)
         if cached and int(cached.get("version", -1)) == version:
             metrics.CHECK_CACHE.labels("hit").inc()
-            return json.loads(cached["result"])
+            return cached["result"]
         metrics.CHECK_CACHE.labels("miss").inc()
         text, doc = document(body, source, title, url, published_at)
         discover = self._discover if self.settings.get("WIKIDATA_ON_DEMAND") else None
         limit = self.settings.get("WIKIDATA_LOOKUPS_PER_CHECK", 0)
-        claims = counted(extract(text, published_at))
+        claims = counted(extract(text, published_at, self.settings.get("MAX_CLAIMS")))
         checked = verify(text, claims, self.store, title, discover, limit)
         for claim in checked:
             metrics.VERDICTS.labels(claim["verdict"]).inc()
-        result = {
-            "document": doc,
-            "claims": checked,
-            "summary": summarize(checked),
-            "reference_version": version,
-        }
-        record = {"version": version, "result": json.dumps(result)}
+        result = json.dumps(
+            {
+                "document": doc,
+                "claims": checked,
+                "summary": summarize(checked),
+                "reference_version": version,
+            },
+            ensure_ascii=False,
+        )
+        record = {"version": version, "result": result}
         self._exchange(("hset", key, None, None, record), ("expire", key, self.cache_ttl))
         return result

@@ -144,17 +144,21 @@ class Tokens:
     words: tuple[str, ...]
     starts: tuple[int, ...]
     index: dict[str, list[int]]
+    found: dict[tuple[str, ...], list[int]] = field(default_factory=dict, compare=False)
 
     def find(self, phrase: tuple[str, ...]) -> list[int]:
-        """Offsets where the phrase's words stand in a row (its last word may take a plural s)."""
-        first, *rest = phrase
-        firsts = (first,) if rest else (first, first + "s")
-        return sorted(
-            self.starts[i]
-            for word in firsts
-            for i in self.index.get(word, ())
-            if self._continues(i, rest)
-        )
+        """Offsets where the phrase's words stand in a row (its last word may take a plural
+        s), remembered: every claim of an article asks for the same phrases."""
+        if phrase not in self.found:
+            first, *rest = phrase
+            firsts = (first,) if rest else (first, first + "s")
+            self.found[phrase] = sorted(
+                self.starts[i]
+                for word in firsts
+                for i in self.index.get(word, ())
+                if self._continues(i, rest)
+            )
+        return self.found[phrase]
 
     def _continues(self, i: int, rest: list[str]) -> bool:
         """Whether the words after position i are `rest`."""
