@@ -16,9 +16,9 @@ import redis
 from redis.cluster import RedisCluster
 
 from service import create_app
+from service.connections import decoding
 from service.keys import KeyStore
 from service.references.importer import load_bundled
-from service.references.sources.breaker import _bytes_client
 from service.references.store import PREFIX, ReferenceStore
 from service.storage import connect, get_redis, resolve_url
 from tests.redis_cluster import RedisClusterServers, SentinelServers
@@ -99,7 +99,7 @@ def client(url):
 
 def state(db) -> dict:
     """Every key with its serialised value (across every primary of a cluster)."""
-    raw = _bytes_client(db)
+    raw = decoding(db, decode=False)
     return {key: raw.dump(key) for key in raw.scan_iter()}
 
 

@@ -17,24 +17,15 @@ and `decoded()` make one from the other on the same server.
 from __future__ import annotations
 
 import json
-import weakref
 from datetime import UTC, datetime
 
 import redis
 
+from ..connections import decoding, is_cluster
 from ..errors import NotImplementedYet
 
 PREFIX = "jobs:"
 FINAL = ("done", "failed")
-_twins: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-# Per-pool state redis-py adds to a pool's connection kwargs; a new pool makes its own.
-_POOL_STATE = {
-    "maint_notifications_pool_handler",
-    "himport_registry",
-    "orig_host_address",
-    "orig_socket_timeout",
-    "orig_socket_connect_timeout",
-}
 
 
 def key(job_id: str) -> str:
@@ -53,36 +44,21 @@ def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def _twin(client: redis.Redis, decode: bool) -> redis.Redis:
-    """A client on the same server as `client`, decoding replies or not (one pool per pool).
-
-    RQ cannot run on Redis Cluster (its transactions span keys in many slots; rq/rq#1048):
-    there, batch jobs are refused with 501 rather than failing halfway."""
-    pool = getattr(client, "connection_pool", None)
-    if pool is None:
+def raw(client: redis.Redis) -> redis.Redis:
+    """A bytes client for RQ; RQ cannot run on Redis Cluster (its transactions span keys in
+    many slots; rq/rq#1048): there, batch jobs are refused with 501 rather than failing
+    halfway."""
+    if is_cluster(client):
         raise NotImplementedYet(
             "Batch jobs need a plain Redis or a Sentinel pair: RQ does not run on Redis "
             "Cluster. Use POST /v1/checks per article."
         )
-    if bool(pool.connection_kwargs.get("decode_responses")) == decode:
-        return client
-    twin_pool = _twins.get(pool)
-    if twin_pool is None:
-        kwargs = {k: v for k, v in pool.connection_kwargs.items() if k not in _POOL_STATE}
-        kwargs["decode_responses"] = decode
-        twin_pool = redis.ConnectionPool(connection_class=pool.connection_class, **kwargs)
-        _twins[pool] = twin_pool
-    return redis.Redis(connection_pool=twin_pool)
-
-
-def raw(client: redis.Redis) -> redis.Redis:
-    """A bytes client for RQ."""
-    return _twin(client, decode=False)
+    return decoding(client, decode=False)
 
 
 def decoded(client: redis.Redis) -> redis.Redis:
     """A str client for our records, the Checker and the key store."""
-    return _twin(client, decode=True)
+    return decoding(client, decode=True)
 
 
 def view(client: redis.Redis, job_id: str, record: dict | None = None) -> dict | None:

@@ -203,16 +203,9 @@ class Checker:
         self.cache_round_trips += 1
         return pipe.execute()
 
-    def check(
-        self,
-        body: str,
-        source: str = "text",
-        published_at: date | None = None,
-        title: str | None = None,
-        url: str | None = None,
-    ) -> dict:
-        """The `POST /v1/checks` result for one article."""
-        return json.loads(self.check_json(body, source, published_at, title, url))
+    def check(self, *article, **named) -> dict:
+        """The `POST /v1/checks` result for one article (arguments as for `check_json`)."""
+        return json.loads(self.check_json(*article, **named))
 
     def check_json(
         self,
