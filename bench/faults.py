@@ -47,6 +47,7 @@ sys.path.insert(0, str(ROOT))
 from service.references.importer import load_bundled  # noqa: E402
 from service.references.store import VERSION, ReferenceStore  # noqa: E402
 from service.storage import connect  # noqa: E402
+from tests.processes import descendants  # noqa: E402
 from tests.redis_server import RedisServer, free_port  # noqa: E402
 
 SEED = ROOT.parent / "shared" / "seed" / "article.txt"
@@ -355,23 +356,6 @@ def failing_source(service: Service, fake: FakeWikidata, redis_url: str, rate: f
 
 
 # -- (c) a worker killed mid-batch ----------------------------------------------------------
-
-
-def descendants(pid: int) -> list[int]:
-    """Every process below `pid` (a worker's work horse), from /proc."""
-    children: dict[int, list[int]] = {}
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
-    found, todo = [], [pid]
-    while todo:
-        for child in children.get(todo.pop(), []):
-            found.append(child)
-            todo.append(child)
-    return found
 
 
 def killed_worker(service: Service, text: str, tmp: Path) -> None:
