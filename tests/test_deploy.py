@@ -47,3 +47,16 @@ def test_compose_matches():
     redis = compose["services"]["redis"]
     assert "--appendonly" in redis["command"] and "yes" in redis["command"]
     assert any(v.endswith(":/data") for v in redis["volumes"])
+
+
+def test_compose_scale_profile_puts_replicas_behind_one_port():
+    compose = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
+    services = compose["services"]
+    replica, lb = services["app-replica"], services["lb"]
+    assert replica["command"] == ENTRY and replica["deploy"]["replicas"] >= 2
+    assert services["worker-replica"]["deploy"]["replicas"] >= 2
+    assert {s["profiles"][0] for s in (replica, lb, services["worker-replica"])} == {"scale"}
+    nginx = (ROOT / "deploy" / "nginx.conf").read_text()
+    assert "server app-replica:8000;" in nginx and "listen 8080;" in nginx
+    assert "8080:8080" in lb["ports"]
+    assert replica["environment"]["REDIS_URL"] == services["app"]["environment"]["REDIS_URL"]
