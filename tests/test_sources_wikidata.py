@@ -249,3 +249,17 @@ def test_sources_listed_by_configuration(httpserver, redis_client):
     assert list(configured(redis_client, settings(httpserver))) == ["wikidata"]
     with_dataset = settings(httpserver, DATASET_URL=httpserver.url_for("/d.csv"))
     assert list(configured(redis_client, with_dataset)) == ["wikidata", "dataset"]
+
+
+def test_an_open_breaker_keeps_the_real_cause_and_does_not_count_refusals(
+    httpserver, fake, redis_client
+):
+    source = WikidataSource(redis_client, settings(httpserver))
+    fake.mode = "down"
+    for name in ("Besham", "Besham 2", "Besham 3", "Besham 4"):
+        with pytest.raises(ServiceUnavailable):
+            source.lookup(name)
+    state = source.state()
+    assert state["breaker"] == "open"
+    assert state["errors"] == 2  # the two real failures; the refusals after them asked nobody
+    assert "503" in state["last_error"]

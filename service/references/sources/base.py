@@ -84,7 +84,11 @@ class RemoteSource:
         try:
             fetched = self.breaker.call(self._fetch, key, url, params, decode, entry)
         except (SourceFailure, pybreaker.CircuitBreakerError) as exc:
-            self._record_failure(exc)
+            cause = exc.__context__ if isinstance(exc, pybreaker.CircuitBreakerError) else exc
+            if cause is None:  # the open breaker refused the call: the source was not asked
+                self.client.hset(self.state_key, "stale", 1)
+            else:  # a failure (perhaps the one that opened the breaker): count its real cause
+                self._record_failure(cause)
             if entry is None:
                 raise self.unavailable(str(exc)) from None
             return Fetched(entry["body"], entry["fetched_at"], stale=True)
