@@ -96,7 +96,9 @@ def test_a_date_without_its_year_compares_month_and_day():
     assert claim["value"] == "--06-22"
     assert agrees(claim, fact("2024-06-22"))
     assert not agrees(claim, fact("2024-06-23"))
-    assert not dates_agree(claim, "2024-06")  # nothing to compare with
+    assert dates_agree(claim, "2024-06") is True  # the month is all a month fact gives
+    assert dates_agree(claim, "2024-07") is False
+    assert dates_agree(claim, "2024") is None  # a year settles nothing about a June 22
 
 
 def test_a_week_compares_as_its_seven_days():

@@ -67,3 +67,14 @@ def test_no_match_is_unverifiable_with_no_evidence():
         "evidence": [],
     }
     assert "no reference fact" in result["explanation"]
+
+
+def test_a_sources_latest_figure_supersedes_its_earlier_ones():
+    said = claim("In the Kessel flood, 40 people were killed.")
+    early, late = fact(12), fact(40)
+    early["as_of"], late["as_of"] = "2023-03-05", "2023-03-12"
+    for ids in (("a", "b"), ("b", "a")):  # whatever order ids sort in
+        early["id"], late["id"] = ids
+        result = decide(said, [Match(early, 0.9), Match(late, 0.9)])
+        assert result["verdict"] == "supported"
+        assert [e["value"] for e in result["evidence"]] == [40]

@@ -9,6 +9,7 @@ the version, so a cached result is never served against changed references.
 from __future__ import annotations
 
 import hashlib
+import importlib.metadata
 import json
 import logging
 import re
@@ -152,12 +153,20 @@ def summarize(checked: list[dict]) -> dict:
 
 @cache
 def rules_version() -> str:
-    """A digest of the extraction and verification code, so a new release never serves
-    results cached by an old one."""
-    digest = hashlib.sha256()
-    for package in (Path(__file__).parent, Path(__file__).parents[1] / "claims"):
-        for module in sorted(package.glob("*.py")):
-            digest.update(module.read_bytes())
+    """A digest of the code and libraries a result depends on (extraction, matching, the
+    reference terms, HTML to text), so a new release never serves results cached by an old
+    one."""
+    service = Path(__file__).parents[1]
+    modules = [
+        *sorted((service / "claims").glob("*.py")),
+        *sorted((service / "verify").glob("*.py")),
+        service / "references" / "terms.py",
+        service / "references" / "schema.py",
+        service / "documents.py",
+    ]
+    digest = hashlib.sha256(importlib.metadata.version("inscriptis").encode())
+    for module in modules:
+        digest.update(module.read_bytes())
     return digest.hexdigest()[:12]
 
 

@@ -169,7 +169,7 @@ def _day_range(value: str) -> tuple[date, date]:
     return day, day
 
 
-def dates_agree(claim: dict, fact_value: str) -> bool:
+def dates_agree(claim: dict, fact_value: str) -> bool | None:
     """Whether the claim's date and the fact's can be the same day.
 
     Calendar periods nest, so this is comparing at the coarser precision of the two: "March
@@ -178,8 +178,10 @@ def dates_agree(claim: dict, fact_value: str) -> bool:
     a week ("last week") compares as its seven days.
     """
     value = str(claim["value"])
-    if value.startswith("--"):
-        return len(fact_value) == 10 and fact_value[5:] == value[2:]
+    if value.startswith("--"):  # no year: compare what both give, else leave it open
+        if len(fact_value) == 10:
+            return fact_value[5:] == value[2:]
+        return fact_value[5:7] == value[2:4] if len(fact_value) == 7 else None
     if claim.get("precision") == "week" or "W" in value:
         first, last = date.fromisoformat(claim["lower"]), date.fromisoformat(claim["upper"])
     else:

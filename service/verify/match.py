@@ -53,6 +53,15 @@ COUNTED_GROUPS = (
     "refugee migrant displaced idp",
     "student pupil",
     "patient",
+    "passenger traveller traveler commuter",
+    "crew sailor seafarer",
+    "prisoner inmate detainee convict",
+    "victim casualty dead",
+    "protester demonstrator",
+    "teacher nurse doctor medic",
+    "villager farmer miner fisherman fishermen pilgrim tourist",
+    "firefighter rescuer volunteer",
+    "member supporter voter",
 )
 GENERIC_COUNTED = "people person individual resident total"
 CATEGORY_METRICS = {"killed": {"killed", "deaths"}, "injured": {"injured", "wounded"}}
@@ -389,6 +398,8 @@ def _counted_score(claim: dict, fact: dict, found: Profile) -> float:
     counted = _head(fact.get("unit"))
     if said and counted:
         return SAME_COUNTED if _same_head(said, counted) else OTHER_THING
+    if said and said not in _GROUP_OF and _stems(fact.get("unit")) <= GENERIC_STEMS:
+        return OTHER_THING  # "12 villages", "6 weeks" are not the people a toll counts
     groups = _counted_groups(_stems(claim.get("subject")) | _stems(claim.get("unit")))
     if not groups:
         return 0.0
@@ -405,6 +416,17 @@ def _metric_score(claim: dict, fact: dict, found: Profile, ctx: Context) -> floa
     if weights:
         return METRIC_SAID * max(weights)
     return METRIC_UNSAID if fact["metric"] not in GENERIC_METRICS else 0.0
+
+
+def _metric_unsaid(claim: dict, fact: dict, said: float) -> bool:
+    """A count whose extraction found no category, beside no word of the fact's specific
+    metric: "a convoy of 6 vehicles" is no death toll, whatever event is named nearby."""
+    return (
+        claim["kind"] != "date"
+        and not claim.get("category")
+        and fact["metric"] not in GENERIC_METRICS
+        and said < 0
+    )
 
 
 def dates_an_event(claim: dict, ctx: Context) -> bool:
@@ -471,6 +493,8 @@ def evidence(claim: dict, fact: dict, ctx: Context, hints: Hints = Hints()) -> E
     partner = PARTNER if fact["subject"] in hints.partners else 0.0
     counted = _counted_score(claim, fact, found)
     said = _metric_score(claim, fact, found, ctx)
+    if _metric_unsaid(claim, fact, said) or counted == OTHER_THING:
+        return None  # another metric, or other things counted: never this fact
     if not (name_here or keywords_here or partner or (name_elsewhere and counted + said > 0)):
         return None
     here = name_here + keywords_here

@@ -95,6 +95,16 @@ def _ambiguous(claim: dict, matches: list[Match]) -> list[Match]:
     return []
 
 
+def _latest_per_source(matches: list[Match]) -> list[Match]:
+    """Each source's latest figure (by as_of): a source's own earlier counts are superseded,
+    not in conflict with it. Order (best first) is kept."""
+    latest: dict[str, str] = {}
+    for m in matches:
+        url, as_of = m.fact["source"]["url"], m.fact.get("as_of") or ""
+        latest[url] = max(latest.get(url, ""), as_of)
+    return [m for m in matches if (m.fact.get("as_of") or "") == latest[m.fact["source"]["url"]]]
+
+
 def decide(claim: dict, matches: list[Match]) -> dict:
     """The verdict fields a checked claim adds to the claim."""
     if not matches:
@@ -107,12 +117,12 @@ def decide(claim: dict, matches: list[Match]) -> dict:
     used = [m for m in same if agrees(claim, m.fact) is not None]
     if not used:
         return _unverifiable(claim, same, OPEN)
+    used = _latest_per_source(used)
     best = used[0]
     outcomes = {agrees(claim, m.fact) for m in used}
-    sources = {m.fact["source"]["url"] for m in used}
-    if len(outcomes) == 2 and len(sources) > 1:
+    if len(outcomes) == 2:
         verdict = "conflicting"
-    elif outcomes == {True} or (len(outcomes) == 2 and agrees(claim, best.fact)):
+    elif outcomes == {True}:
         verdict = "supported"
     else:
         verdict = "contradicted"
