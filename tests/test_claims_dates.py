@@ -82,3 +82,11 @@ def test_relative_dates_need_a_publication_date() -> None:
 )
 def test_not_dates(text: str) -> None:
     assert dates(text) == []
+
+
+def test_lower_case_next_week_and_month():
+    values = [
+        c["value"]
+        for c in extract("The vote is next week and the count next month.", dt.date(2024, 7, 1))
+    ]
+    assert values == ["2024-W28", "2024-08"]

@@ -1,5 +1,7 @@
 """Numbers in digits and in words: kind, value, unit, subject and what is not a claim."""
 
+import datetime as dt
+
 import pytest
 
 from service.claims import extract
@@ -94,3 +96,25 @@ def test_idiom_sentence_keeps_the_real_count() -> None:
 def test_categories_and_subjects(text: str, category: str, subject: str | None) -> None:
     claim = [c for c in extract(text) if c["kind"] != "date"][0]
     assert (claim["category"], claim["subject"]) == (category, subject)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("GDP growth was -2.5% in 2023.", [("-2.5%", -2.5), ("2023", "2023")]),
+        ("Output fell by \u22123% (from 2%).", [("\u22123%", -3), ("2%", 2)]),
+        ("COVID-19 killed 5 people.", [("5", 5)]),
+        ("A serial 1234567890123456789012345 and 7 people.", [("7", 7)]),
+    ],
+)
+def test_signs_and_digit_runs(text, expected):
+    claims = extract(text, dt.date(2024, 7, 1))
+    assert [(c["text"], c["value"]) for c in claims] == expected
+    assert all(text[c["start"] : c["end"]] == c["text"] for c in claims)
+
+
+def test_a_run_of_stops_is_one_boundary_check():
+    from service.claims.scan import match_starts
+    from service.claims.sentences import _BOUNDARY_START
+
+    assert len(list(match_starts(_BOUNDARY_START, "." * 20_000 + " Five people."))) == 2

@@ -71,6 +71,8 @@ def _decode(charset: str) -> str:
         raise UnsupportedMediaType(f"Charset {charset!r} is not supported; use utf-8.") from None
     try:
         return request.get_data().decode(charset)
+    except LookupError:  # a codec that is not a text encoding ("rot13", "base64")
+        raise UnsupportedMediaType(f"Charset {charset!r} is not a text encoding.") from None
     except UnicodeDecodeError as exc:
         detail = f"The body is not valid {charset}: byte {exc.start} cannot be decoded."
         raise BadRequest(detail) from None
@@ -84,6 +86,12 @@ def _json_body() -> dict:
         raise BadRequest(f"The body is not valid JSON: {exc.msg} at line {exc.lineno}.") from None
     except RecursionError:
         raise BadRequest("The body's JSON is nested too deeply.") from None
+    except ValueError as exc:  # e.g. an integer of more than 4,300 digits
+        raise BadRequest(f"The body is not valid JSON: {exc}.") from None
+    try:
+        json.dumps(data, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        raise BadRequest("The body's JSON holds a lone surrogate (\\ud800-\\udfff).") from None
     if not isinstance(data, dict):
         raise ValidationFailed(
             "The body must be a JSON object.", [{"field": None, "message": "Expected an object."}]

@@ -37,7 +37,7 @@ _MONTH_PREPOSITIONS = set(
 # Each alternative starts with a digit or a capital/known letter; the leading look-ahead lets the
 # regex engine skip every other position quickly.
 DATES = re.compile(
-    rf"""(?=[0-9JFMASONDYyLlNTW])(?<![\w$£€¥₹.,:/])(?<![A-Za-z]-)(?:
+    rf"""(?=[0-9JFMASONDYyLlNnTW])(?<![\w$£€¥₹.,:/])(?<![A-Za-z]-)(?:
       (?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{_MONTH})(?:,?\s+(?P<y1>{_YEAR}))?\b
     | (?P<y5>{_YEAR})(?![\w%]|[.,:]\d|\s?(?:bn|m|million|billion|per\s?cent|percent)\b)
     | (?P<m2>{_MONTH})(?:\s+(?P<d2>{_DAY})(?!\d)(?:(?:,\s*|\s+)(?P<y2>{_YEAR})(?!\d))?\b
@@ -52,7 +52,7 @@ DATES = re.compile(
 # at a word start followed by the 2nd and 3rd letters of a month, weekday or relative word.
 _DATE_WORD_TAILS = sorted({word[1:3] for word in (*MONTHS, *WEEKDAYS, "yesterday", "last", "next")})
 _DATE_START = re.compile(
-    rf"[0-9JFMASONDYyLlNTW](?<!\w\w)(?:(?<=[0-9])|(?={'|'.join(_DATE_WORD_TAILS)}))"
+    rf"[0-9JFMASONDYyLlNnTW](?<!\w\w)(?:(?<=[0-9])|(?={'|'.join(_DATE_WORD_TAILS)}))"
 )
 SLACK_DAYS = 90
 HALF_YEAR_DAYS = 183
@@ -183,7 +183,10 @@ def _read(
             yield mention
         return
     if published is not None:
-        yield _relative(text, found, published, sentence)
+        try:
+            yield _relative(text, found, published, sentence)
+        except (OverflowError, ValueError):
+            return  # "yesterday" of 0001-01-01: before the calendar starts, no date to give
 
 
 def _tense(text: str, span: tuple[int, int]) -> str | None:

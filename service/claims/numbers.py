@@ -35,6 +35,7 @@ _SUFFIX = re.compile(rf"(?:{_PERCENT}|{_CURRENCY_WORD})")
 
 # A leading look-ahead on the possible first characters lets the regex engine skip most
 # positions fast (about 5x faster than a leading \b on this workload).
+MAX_DIGITS = 24  # longer digit runs (with separators) are not figures
 DIGITS = re.compile(
     rf"(?=[\d$£€¥₹RUACHEGPIJ])(?<![\w.,:/$£€¥₹])(?<![A-Za-z]-)(?P<cur>{_CURRENCY})?(?P<num>{_NUMBER})(?P<scale>{_SCALE})?"
     rf"(?:\s?[-–]\s?(?P<num2>{_NUMBER})(?P<scale2>{_SCALE})?)?"
@@ -124,9 +125,14 @@ def digit_mentions(text: str, sentence_start: Callable[[int], int]) -> Iterator[
         plain = not (cur or scale or suffix or found["attached"])
         if plain and _is_label(text, found.start(), sentence_start(found.start())):
             continue
+        if len(found["num"]) > MAX_DIGITS:
+            continue  # a serial number or garbage, not a figure anyone states
         scale2 = _scale_of(found["scale2"])
         first = Decimal(found["num"].replace(",", "")) * (_scale_of(scale) if scale else scale2)
-        mention = _typed(found.start(), found.end(), number(first), suffix, cur)
+        start = found.start()
+        if not num2 and _minus_before(text, start):
+            start, first = start - 1, -first
+        mention = _typed(start, found.end(), number(first), suffix, cur)
         if found["attached"]:
             mention.kind, mention.unit = "quantity", found["attached"]
         if num2:
@@ -134,6 +140,14 @@ def digit_mentions(text: str, sentence_start: Callable[[int], int]) -> Iterator[
             mention.upper = number(Decimal(num2.replace(",", "")) * scale2)
             mention.value = None
         yield mention
+
+
+def _minus_before(text: str, start: int) -> bool:
+    """A minus sign (hyphen or U+2212) standing alone before the number: "-2.5%", "(−3)";
+    not a range or a compound ("20-30", "COVID-19")."""
+    if start == 0 or text[start - 1] not in "-\u2212":
+        return False
+    return start == 1 or text[start - 2].isspace() or text[start - 2] in "([:"
 
 
 def _digit_starts(text: str) -> Iterator[int]:

@@ -40,6 +40,8 @@ def _json_rows(data: str) -> tuple[list, list[int]]:
         raise _file_error(f"Not valid JSON: {exc.msg} at line {exc.lineno}.") from None
     except RecursionError:
         raise _file_error("The JSON is nested too deeply.") from None
+    except ValueError as exc:  # e.g. an integer of more than 4,300 digits
+        raise _file_error(f"Not valid JSON: {exc}.") from None
     if not isinstance(rows, list):
         raise _file_error("A JSON import must be an array of facts.")
     return rows, list(range(1, len(rows) + 1))
@@ -63,6 +65,8 @@ def _jsonl_rows(data: str) -> tuple[list, list[int]]:
             errors.append({"row": number, "field": None, "message": f"Not valid JSON: {exc.msg}."})
         except RecursionError:
             errors.append({"row": number, "field": None, "message": "Nested too deeply."})
+        except ValueError as exc:
+            errors.append({"row": number, "field": None, "message": f"Not valid JSON: {exc}."})
     if errors:
         raise _structure_errors(errors, "lines are not valid JSON")
     return rows, numbers

@@ -43,6 +43,7 @@ QUALIFIERS = (
     "up to",
     "exactly",
 )
+MAX_NUMBER = 10**18  # no figure a newsroom checks is larger; bigger ints overflow float math
 METRIC_PATTERN = r"^[a-z][a-z0-9_]{0,39}$"
 ID_PATTERN = r"^[0-9a-f]{16}$"
 IDENTITY_FIELDS = ("subject", "metric", "unit", "as_of", "source.url")
@@ -83,6 +84,8 @@ class Number(fields.Field):
     def _deserialize(self, value, attr, data, **kwargs):
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise ValidationError("Must be a number.")
+        if isinstance(value, int) and abs(value) > MAX_NUMBER:
+            raise ValidationError(f"Must be at most {MAX_NUMBER:.0e} in size.")
         if not math.isfinite(value):
             raise ValidationError("Must be a finite number.")
         return value
