@@ -90,3 +90,19 @@ def test_lower_case_next_week_and_month():
         for c in extract("The vote is next week and the count next month.", dt.date(2024, 7, 1))
     ]
     assert values == ["2024-W28", "2024-08"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The quake struck on 2024-03-16 and killed 12 people.",
+            [("2024-03-16", "2024-03-16"), ("12", 12)],
+        ),
+        ("It struck on 16/03/2024 and killed 12.", [("12", 12)]),  # day or month first? not read
+        ("On 16.03.2024, 12 died.", [("12", 12)]),
+    ],
+)
+def test_numeric_dates(text, expected):
+    claims = extract(text, dt.date(2024, 7, 1))
+    assert [(c["text"], c["value"]) for c in claims] == expected

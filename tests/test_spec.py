@@ -93,3 +93,11 @@ def test_responses_conform_to_the_spec(client, redis_client):
     imported = client.post("/v1/references", json=[page["items"][0]]).get_json()
     conforms(imported, "ImportReport")
     conforms(client.post("/v1/extract", json={}).get_json(), "Problem")
+
+
+def test_every_protected_operation_documents_auth_and_limit_answers():
+    for path, item in load()["paths"].items():
+        for method, op in item.items():
+            if method.upper() not in METHODS or op.get("security") == []:
+                continue
+            assert {"401", "403", "429"} <= set(op["responses"]), (method, path)

@@ -38,7 +38,8 @@ _MONTH_PREPOSITIONS = set(
 # regex engine skip every other position quickly.
 DATES = re.compile(
     rf"""(?=[0-9JFMASONDYyLlNnTW])(?<![\w$£€¥₹.,:/])(?<![A-Za-z]-)(?:
-      (?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{_MONTH})(?:,?\s+(?P<y1>{_YEAR}))?\b
+      (?P<iy>{_YEAR})-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01])(?![\d-])
+    | (?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{_MONTH})(?:,?\s+(?P<y1>{_YEAR}))?\b
     | (?P<y5>{_YEAR})(?![\w%]|[.,:]\d|\s?(?:bn|m|million|billion|per\s?cent|percent)\b)
     | (?P<m2>{_MONTH})(?:\s+(?P<d2>{_DAY})(?!\d)(?:(?:,\s*|\s+)(?P<y2>{_YEAR})(?!\d))?\b
                       | (?:,?\s+|\s+of\s+)(?P<y3>{_YEAR})\b
@@ -162,6 +163,11 @@ def _read(
     """Turn one regex match into zero or one mention."""
     groups = found.groupdict()
     start, end = found.start(), found.end()
+    if groups["iy"]:  # 2024-03-16, as written in wire copy and data tables
+        mention = _calendar(start, end, int(groups["iy"]), int(groups["im"]), int(groups["id"]))
+        if mention:  # none for 2023-02-30
+            yield mention
+        return
     if groups["y5"]:
         if _is_year(text, found, sentence(start)[0]):
             yield _calendar(start, end, int(groups["y5"]))

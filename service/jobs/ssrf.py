@@ -71,8 +71,10 @@ class AllowList:
 
 def kind(address: IPAddress) -> str | None:
     """Why an address is not public ("loopback", "private" ...), or None if it is."""
-    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
-        return kind(address.ipv4_mapped)
+    if isinstance(address, ipaddress.IPv6Address):
+        embedded = address.ipv4_mapped or address.sixtofour  # ::ffff:a.b.c.d, 2002:AABB:CCDD::
+        if embedded:
+            return kind(embedded)
     for name in ("loopback", "link_local", "multicast", "unspecified", "reserved", "private"):
         if getattr(address, f"is_{name}"):
             return name.replace("_", "-")
