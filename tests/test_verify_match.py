@@ -98,3 +98,17 @@ def test_a_deadline_dates_no_event():
 def test_counts_of_other_things_do_not_match():
     text = "In the Granite Pass ambush, 12 trucks were destroyed by the army convoy's attackers."
     assert matched(text, "12") == []
+
+
+def test_counts_of_things_that_are_not_people_never_match_a_toll():
+    for text in (
+        "The Kessel flood of 2019 hit Port Meridan and cut 42 roads.",
+        "The Kessel flood of 2019 in Port Meridan lasted 42 days.",
+        "The Kessel flood of 2019 reached 42 villages around Port Meridan.",
+    ):
+        assert matched(text, "42") == [], text
+
+
+def test_a_count_without_its_metric_nearby_does_not_match():
+    text = "The Kessel flood of 2019 in Port Meridan: 42 people were counted at the shelter."
+    assert "f19k" not in matched(text, "42")
