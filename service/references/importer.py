@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from pathlib import Path
 
 import redis
 
+from .. import jsontext
 from ..errors import UnsupportedMediaType, ValidationFailed
 from .schema import FactSchema, is_date_metric, validate_rows
 from .store import ReferenceStore
@@ -35,12 +35,8 @@ def _file_error(message: str, field: str | None = None) -> ValidationFailed:
 def _json_rows(data: str) -> tuple[list, list[int]]:
     """Rows of a JSON array, numbered by position."""
     try:
-        rows = json.loads(data)
-    except json.JSONDecodeError as exc:
-        raise _file_error(f"Not valid JSON: {exc.msg} at line {exc.lineno}.") from None
-    except RecursionError:
-        raise _file_error("The JSON is nested too deeply.") from None
-    except ValueError as exc:  # e.g. an integer of more than 4,300 digits
+        rows = jsontext.loads(data)
+    except ValueError as exc:
         raise _file_error(f"Not valid JSON: {exc}.") from None
     if not isinstance(rows, list):
         raise _file_error("A JSON import must be an array of facts.")
@@ -59,12 +55,8 @@ def _jsonl_rows(data: str) -> tuple[list, list[int]]:
         if not line.strip():
             continue
         try:
-            rows.append(json.loads(line))
+            rows.append(jsontext.loads(line))
             numbers.append(number)
-        except json.JSONDecodeError as exc:
-            errors.append({"row": number, "field": None, "message": f"Not valid JSON: {exc.msg}."})
-        except RecursionError:
-            errors.append({"row": number, "field": None, "message": "Nested too deeply."})
         except ValueError as exc:
             errors.append({"row": number, "field": None, "message": f"Not valid JSON: {exc}."})
     if errors:
