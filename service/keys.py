@@ -4,8 +4,9 @@ A key is shown once, when it is created; Redis keeps only its SHA-256 (keys are 
 so a plain hash is as good as a slow one). Each key also gets a webhook secret, which signs the
 callbacks of its batch jobs and so must be kept readable.
 
-Layout: `auth:{auth}:key:<sha256>` hash {name, scopes, created_at}; `auth:{auth}:name:<name>`
-hash {hash, scopes, created_at, webhook_secret}; `auth:{auth}:names` set of names. `{auth}` is a
+Layout: `auth:{auth}:key:<sha256>` hash {name, scopes, created_at, webhook_secret} (so a
+request's key check is one read); `auth:{auth}:name:<name>` hash {hash, scopes, created_at,
+webhook_secret}; `auth:{auth}:names` set of names. `{auth}` is a
 Redis Cluster hash tag: the keys share one slot, so revoking (one DEL of two keys) works there.
 """
 
@@ -59,8 +60,9 @@ class KeyStore:
         if not self.client.sadd(NAMES, name):
             raise Conflict(f"A key named {name!r} exists; revoke it first.")
         pipe = self.client.pipeline(transaction=True)  # MULTI on a cluster too: one slot
+        record["webhook_secret"] = secret
         pipe.hset(KEY + digest(key), mapping=record)
-        pipe.hset(NAME + name, mapping={**record, "hash": digest(key), "webhook_secret": secret})
+        pipe.hset(NAME + name, mapping={**record, "hash": digest(key)})
         pipe.execute()
         return key, secret
 
@@ -69,8 +71,8 @@ class KeyStore:
         record = self.client.hgetall(KEY + digest(key)) if key.startswith(PREFIX) else {}
         if not record:
             return None
-        secret = self.client.hget(NAME + record["name"], "webhook_secret") or ""
-        return Principal(record["name"], frozenset(record["scopes"].split(",")), secret)
+        scopes = frozenset(record["scopes"].split(","))
+        return Principal(record["name"], scopes, record.get("webhook_secret", ""))
 
     def secret(self, name: str) -> str | None:
         """The webhook secret of the key called `name`."""
