@@ -7,6 +7,7 @@ same row compare equal and "unchanged" needs no field-by-field diff.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import math
 import re
 from datetime import UTC, date, datetime
@@ -46,7 +47,7 @@ QUALIFIERS = (
 MAX_NUMBER = 10**18  # no figure a newsroom checks is larger; bigger ints overflow float math
 METRIC_PATTERN = r"^[a-z][a-z0-9_]{0,39}$"
 ID_PATTERN = r"^[0-9a-f]{16}$"
-IDENTITY_FIELDS = ("subject", "metric", "unit", "as_of", "source.url")
+IDENTITY_FIELDS = ("subject", "metric", "unit", "as_of", "source.url", "period")
 _ISO_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-\d{2})?)?$")
 
 
@@ -67,10 +68,13 @@ def is_iso_date(value: object) -> bool:
 
 def _identity(fact: dict) -> tuple[str, ...]:
     """The fields an id is derived from: normalised subject, metric, what is counted (unit),
-    as_of and source URL. One event can so hold several counts: 5 Chinese nationals and 6
-    people killed in the same bombing, by the same source."""
+    as_of, source URL and, when given, the period the figure is about. One event can so hold
+    several counts (5 Chinese nationals and 6 people killed in the same bombing, by the same
+    source) and one series a figure per period (a country's population in 2023 and in 2024).
+    A fact without a period keeps the id it had before periods existed."""
     subject, unit = normalize(fact["subject"]), normalize(fact.get("unit") or "")
-    return subject, fact["metric"], unit, fact["as_of"] or "", fact["source"]["url"]
+    identity = (subject, fact["metric"], unit, fact["as_of"] or "", fact["source"]["url"])
+    return (*identity, fact["period"]) if fact.get("period") else identity
 
 
 def fact_id(fact: dict) -> str:
@@ -171,6 +175,8 @@ class FactSchema(Schema):
     upper = Number(allow_none=True, load_default=None)
     unit = _text(50, allow_none=True, load_default=None)
     as_of = IsoDate(allow_none=True, load_default=None)
+    place = _text(200, allow_none=True, load_default=None)
+    period = IsoDate(allow_none=True, load_default=None)
     qualifier = fields.String(
         allow_none=True, load_default=None, validate=validate.OneOf(QUALIFIERS)
     )
@@ -248,7 +254,7 @@ def identity_changes(old: dict, new: dict) -> list[dict]:
     """Field errors for each id-defining field that differs between two facts."""
     return [
         {"field": name, "message": "Part of the fact's id: delete the fact and import it anew."}
-        for name, a, b in zip(IDENTITY_FIELDS, _identity(old), _identity(new), strict=True)
+        for name, a, b in itertools.zip_longest(IDENTITY_FIELDS, _identity(old), _identity(new))
         if a != b
     ]
 
