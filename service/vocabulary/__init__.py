@@ -1,0 +1,1 @@
+"""Controlled vocabularies shared by the matcher and the reference store. Flask-free."""
