@@ -70,12 +70,12 @@ def extract(file, published_at: date | None, html: bool) -> None:
 def check(file, published_at: date | None, html: bool, as_json: bool) -> None:
     """Check the numeric claims of FILE (or - for stdin) against the reference store."""
     from .config import Config
+    from .model import Article
     from .verify.check import Checker
 
     settings = Config.from_env().as_dict()
-    result = Checker(_redis(), settings["CHECK_CACHE_TTL"], settings).check(
-        file.read(), "html" if html else "text", published_at
-    )
+    article = Article(file.read(), "html" if html else "text", published_at=published_at)
+    result = Checker(_redis(), settings["CHECK_CACHE_TTL"], settings).check(article)
     if as_json:
         click.echo(json.dumps(result, ensure_ascii=False, indent=2))
         return

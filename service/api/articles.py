@@ -4,31 +4,18 @@ from __future__ import annotations
 
 import codecs
 import json
-from dataclasses import dataclass
-from datetime import date
 
 from flask import request
 
 from .. import jsontext
 from ..errors import BadRequest, UnsupportedMediaType, ValidationFailed
+from ..model import Article
 from .schemas import ArticleFieldsSchema, ArticleSchema
 
 QUERY_FIELDS = ("title", "url", "published_at", "language")
 ARTICLE = ArticleSchema()  # schemas are stateless: one per process
 RAW_TYPES = {"text/plain": "text", "text/html": "html"}
 ACCEPTED = "application/json, text/plain or text/html"
-
-
-@dataclass(frozen=True)
-class Article:
-    """A validated article. `body` is what the user sent; `source` says text or html."""
-
-    body: str
-    source: str
-    title: str | None = None
-    url: str | None = None
-    published_at: date | None = None
-    language: str = "en"
 
 
 def read_article() -> Article:

@@ -8,10 +8,11 @@ from datetime import date
 from flask import Blueprint, Response, current_app, request
 
 from ..errors import ValidationFailed
+from ..model import Article
 from ..storage import get_redis
 from ..verify.check import Checker
 from ..verify.claimreview import claim_reviews
-from .articles import Article, read_article
+from .articles import read_article
 from .auth import requires
 
 bp = Blueprint("checks", __name__)
@@ -25,16 +26,12 @@ def create_check():
     article = read_article()
     if request.accept_mimetypes.best_match(["application/json", JSON_LD]) == JSON_LD:
         return _claim_reviews(article)
-    return Response(_checker().check_json(*_check_args(article)), mimetype="application/json")
+    return Response(_checker().check_json(article), mimetype="application/json")
 
 
 def _checker() -> Checker:
     config = current_app.config
     return Checker(get_redis(), config["CHECK_CACHE_TTL"], config)
-
-
-def _check_args(article: Article) -> tuple:
-    return article.body, article.source, article.published_at, article.title, article.url
 
 
 def _claim_reviews(article: Article) -> Response:
@@ -45,7 +42,7 @@ def _claim_reviews(article: Article) -> Response:
             [{"field": "url", "message": "Required with Accept: application/ld+json."}],
         )
     config = current_app.config
-    result = _checker().check(*_check_args(article))
+    result = _checker().check(article)
     author, author_url = config["CLAIMREVIEW_AUTHOR_NAME"], config["CLAIMREVIEW_AUTHOR_URL"]
     reviews = claim_reviews(result, author, author_url, date.today())
     return Response(json.dumps(reviews, ensure_ascii=False), mimetype=JSON_LD)

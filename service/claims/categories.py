@@ -3,7 +3,7 @@
 import re
 
 from service.claims.context import words_after, words_before
-from service.claims.lexicon import CATEGORY_OF, PHRASE_STOPS
+from service.vocabulary.lexicon import CATEGORY_OF, PHRASE_STOPS
 
 FOLLOWING_WINDOW = 15
 PRECEDING_WINDOW = 6

@@ -3,7 +3,7 @@
 import itertools
 import re
 
-from service.claims.lexicon import MONTHS, NAME_PREFIX_EXCEPTIONS
+from service.vocabulary.lexicon import MONTHS, NAME_PREFIX_EXCEPTIONS
 
 WORD = re.compile(r"[^\W\d_](?:[\w'’-]|\.(?=\w))*|\d(?:\d|[,.](?=\d))*|[^\w\s]")
 _SHORT_WINDOW = 48

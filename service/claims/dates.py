@@ -19,9 +19,9 @@ from dateutil.relativedelta import relativedelta, weekday
 from dateutil.relativedelta import weekdays as dateutil_weekdays
 
 from service.claims.context import is_part_of_name, previous_word, words_after
-from service.claims.lexicon import COUNT_NOUNS, MONTHS, WEEKDAYS
 from service.claims.mention import Mention
 from service.claims.scan import finditer_at, match_starts
+from service.vocabulary.lexicon import COUNT_NOUNS, MONTHS, WEEKDAYS
 
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"

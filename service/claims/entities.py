@@ -2,7 +2,7 @@
 
 import re
 
-from service.claims.lexicon import MONTHS, NAME_PREFIX_EXCEPTIONS, WEEKDAYS
+from service.vocabulary.lexicon import MONTHS, NAME_PREFIX_EXCEPTIONS, WEEKDAYS
 
 _PHRASE = re.compile(
     r"[^\W\d_a-z][\w’'-]*(?:(?:\s+(?:of|the|for|de|da|do|del|al|bin|von|van|and the))*"

@@ -7,7 +7,10 @@ from decimal import Decimal
 from text_to_num import text2num
 
 from service.claims.context import is_part_of_name, previous_word
-from service.claims.lexicon import (
+from service.claims.mention import Mention, number
+from service.claims.qualifiers import find_qualifier
+from service.claims.scan import finditer_at, folded, match_starts, word_starts
+from service.vocabulary.lexicon import (
     CURRENCY_SYMBOLS,
     CURRENCY_WORDS,
     DIGIT_SCALES,
@@ -18,9 +21,6 @@ from service.claims.lexicon import (
     TENS_WORDS,
     VAGUE_BASES,
 )
-from service.claims.mention import Mention, number
-from service.claims.qualifiers import find_qualifier
-from service.claims.scan import finditer_at, folded, match_starts, word_starts
 
 _NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _SCALE = r"(?:\s?(?i:thousand|lakh|million|crore|billion|trillion)s?\b|(?:k|m|mn|bn|b|tn|trn)\b)"

@@ -10,19 +10,10 @@ import re
 from decimal import Decimal
 
 from service.claims.mention import Mention, number
+from service.vocabulary.qualifiers import GROUP_OF
 
 TOLERANCE = Decimal("0.1")  # "about 300" allows 270..330; "nearly 300" allows 270..<300
 
-_GROUPS = {
-    "above": "more than|over|above|exceeding|in excess of|upwards of",
-    "at_least": "at least|no fewer than|no less than|a minimum of",
-    "below": "less than|fewer than|under|below",
-    "just_below": "nearly|almost|just under|close to|approaching",
-    "at_most": "up to|as many as|at most|no more than|a maximum of",
-    "approx": "about|around|roughly|some|approximately|circa|near|an estimated|estimated",
-    "between": "between",
-}
-GROUP_OF = {word: group for group, words in _GROUPS.items() for word in words.split("|")}
 QUALIFIER = re.compile(
     r"(?i)(?<![\w-])(" + "|".join(sorted(GROUP_OF, key=len, reverse=True)) + r")\s+$"
 )

@@ -21,6 +21,7 @@ from rq.exceptions import AbandonedJobError
 
 from ..config import Config
 from ..errors import ServiceError
+from ..model import Article
 from ..verify.check import Checker
 from . import records
 
@@ -86,11 +87,13 @@ def check_article(checker: Checker, article: dict) -> dict:
     """One article's CheckResult, as `POST /v1/checks` gives it."""
     published_at = article.get("published_at")
     return checker.check(
-        article["body"],
-        article["source"],
-        date.fromisoformat(published_at) if published_at else None,
-        article.get("title"),
-        article.get("url"),
+        Article(
+            body=article["body"],
+            source=article["source"],
+            title=article.get("title"),
+            url=article.get("url"),
+            published_at=date.fromisoformat(published_at) if published_at else None,
+        )
     )
 
 

@@ -24,26 +24,10 @@ from marshmallow import (
 
 from ..errors import ValidationFailed, field_errors
 from ..fields import HttpUrl
+from ..vocabulary.qualifiers import FACT_QUALIFIERS
 from .terms import normalize
 
-QUALIFIERS = (
-    "about",
-    "approximately",
-    "around",
-    "roughly",
-    "some",
-    "estimated",
-    "nearly",
-    "almost",
-    "at least",
-    "more than",
-    "over",
-    "at most",
-    "less than",
-    "under",
-    "up to",
-    "exactly",
-)
+QUALIFIERS = FACT_QUALIFIERS
 MAX_NUMBER = 10**18  # no figure a newsroom checks is larger; bigger ints overflow float math
 METRIC_PATTERN = r"^[a-z][a-z0-9_]{0,39}$"
 ID_PATTERN = r"^[0-9a-f]{16}$"

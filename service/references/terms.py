@@ -7,29 +7,11 @@ word by word (significant words only: three letters or more, not a stop word).
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Iterable
 
-MAX_TERM_LENGTH = 120
-STOP_WORDS = frozenset(
-    "the and for with from into over under about after before that this than were was are "
-    "its his her their our who whom which what when where how has have had not but all any "
-    "per via".split()
-)
-_NON_WORD = re.compile(r"[\W_]+")
+from ..vocabulary.text import normalize, significant_words
 
-
-def normalize(text: str) -> str:
-    """Fold case, accents and punctuation: 'Azm-i-Istehkām' -> 'azm i istehkam'."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return _NON_WORD.sub(" ", bare.casefold()).strip()[:MAX_TERM_LENGTH].strip()
-
-
-def significant_words(term: str) -> list[str]:
-    """The words of a normalised term worth indexing on their own."""
-    return [w for w in term.split() if len(w) >= 3 and w not in STOP_WORDS]
+__all__ = ["expand", "index_terms", "name_terms", "normalize", "significant_words"]
 
 
 def expand(phrases: Iterable[str]) -> set[str]:

@@ -1,9 +1,10 @@
 """Checking an article: extract its claims, look up the references once, decide each verdict.
 
-Reference look-ups are batched for the whole article (two Redis round trips, whatever the number
-of claims), and results are cached by (article hash, reference version): a re-check of an
-unchanged article against unchanged references costs one round trip. Any reference write moves
-the version, so a cached result is never served against changed references.
+`verify(article, text, claims, facts)` is pure: typed claims and facts in, verdicts out. The
+`Checker` owns the I/O around it: reference look-ups batched for the whole article (two Redis
+round trips, whatever the number of claims), the result cache keyed by (article, rules version,
+reference version), metrics and on-demand remote look-ups. Any reference write moves the
+version, so a cached result is never served against changed references.
 """
 
 from __future__ import annotations
@@ -14,9 +15,8 @@ import json
 import logging
 import re
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import replace
-from datetime import date
 from functools import cache
 from pathlib import Path
 
@@ -26,47 +26,60 @@ from .. import metrics
 from ..claims import extract
 from ..documents import counted, document
 from ..errors import ServiceError
+from ..model import Article, Claim, Fact
 from ..references.sources.wikidata import WikidataSource
 from ..references.store import VERSION, ReferenceStore
-from ..references.terms import normalize, significant_words
-from .match import Hints, best_matches, context_of, fold, sentence_start
+from ..vocabulary.places import place_name
+from ..vocabulary.text import fold, normalize, significant_words
+from ..vocabulary.words import EVENT_WORDS
+from .context import context_of, sentence_start
+from .frames import ArticleView, frame_of
+from .match import Hints, Outcome, best_matches
+from .rules import PARAMS
 from .verdicts import decide
 
 log = logging.getLogger(__name__)
 CACHE = "check:"
 VERDICTS = ("supported", "contradicted", "conflicting", "unverifiable")
-EVENT_WORDS = frozenset(
-    "operation attack attacks bombing bombings blast explosion flood floods earthquake war "
-    "battle massacre crash sinking shooting siege riot riots hurricane cyclone typhoon storm "
-    "wildfire fire disaster offensive uprising coup insurgency airstrike airstrikes".split()
-)
 _EVENT_AFTER = (
     r"(?:\b\d{{4}}\s+)?\b{name}(?:\s+[a-z-]+){{0,2}}?\s+(?:"
     + "|".join(sorted(EVENT_WORDS))
     + r")\b"
 )
 WINDOW = 80  # characters around a claim whose words look up candidate facts
-CLEAR_LEAD = 0.15  # a count lends its event to a date only when no other event comes close
 _WORD = re.compile(r"\w[\w'-]*")
+# The modules whose code decides a result: a change to any of them is a new rules version.
+RULES_MODULES = (
+    "claims/*.py",
+    "verify/*.py",
+    "verify/weights.json",
+    "vocabulary/*.py",
+    "references/terms.py",
+    "references/schema.py",
+    "documents.py",
+    "model.py",
+)
 
 
-def lookup_terms(text: str, claims: list[dict], title: str | None) -> set[str]:
-    """What to look facts up by: named things, what is counted, the words near each claim."""
+def lookup_terms(text: str, claims: list[Claim], title: str | None, view: ArticleView) -> set[str]:
+    """What to look facts up by: named things, what is counted, the words near each claim,
+    and the article's places by their reference names."""
     terms: set[str] = set()
     for claim in claims:
-        terms.update(claim.get("entities") or [])
-        terms.update(t for t in (claim.get("subject"), claim.get("unit")) if t)
-        near = fold(text[max(0, claim["start"] - WINDOW) : claim["end"] + WINDOW])
+        terms.update(claim.entities)
+        terms.update(t for t in (claim.subject, claim.unit) if t)
+        near = fold(text[max(0, claim.start - WINDOW) : claim.end + WINDOW])
         terms.update(significant_words(" ".join(_WORD.findall(near))))
     if title:
         terms.update(significant_words(fold(title)))
+    terms.update(place_name(key) for _, _, key in view.places)
     return terms
 
 
-def event_names(text: str, claims: list[dict]) -> list[str]:
+def event_names(text: str, claims: list[Claim]) -> list[str]:
     """Named events in the claims' sentences, in text order: a named thing with an event word
     in or just after it ("Operation Granite Shield", "2024 Besham suicide bombing")."""
-    names = dict.fromkeys(e for c in claims for e in c.get("entities") or [])
+    names = dict.fromkeys(e for c in claims for e in c.entities)
     found: dict[str, None] = {}
     for name in names:
         if EVENT_WORDS & set(normalize(name).split()):
@@ -78,9 +91,9 @@ def event_names(text: str, claims: list[dict]) -> list[str]:
     return list(found)
 
 
-def unknown_events(text: str, claims: list[dict], facts: list[dict]) -> list[str]:
+def unknown_events(text: str, claims: list[Claim], facts: list[Fact]) -> list[str]:
     """Named events that no candidate fact names: what a remote source may be asked about."""
-    known = {normalize(n) for f in facts for n in (f["subject"], *f.get("aliases", []))}
+    known = {normalize(n) for f in facts for n in (f.subject, *f.aliases)}
     return [
         name
         for name in event_names(text, claims)
@@ -88,61 +101,60 @@ def unknown_events(text: str, claims: list[dict], facts: list[dict]) -> list[str
     ]
 
 
+def _clear(found: Outcome) -> bool:
+    """A count's event is clear when its best match is well ahead of any other event's."""
+    best, *others = found.matches
+    rivals = [m.score for m in others if m.fact.subject != best.fact.subject]
+    return best.score - max(rivals, default=0.0) >= PARAMS["clear_lead"]
+
+
 def verify(
+    article: Article,
     text: str,
-    claims: list[dict],
-    store: ReferenceStore,
-    title: str | None = None,
-    discover: Callable[[str], list[dict]] | None = None,
-    discover_limit: int = 3,
-):
-    """Each claim with its verdict, confidence, explanation and evidence, in text order.
-
-    `discover(name)`, if given, fetches facts on an event the store does not know (Wikidata),
-    for at most `discover_limit` names. Counts and figures are matched first; a date then
-    also takes the event of the counts in its window ("seven soldiers were killed in March
-    2024").
-    """
-    facts = store.candidates(lookup_terms(text, claims, title)) if claims else []
-    if discover:
-        for name in unknown_events(text, claims, facts)[:discover_limit]:
-            facts += discover(name)
-    neighbours: dict[int, list[dict]] = {}
+    claims: list[Claim],
+    facts: list[Fact],
+    weights: Mapping[str, float] | None = None,
+    params: Mapping[str, float] | None = None,
+) -> list[dict]:
+    """Each claim's verdict fields (verdict, confidence, explanation, evidence, frame), in
+    text order. Counts and figures are matched first; a date then also takes the event of the
+    counts in its window ("seven soldiers were killed in March 2024")."""
+    tuning = {k: v for k, v in (("weights", weights), ("params", params)) if v is not None}
+    view = ArticleView.of(text, article.title, article.published_at, _places_of(facts))
+    by_sentence: dict[int, list[Claim]] = {}
     for claim in claims:
-        neighbours.setdefault(sentence_start(text, claim)[0], []).append(claim)
+        by_sentence.setdefault(sentence_start(text, claim)[0], []).append(claim)
     contexts = [
-        context_of(text, claim, title, neighbours[sentence_start(text, claim)[0]])
-        for claim in claims
+        context_of(text, c, article.title, by_sentence[sentence_start(text, c)[0]]) for c in claims
     ]
-    hints = Hints.from_facts(facts)
-    matches: dict[int, list] = {}
+    dates = [c for c in claims if c.is_date]
+    frames = [frame_of(c, ctx, dates, view) for c, ctx in zip(claims, contexts, strict=True)]
+    before = article.published_at.isoformat() if article.published_at else None
+    hints = Hints.from_facts(facts, before)
+    outcomes: dict[int, Outcome] = {}
     for i, claim in enumerate(claims):
-        if claim["kind"] != "date":
-            matches[i] = best_matches(claim, facts, contexts[i], hints)
+        if not claim.is_date:
+            outcomes[i] = best_matches(claim, frames[i], facts, contexts[i], hints, **tuning)
     for i, claim in enumerate(claims):
-        if claim["kind"] == "date":
-            partners = _partners(claims, contexts[i], claim, matches, text)
+        if claim.is_date:
+            lo = sentence_start(text, claim)[0] + contexts[i].window[0]
+            hi = lo - contexts[i].window[0] + contexts[i].window[1]
+            partners = frozenset(
+                found.matches[0].fact.subject
+                for j, found in outcomes.items()
+                if found.matches and lo <= claims[j].start < hi and _clear(found)
+            )
             date_hints = replace(hints, partners=partners)
-            matches[i] = best_matches(claim, facts, contexts[i], date_hints)
-    return [{**claim, **decide(claim, matches[i])} for i, claim in enumerate(claims)]
+            outcomes[i] = best_matches(claim, frames[i], facts, contexts[i], date_hints, **tuning)
+    return [
+        {**decide(claim, outcomes[i]), "frame": frames[i].as_dict()}
+        for i, claim in enumerate(claims)
+    ]
 
 
-def _partners(claims, ctx, claim, matches, text) -> frozenset[str]:
-    """Events of the counts standing in a date's window, where each count's event is clear
-    (its best match well ahead of any other event's)."""
-    start, _ = sentence_start(text, claim)
-    lo, hi = start + ctx.window[0], start + ctx.window[1]
-    return frozenset(
-        found[0].fact["subject"]
-        for i, found in matches.items()
-        if found and lo <= claims[i]["start"] < hi and _clear(found)
-    )
-
-
-def _clear(found: list) -> bool:
-    best = found[0]
-    others = [m.score for m in found[1:] if m.fact["subject"] != best.fact["subject"]]
-    return best.score - max(others, default=0.0) >= CLEAR_LEAD
+def _places_of(facts: list[Fact]) -> tuple[str, ...]:
+    """Place names the candidates know, for the article's gazetteer look-up."""
+    return tuple(dict.fromkeys(f.place for f in facts if f.place))
 
 
 def summarize(checked: list[dict]) -> dict:
@@ -153,27 +165,21 @@ def summarize(checked: list[dict]) -> dict:
 
 @cache
 def rules_version() -> str:
-    """A digest of the code and libraries a result depends on (extraction, matching, the
-    reference terms, HTML to text), so a new release never serves results cached by an old
-    one."""
+    """A digest of the modules in RULES_MODULES and the libraries a result depends on, so a
+    new release never serves results cached by an old one."""
     service = Path(__file__).parents[1]
-    modules = [
-        *sorted((service / "claims").glob("*.py")),
-        *sorted((service / "verify").glob("*.py")),
-        service / "references" / "terms.py",
-        service / "references" / "schema.py",
-        service / "documents.py",
-    ]
     digest = hashlib.sha256(importlib.metadata.version("inscriptis").encode())
-    for module in modules:
-        digest.update(module.read_bytes())
+    for pattern in RULES_MODULES:
+        for module in sorted(service.glob(pattern)):
+            digest.update(module.read_bytes())
     return digest.hexdigest()[:12]
 
 
-def cache_key(body: str, source: str, published_at: date | None, title, url) -> str:
+def cache_key(article: Article) -> str:
     """The article's identity: everything that can change its result."""
-    parts = [rules_version(), source, str(published_at or ""), title or "", url or "", body]
-    return CACHE + hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+    a = article
+    parts = [rules_version(), a.source, str(a.published_at or ""), a.title or "", a.url or ""]
+    return CACHE + hashlib.sha256("\x1f".join([*parts, a.body]).encode()).hexdigest()
 
 
 class Checker:
@@ -191,10 +197,10 @@ class Checker:
         self.cache_round_trips = 0
         self.settings = settings or {}
 
-    def _discover(self, name: str) -> list[dict]:
+    def _discover(self, name: str) -> list[Fact]:
         """Facts Wikidata holds on `name`, or none if it cannot be reached."""
         try:
-            return WikidataSource(self.client, self.settings).lookup(name)
+            return [Fact.of(f) for f in WikidataSource(self.client, self.settings).lookup(name)]
         except ServiceError as exc:
             log.warning("Wikidata lookup of %r failed: %s", name, exc.detail)
             return []
@@ -212,31 +218,39 @@ class Checker:
         self.cache_round_trips += 1
         return pipe.execute()
 
-    def check(self, *article, **named) -> dict:
-        """The `POST /v1/checks` result for one article (arguments as for `check_json`)."""
-        return json.loads(self.check_json(*article, **named))
+    def candidates(self, article: Article, text: str, claims: list[Claim]) -> list[Fact]:
+        """The reference facts that may be about the article's claims: the store's, and
+        Wikidata's on named events the store does not know (when on-demand look-ups are on)."""
+        if not claims:
+            return []
+        view = ArticleView.of(text, article.title, None)
+        terms = lookup_terms(text, claims, article.title, view)
+        facts = [Fact.of(f) for f in self.store.candidates(terms)]
+        if self.settings.get("WIKIDATA_ON_DEMAND"):
+            limit = self.settings.get("WIKIDATA_LOOKUPS_PER_CHECK", 0)
+            for name in unknown_events(text, claims, facts)[:limit]:
+                facts += self._discover(name)
+        return facts
 
-    def check_json(
-        self,
-        body: str,
-        source: str = "text",
-        published_at: date | None = None,
-        title: str | None = None,
-        url: str | None = None,
-    ) -> str:
+    def check(self, article: Article) -> dict:
+        """The `POST /v1/checks` result for one article."""
+        return json.loads(self.check_json(article))
+
+    def check_json(self, article: Article) -> str:
         """The same result as JSON text: what the cache holds, so a hit is sent as it is."""
-        key = cache_key(body, source, published_at, title, url)
+        key = cache_key(article)
         version, cached = self._exchange(("get", VERSION), ("hgetall", key))
         version = int(version or 0)
         if cached and int(cached.get("version", -1)) == version:
             metrics.CHECK_CACHE.labels("hit").inc()
             return cached["result"]
         metrics.CHECK_CACHE.labels("miss").inc()
-        text, doc = document(body, source, title, url, published_at)
-        discover = self._discover if self.settings.get("WIKIDATA_ON_DEMAND") else None
-        limit = self.settings.get("WIKIDATA_LOOKUPS_PER_CHECK", 0)
-        claims = counted(extract(text, published_at, self.settings.get("MAX_CLAIMS")))
-        checked = verify(text, claims, self.store, title, discover, limit)
+        a = article
+        text, doc = document(a.body, a.source, a.title, a.url, a.published_at)
+        records = counted(extract(text, a.published_at, self.settings.get("MAX_CLAIMS")))
+        claims = [Claim.of(r) for r in records]
+        verdicts = verify(article, text, claims, self.candidates(article, text, claims))
+        checked = [{**r, **v} for r, v in zip(records, verdicts, strict=True)]
         for claim in checked:
             metrics.VERDICTS.labels(claim["verdict"]).inc()
         result = json.dumps(
@@ -248,6 +262,6 @@ class Checker:
             },
             ensure_ascii=False,
         )
-        record = {"version": version, "result": result}
-        self._exchange(("hset", key, None, None, record), ("expire", key, self.cache_ttl))
+        self._exchange(("hset", key, None, None, {"version": version, "result": result}),
+                       ("expire", key, self.cache_ttl))  # fmt: skip
         return result

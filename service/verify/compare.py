@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-APPROXIMATE = {"about", "around", "roughly", "some", "approximately", "estimated", "an estimated"}
+from ..model import Claim, Fact
+from ..vocabulary.qualifiers import group, is_approximate
+
 APPROX_TOLERANCE = 0.05  # "about 3,500" in a source: within 5 %
 ROUNDING_CAP = 0.05  # rounding never stretches a figure by more than 5 %
 SMALL_COUNT = 100  # below this, counts are exact
@@ -97,52 +99,46 @@ def approximation(value: float) -> float:
     return min(max(_half_unit(value), APPROX_CLAIM * abs(value)), APPROX_CAP * abs(value))
 
 
-def claim_interval(claim: dict) -> Interval:
+def claim_interval(claim: Claim) -> Interval:
     """The interval the claim's wording allows, widened by rounding where it states a figure.
 
     An approximate figure ("about 360") is read by `approximation`, not by the extractor's
     generous interval, so that "about" never stretches a figure past what a reporter rounds.
     """
-    lower, upper, bounds = claim.get("lower"), claim.get("upper"), claim.get("bounds") or "[]"
-    value = claim.get("value")
-    qualifier = (claim.get("qualifier") or "").lower()
-    if qualifier in APPROXIMATE and isinstance(value, int | float):
+    lower, upper, bounds, value = claim.lower, claim.upper, claim.bounds or "[]", claim.value
+    if is_approximate(claim.qualifier) and isinstance(value, int | float):
         spread = approximation(value)
         return Interval(value - spread, value + spread)
     if lower is None and upper is None and value is not None:
         lower = upper = value
     interval = Interval(lower, upper, bounds[0] == "(", bounds[1] == ")")
-    if claim.get("qualifier") is None and isinstance(value, int | float):
-        interval = interval.widen(rounding(value, claim.get("kind", "count")))
+    if claim.qualifier is None and isinstance(value, int | float):
+        interval = interval.widen(rounding(value, claim.kind.value))
     return interval
 
 
 NEARLY = 0.9  # a source's "nearly 1,000" is at least 900
 
 
-def fact_interval(fact: dict) -> Interval:
-    """The interval a reference fact allows: its bounds, or its value read with its qualifier."""
-    if fact.get("lower") is not None or fact.get("upper") is not None:
-        return Interval(fact.get("lower"), fact.get("upper"))
-    value = fact["value"]
-    qualifier = (fact.get("qualifier") or "").lower()
-    if qualifier in APPROXIMATE:
+def fact_interval(fact: Fact) -> Interval:
+    """The interval a reference fact allows: its bounds, or its value read with its qualifier
+    (by the qualifier's group in the one qualifier table)."""
+    if fact.lower is not None or fact.upper is not None:
+        return Interval(fact.lower, fact.upper)
+    value = fact.value
+    if is_approximate(fact.qualifier):
         spread = max(APPROX_TOLERANCE * abs(value), rounding(value, "count"))
         return Interval(value - spread, value + spread)
     return {
-        "more than": Interval(value, None, lower_open=True),
-        "over": Interval(value, None, lower_open=True),
-        "at least": Interval(value, None),
-        "nearly": Interval(NEARLY * value, value, upper_open=True),
-        "almost": Interval(NEARLY * value, value, upper_open=True),
-        "less than": Interval(None, value, upper_open=True),
-        "under": Interval(None, value, upper_open=True),
-        "at most": Interval(None, value),
-        "up to": Interval(None, value),
-    }.get(qualifier, Interval(value, value))
+        "above": Interval(value, None, lower_open=True),
+        "at_least": Interval(value, None),
+        "just_below": Interval(NEARLY * value, value, upper_open=True),
+        "below": Interval(None, value, upper_open=True),
+        "at_most": Interval(None, value),
+    }.get(group(fact.qualifier), Interval(value, value))
 
 
-def numbers_agree(claim: dict, fact: dict) -> bool | None:
+def numbers_agree(claim: Claim, fact: Fact) -> bool | None:
     """True when the fact backs the claim, False when both cannot be true, None when the fact
     leaves it open: a source's "at least 38,000" neither backs nor refutes "more than 100,000".
 
@@ -169,7 +165,7 @@ def _day_range(value: str) -> tuple[date, date]:
     return day, day
 
 
-def dates_agree(claim: dict, fact_value: str) -> bool | None:
+def dates_agree(claim: Claim, fact_value: str) -> bool | None:
     """Whether the claim's date and the fact's can be the same day.
 
     Calendar periods nest, so this is comparing at the coarser precision of the two: "March
@@ -177,23 +173,23 @@ def dates_agree(claim: dict, fact_value: str) -> bool | None:
     date whose year is unknown ("--06-22") compares month and day with a day-precision fact;
     a week ("last week") compares as its seven days.
     """
-    value = str(claim["value"])
+    value = str(claim.value)
     if value.startswith("--"):  # no year: compare what both give, else leave it open
         if len(fact_value) == 10:
             return fact_value[5:] == value[2:]
         return fact_value[5:7] == value[2:4] if len(fact_value) == 7 else None
-    if claim.get("precision") == "week" or "W" in value:
-        first, last = date.fromisoformat(claim["lower"]), date.fromisoformat(claim["upper"])
+    if claim.precision == "week" or "W" in value:
+        first, last = date.fromisoformat(claim.lower), date.fromisoformat(claim.upper)
     else:
         first, last = _day_range(value)
     fact_first, fact_last = _day_range(fact_value)
     return first <= fact_last and fact_first <= last
 
 
-def agrees(claim: dict, fact: dict) -> bool | None:
+def agrees(claim: Claim, fact: Fact) -> bool | None:
     """Whether the fact backs the claim (True), refutes it (False) or leaves it open (None)."""
-    if claim["kind"] == "date":
-        return dates_agree(claim, str(fact["value"]))
+    if claim.is_date:
+        return dates_agree(claim, str(fact.value))
     return numbers_agree(claim, fact)
 
 

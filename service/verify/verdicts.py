@@ -1,133 +1,161 @@
 """Verdicts: from a claim and its matching facts to a verdict, a confidence and one sentence.
 
-The matching facts that count are those about the same thing as the best match (same subject,
-metric and counted unit). If they all agree with the claim it is `supported`; if none does,
-`contradicted`; if sources disagree with each other, `conflicting`. No match: `unverifiable`.
+The matching facts that count are those about the same thing as the best match (subject,
+metric, counted unit, place and period). If they all agree with the claim it is `supported`;
+if none does, `contradicted`; if sources disagree with each other, `conflicting`. No match,
+two rivals about different things that would give different verdicts, or facts that leave
+the claim open: `unverifiable`, saying why.
 """
 
 from __future__ import annotations
 
+from ..model import Claim, Fact
+from ..vocabulary.places import place_name
+from ..vocabulary.words import METRIC_LABELS
 from .compare import agrees, describe
-from .match import Match, same_thing
+from .match import Match, Outcome
+from .rules import PARAMS
 
 VAGUE_CONFIDENCE = 0.6  # "dozens", "hundreds": a verdict on them is worth less
-AMBIGUOUS = 0.05  # two facts about different things this close in score: no verdict
+TOLL_METRICS = ("killed", "injured", "displaced", "arrested", "wounded", "affected")
 
 
 def _evidence(match: Match) -> dict:
     fact = match.fact
     return {
-        "reference_id": fact["id"],
-        "subject": fact["subject"],
-        "metric": fact["metric"],
-        "value": fact["value"],
-        "lower": fact.get("lower"),
-        "upper": fact.get("upper"),
-        "qualifier": fact.get("qualifier"),
-        "unit": fact.get("unit"),
-        "as_of": fact.get("as_of"),
+        "reference_id": fact.id,
+        "subject": fact.subject,
+        "metric": fact.metric,
+        "value": fact.value,
+        "lower": fact.lower,
+        "upper": fact.upper,
+        "qualifier": fact.qualifier,
+        "unit": fact.unit,
+        "as_of": fact.as_of,
+        "place": fact.place,
+        "period": fact.period,
         "match_score": match.score,
-        "source": fact["source"],
+        "source": fact.record["source"],
     }
 
 
-def _fact_phrase(fact: dict) -> str:
-    figure = describe(fact["value"], fact.get("qualifier"), fact.get("unit"))
-    counted = fact.get("unit") if fact["metric"] != "date" and fact.get("unit") else ""
-    what = f"{fact['metric'].replace('_', ' ')} of {fact['subject']}"
-    if fact["metric"] in ("killed", "injured", "displaced", "arrested", "wounded"):
-        what = f"{counted or 'people'} {fact['metric']} in {fact['subject']}"
-        counted = ""
-    return f"{what}: {figure}{' ' + counted if counted else ''}"
+def fact_phrase(fact: Fact) -> str:
+    """The fact by its slots: 'Chile, 2022, consumer price inflation: 11.6%'."""
+    figure = describe(fact.value, fact.qualifier, fact.unit)
+    metric = METRIC_LABELS.get(fact.metric, fact.metric.replace("_", " "))
+    if fact.is_series:
+        place = place_name(fact.place) if fact.place else fact.subject
+        return f"{place}, {fact.period}, {metric}: {figure}"
+    counted = fact.unit if not fact.is_date and fact.unit else ""
+    if fact.metric in TOLL_METRICS:
+        return f"{counted or 'people'} {fact.metric} in {fact.subject}: {figure}"
+    return f"{metric} of {fact.subject}: {figure}{' ' + counted if counted else ''}"
 
 
-def _claim_phrase(claim: dict) -> str:
+def _cite(fact: Fact) -> str:
+    return f"{fact.source.name} gives {fact_phrase(fact)}"
+
+
+def _claim_phrase(claim: Claim) -> str:
     """What the article states: '"more than 3,500" (terrorists killed)'."""
-    said = f'"{claim["text"]}"'
-    about = " ".join(p for p in (claim.get("subject"), claim.get("category")) if p)
-    if claim["kind"] == "date":
-        return f"{said} ({claim['value']})" if claim["value"] else said
-    return f"{said} ({about})" if about else said
+    said = f'"{claim.text}"'
+    if claim.is_date:
+        return f"{said} ({claim.value})" if claim.value else said
+    words = [claim.subject] if claim.subject else []
+    if claim.category and not (claim.subject and claim.category in claim.subject.lower()):
+        words.append(claim.category)
+    return f"{said} ({' '.join(words)})" if words else said
 
 
-def _explain(verdict: str, claim: dict, used: list[Match]) -> str:
-    said = f"The article says {_claim_phrase(claim)}"
-    cites = "; ".join(f"{m.fact['source']['name']} gives {_fact_phrase(m.fact)}" for m in used[:3])
+def _explain(verdict: str, claim: Claim, used: list[Match]) -> str:
+    cites = "; ".join(_cite(m.fact) for m in used[:3])
     tail = {
         "supported": "the figures agree: supported",
         "contradicted": "they cannot both be true: contradicted",
         "conflicting": "the sources disagree with each other: conflicting",
     }[verdict]
-    return f"{said}; {cites}; {tail}."
+    return f"The article says {_claim_phrase(claim)}; {cites}; {tail}."
+
+
+def _why_not(outcome: Outcome) -> str:
+    """Why no fact was compared: the gate the nearest candidate failed."""
+    fact = outcome.near
+    if fact is None or outcome.reason in (None, "nothing", "kind", "deadline", "counted",
+                                          "metric", "evidence", "place"):  # fmt: skip
+        return "no reference fact about the same thing was found"
+    about = fact_phrase(fact).split(":")[0]
+    return {
+        "currency": f"the reference ({about}) is in {fact.unit}, the claim in another currency",
+        "forecast": "it is a forecast or a target, and references record what happened",
+        "no period": f"it names no period, and the reference ({about}) is one figure a period",
+        "sub-annual": f"it is about part of a year, and the reference ({about}) is annual",
+        "precision": f"its period is not the reference's ({about})",
+        "period": f"the reference has no figure for its period (nearest: {about})",
+    }[outcome.reason]
 
 
 NOTHING, RIVALS, OPEN = "nothing", "rivals", "open"
 
 
-def _unverifiable(claim: dict, facts: list[Match], why: str = NOTHING) -> dict:
-    said = f"The article says {_claim_phrase(claim)}"
-    cited = " and ".join(
-        f"{m.fact['source']['name']} gives {_fact_phrase(m.fact)}" for m in facts[:2]
-    )
-    reason = {
-        NOTHING: "no reference fact about the same thing was found",
-        RIVALS: f"two reference facts fit it equally well ({cited})",
-        OPEN: f"{cited}, which neither backs nor refutes it",
-    }[why]
+def _unverifiable(claim: Claim, facts: list[Match], reason: str) -> dict:
     return {
         "verdict": "unverifiable",
-        "confidence": round(0.5 * claim.get("confidence", 1.0), 2),
-        "explanation": f"{said}; {reason}, so it is unverifiable.",
+        "confidence": round(0.5 * claim.confidence, 2),
+        "explanation": f"The article says {_claim_phrase(claim)}; {reason}, so it is unverifiable.",
         "evidence": [_evidence(m) for m in facts],
     }
 
 
-def _ambiguous(claim: dict, matches: list[Match]) -> list[Match]:
+def _ambiguous(claim: Claim, matches: list[Match]) -> list[Match]:
     """The best match and a rival about another thing, as good, that would change the verdict."""
     best = matches[0]
     for rival in matches[1:]:
-        if best.score - rival.score > AMBIGUOUS:
+        if best.score - rival.score > PARAMS["ambiguous"]:
             break
-        if not same_thing(rival.fact, best.fact) and agrees(claim, rival.fact) != agrees(
+        if rival.fact.thing != best.fact.thing and agrees(claim, rival.fact) != agrees(
             claim, best.fact
         ):
             return [best, rival]
     return []
 
 
-def _latest_per_source(matches: list[Match]) -> list[Match]:
-    """Each source's latest figure (by as_of): a source's own earlier counts are superseded,
-    not in conflict with it. Order (best first) is kept."""
-    latest: dict[str, str] = {}
+def latest_per_source(matches: list[Match]) -> list[Match]:
+    """Each source's latest figure (by as_of) on each thing: a source's own earlier count of
+    the same thing is superseded (a revised toll), not in conflict with it. A series' figures
+    for other periods are other things, never revisions. Order (best first) is kept."""
+    latest: dict[tuple, str] = {}
     for m in matches:
-        url, as_of = m.fact["source"]["url"], m.fact.get("as_of") or ""
-        latest[url] = max(latest.get(url, ""), as_of)
-    return [m for m in matches if (m.fact.get("as_of") or "") == latest[m.fact["source"]["url"]]]
+        key = (m.fact.source.url, m.fact.thing)
+        latest[key] = max(latest.get(key, ""), m.fact.as_of or "")
+    return [m for m in matches if (m.fact.as_of or "") == latest[(m.fact.source.url, m.fact.thing)]]
 
 
-def decide(claim: dict, matches: list[Match]) -> dict:
+def decide(claim: Claim, outcome: Outcome) -> dict:
     """The verdict fields a checked claim adds to the claim."""
+    matches = outcome.matches
     if not matches:
-        return _unverifiable(claim, [])
+        return _unverifiable(claim, [], _why_not(outcome))
     rivals = _ambiguous(claim, matches)
     if rivals:
-        return _unverifiable(claim, rivals, RIVALS)
+        cited = " and ".join(_cite(m.fact) for m in rivals)
+        return _unverifiable(claim, rivals, f"two reference facts fit it equally well ({cited})")
     best = matches[0]
-    same = [m for m in matches if same_thing(m.fact, best.fact)]
+    same = [m for m in matches if m.fact.thing == best.fact.thing]
     used = [m for m in same if agrees(claim, m.fact) is not None]
     if not used:
-        return _unverifiable(claim, same, OPEN)
-    used = _latest_per_source(used)
-    best = used[0]
+        cited = " and ".join(_cite(m.fact) for m in same[:2])
+        return _unverifiable(claim, same, f"{cited}, which neither backs nor refutes it")
+    used = latest_per_source(used)
     outcomes = {agrees(claim, m.fact) for m in used}
-    if len(outcomes) == 2:
-        verdict = "conflicting"
-    elif outcomes == {True}:
-        verdict = "supported"
-    else:
-        verdict = "contradicted"
-    vagueness = VAGUE_CONFIDENCE if claim["value"] is None else 1.0
-    confidence = best.score * claim.get("confidence", 1.0) * vagueness
+    verdict = (
+        "conflicting"
+        if len(outcomes) == 2
+        else "supported"
+        if outcomes == {True}
+        else "contradicted"
+    )
+    vagueness = VAGUE_CONFIDENCE if claim.value is None else 1.0
+    confidence = used[0].score * claim.confidence * vagueness
     if verdict == "conflicting":
         confidence *= 0.5
     return {

@@ -1,1 +1,5 @@
-"""Controlled vocabularies shared by the matcher and the reference store. Flask-free."""
+"""The service's one vocabulary: word lists, qualifiers, places and the text normaliser.
+
+Extraction, matching and the reference store all read their words from here, so a word added
+to a list is seen by every stage at once.
+"""

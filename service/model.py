@@ -1,0 +1,188 @@
+"""The domain's typed objects: an article, its claims, the reference facts, a claim's frame.
+
+Flask-free. The API, the CLI and the jobs build an `Article`; extraction yields claim records
+that `Claim.of` types; the store's records become `Fact`s. Verification reads only these.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field, fields
+from datetime import date
+from typing import Any
+
+Value = int | float | str | None
+
+
+class Kind(enum.StrEnum):
+    """What a numeric claim states."""
+
+    COUNT = "count"
+    QUANTITY = "quantity"
+    MONEY = "money"
+    PERCENT = "percent"
+    DATE = "date"
+    NUMBER = "number"
+
+    @property
+    def counts(self) -> bool:
+        """Counts and plain quantities are both read as counts of things."""
+        return self in (Kind.COUNT, Kind.QUANTITY)
+
+
+@dataclass(frozen=True)
+class Article:
+    """A validated article. `body` is what the user sent; `source` says text or html."""
+
+    body: str
+    source: str = "text"
+    title: str | None = None
+    url: str | None = None
+    published_at: date | None = None
+    language: str = "en"
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One numeric claim as extraction found it; offsets are into the article's text."""
+
+    id: str
+    text: str
+    start: int
+    end: int
+    kind: Kind
+    value: Value
+    sentence: str = ""
+    precision: str | None = None
+    qualifier: str | None = None
+    lower: Value = None
+    upper: Value = None
+    bounds: str = "[]"
+    unit: str | None = None
+    category: str | None = None
+    subject: str | None = None
+    entities: tuple[str, ...] = ()
+    confidence: float = 1.0
+    note: str | None = None
+
+    @classmethod
+    def of(cls, record: dict) -> Claim:
+        """A claim from an extraction record (unknown keys are ignored)."""
+        known = {f.name for f in fields(cls)}
+        data = {k: v for k, v in record.items() if k in known}
+        data["kind"] = Kind(data["kind"])
+        data["entities"] = tuple(data.get("entities") or ())
+        return cls(**data)
+
+    @property
+    def is_date(self) -> bool:
+        return self.kind is Kind.DATE
+
+
+@dataclass(frozen=True)
+class Source:
+    name: str
+    url: str
+    retrieved_at: str | None = None
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A reference fact: a figure about a subject (an event, a place), with its source.
+
+    `place` and `period` say where and when the figure is about; `as_of` when the source
+    said it. A series is many facts (one per period); a revision is a later `as_of` for the
+    same subject, metric, unit, place and period.
+    """
+
+    id: str
+    subject: str
+    metric: str
+    value: Value
+    source: Source
+    aliases: tuple[str, ...] = ()
+    lower: float | None = None
+    upper: float | None = None
+    unit: str | None = None
+    as_of: str | None = None
+    place: str | None = None
+    period: str | None = None
+    qualifier: str | None = None
+    keywords: tuple[str, ...] = ()
+    note: str | None = None
+    record: dict = field(default_factory=dict, compare=False, repr=False, hash=False)
+
+    @classmethod
+    def of(cls, record: dict) -> Fact:
+        """A fact from a stored record (records stored before places and periods lack them)."""
+        source = record["source"]
+        return cls(
+            id=record["id"],
+            subject=record["subject"],
+            metric=record["metric"],
+            value=record["value"],
+            source=Source(source["name"], source["url"], source.get("retrieved_at")),
+            aliases=tuple(record.get("aliases") or ()),
+            lower=record.get("lower"),
+            upper=record.get("upper"),
+            unit=record.get("unit"),
+            as_of=record.get("as_of"),
+            place=record.get("place"),
+            period=record.get("period"),
+            qualifier=record.get("qualifier"),
+            keywords=tuple(record.get("keywords") or ()),
+            note=record.get("note"),
+            record=record,
+        )
+
+    @property
+    def is_date(self) -> bool:
+        """`date`, `start_date`, `end_date` ... take an ISO date value."""
+        return self.metric == "date" or self.metric.endswith("_date")
+
+    @property
+    def is_series(self) -> bool:
+        """A figure of a series (one value per period: a year's population), not an event's."""
+        return self.period is not None
+
+    @property
+    def thing(self) -> tuple[str, str, str, str, str]:
+        """What the fact is about, whatever its source or date: subject, metric, counted unit,
+        place and period. Facts about the same thing are read together for a verdict."""
+        parts = (self.subject, self.metric, self.unit, self.place, self.period)
+        return tuple((p or "").lower() for p in parts)
+
+    def as_dict(self) -> dict[str, Any]:
+        return self.record
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One property of a claim's frame: its value and where in the text it came from
+    (`start`/`end`; None when it came from the article as a whole, `origin` says how)."""
+
+    value: Any
+    origin: str
+    start: int | None = None
+    end: int | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"value": self.value, "from": self.origin, "start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True)
+class Frame:
+    """What a claim is about, property by property: the counted thing, the metric, the place,
+    the period and the event, each with its origin. Empty slots are None."""
+
+    kind: Kind
+    counted: Slot | None = None
+    metric: Slot | None = None
+    place: Slot | None = None
+    period: Slot | None = None
+    event: Slot | None = None
+    forecast: Slot | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        slots = ("counted", "metric", "place", "period", "event", "forecast")
+        return {name: slot.as_dict() for name in slots if (slot := getattr(self, name)) is not None}

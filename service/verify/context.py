@@ -1,0 +1,186 @@
+"""Where a claim stands: its sentence, clause and window, and the article's words around it.
+
+Sentences often hold two claims of a kind ("killed on March 26, announced ... on June 22").
+Each claim reads the part of the sentence between its neighbours of the same kind (its window);
+a date that closes its clause ("... incident on March 26,") looks back for its event, not ahead.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..model import Claim
+from ..vocabulary.text import fold
+from ..vocabulary.words import FUNCTION_WORDS
+from .rules import POSITION
+
+CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
+LINKING = re.compile(
+    r"\W*(when|as|after|before|during|following|amid|while|which|where|in which|with)\b"
+)
+_TOKEN = re.compile(r"[^\W_]+")
+
+
+@dataclass(frozen=True)
+class Tokens:
+    """A folded text as words with their offsets, indexed by word for phrase look-ups."""
+
+    words: tuple[str, ...]
+    starts: tuple[int, ...]
+    index: dict[str, list[int]]
+    found: dict[tuple[str, ...], list[int]] = field(default_factory=dict, compare=False)
+
+    def find(self, phrase: tuple[str, ...]) -> list[int]:
+        """Offsets where the phrase's words stand in a row (its last word may take a plural
+        s), remembered: every claim of an article asks for the same phrases."""
+        if phrase not in self.found:
+            first, *rest = phrase
+            firsts = (first,) if rest else (first, first + "s")
+            self.found[phrase] = sorted(
+                self.starts[i]
+                for word in firsts
+                for i in self.index.get(word, ())
+                if self._continues(i, rest)
+            )
+        return self.found[phrase]
+
+    def _continues(self, i: int, rest: list[str]) -> bool:
+        """Whether the words after position i are `rest`."""
+        if not rest:
+            return True
+        end = i + len(rest)
+        if end >= len(self.words):
+            return False
+        *middle, last = rest
+        same = all(self.words[i + 1 + k] == word for k, word in enumerate(middle))
+        return same and self.words[end] in (last, last + "s")
+
+
+@lru_cache(maxsize=1024)
+def tokens(text: str) -> Tokens:
+    """The words of a folded text (sentences are shared by their claims, so this is cached)."""
+    words, starts, index = [], [], {}
+    for i, match in enumerate(_TOKEN.finditer(text)):
+        words.append(match.group())
+        starts.append(match.start())
+        index.setdefault(match.group(), []).append(i)
+    return Tokens(tuple(words), tuple(starts), index)
+
+
+@dataclass(frozen=True)
+class Context:
+    """Where a claim stands, in its folded sentence: its span, clause and window."""
+
+    sentence: str
+    span: tuple[int, int]
+    clause: tuple[int, int]
+    window: tuple[int, int]
+    looks_back: bool
+    own_clause: bool
+    years: frozenset[str]
+    article: str
+    offset: int
+    title: str
+
+    def weight(self, at: int, name: bool = False) -> float:
+        """How strongly a name or keyword at `at` in the sentence speaks about the claim."""
+        p = POSITION
+        distance = min(abs(at - self.span[0]), abs(at - self.span[1]))
+        if self.clause[0] <= at < self.clause[1]:
+            return 1.0 if distance < 60 else 0.8 if distance < 100 else 0.6
+        if self.own_clause:
+            return p["outside_own_clause"]
+        if name:
+            weight = 1.0 if distance < 100 else 0.6 if distance < 200 else 0.4
+        else:
+            weight = 0.5 if distance < 60 else 0.3 if distance < 150 else 0.15
+        if not self.window[0] <= at < self.window[1]:
+            return weight * p["outside_window"]
+        if self.looks_back and at >= self.span[1]:
+            return weight * p["behind_closed_clause"]
+        return weight
+
+    def here(self, phrase: tuple[str, ...]) -> list[int]:
+        """Where a normalised phrase stands in the claim's sentence."""
+        return tokens(self.sentence).find(phrase)
+
+    def before(self, phrase: tuple[str, ...]) -> int | None:
+        """How far before the claim's sentence the phrase last occurs, if it does."""
+        hits = tokens(self.article).find(phrase)
+        i = bisect.bisect_left(hits, self.offset)
+        return self.offset - hits[i - 1] if i else None
+
+    def in_title(self, phrase: tuple[str, ...]) -> bool:
+        return bool(tokens(self.title).find(phrase))
+
+    @property
+    def clause_text(self) -> str:
+        """The claim's clause, folded, without the claim itself."""
+        a, b = self.clause
+        return self.sentence[a : self.span[0]] + " " + self.sentence[self.span[1] : b]
+
+
+def sentence_start(text: str, claim: Claim) -> tuple[int, str]:
+    """Where the claim's sentence starts in `text`, and the sentence."""
+    sentence = claim.sentence or claim.text
+    start = text.rfind(sentence, 0, claim.start + len(sentence))
+    if start < 0 or start + len(sentence) < claim.end:
+        return claim.start, claim.text
+    return start, sentence
+
+
+def context_of(text: str, claim: Claim, title: str | None, claims: list[Claim] = ()) -> Context:
+    """The claim's surroundings; `claims` (those of its sentence) bound its window."""
+    start, sentence = sentence_start(text, claim)
+    span = (claim.start - start, claim.end - start)
+    breaks = [m.start() for m in CLAUSE_BREAK.finditer(sentence)]
+    clause = (
+        max((b for b in breaks if b < span[0]), default=-1) + 1,
+        min((b for b in breaks if b >= span[1]), default=len(sentence)),
+    )
+    same_kind = [
+        (other.start - start, other.end - start)
+        for other in claims
+        if other is not claim
+        and other.is_date == claim.is_date
+        and start <= other.start < start + len(sentence)
+    ]
+    window = (
+        max((end for _, end in same_kind if end <= span[0]), default=0),
+        min((s for s, _ in same_kind if s >= span[1]), default=len(sentence)),
+    )
+    if claim.is_date and LINKING.match(sentence, clause[1] + 1):  # "in August 2021, when ..."
+        clause = (clause[0], min((b for b in breaks if b > clause[1]), default=len(sentence)))
+    closes_clause = not sentence[span[1] : clause[1]].strip(" .'\"")
+    looks_back = (
+        claim.is_date
+        and closes_clause
+        and clause[0] > 0
+        and not LINKING.match(sentence, clause[1] + 1)
+    )
+    own = sentence[clause[0] : span[0]] + " " + sentence[span[1] : clause[1]]
+    own_clause = claim.is_date and bool(set(_TOKEN.findall(own.lower())) - FUNCTION_WORDS)
+    years = frozenset(
+        str(other.value)[:4]
+        for other in claims
+        if other is not claim
+        and other.is_date
+        and start <= other.start < start + len(sentence)
+        and str(other.value)[:4].isdigit()
+    )
+    folded = fold(text)  # sentence_start guarantees text[start:][: len(sentence)] == sentence
+    return Context(
+        sentence=folded[start : start + len(sentence)],
+        span=span,
+        clause=clause,
+        window=window,
+        looks_back=looks_back,
+        own_clause=own_clause,
+        years=years,
+        article=folded,
+        offset=start,
+        title=fold(title or ""),
+    )

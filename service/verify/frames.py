@@ -1,0 +1,153 @@
+"""Claim frames: what each claim is about, slot by slot, read from its text and the article.
+
+A frame holds the counted thing (the head noun: soldiers, homes), the metric (the category
+extraction found, or a metric word near the claim), the place (in the claim's clause, its
+sentence, or the article's main place), the period (a date in its clause, a part of a year,
+or the article's own time), the event it names and whether it is a forecast. Each slot keeps
+where it came from, so an explanation can say which slot found nothing.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from ..model import Claim, Frame, Kind, Slot
+from ..vocabulary.places import find_places
+from ..vocabulary.text import normalize, significant_words, stems
+from ..vocabulary.words import (
+    COUNTED_GROUPS,
+    FORECAST_WORDS,
+    GENERIC_COUNTED,
+    METRIC_WORDS,
+    SUB_ANNUAL_WORDS,
+    THING_GROUPS,
+)
+from .context import Context, tokens
+
+COUNTED_STEMS = frozenset().union(*map(stems, COUNTED_GROUPS))
+GENERIC_STEMS = stems(GENERIC_COUNTED)
+GROUP_OF = {
+    stem: i for i, group in enumerate(COUNTED_GROUPS + THING_GROUPS) for stem in stems(group)
+}
+_PHRASES = {
+    "forecast": tuple(tuple(w.split()) for w in FORECAST_WORDS),
+    "sub_annual": tuple(tuple(normalize(w).split()) for w in SUB_ANNUAL_WORDS),
+}
+METRIC_PHRASES = {
+    metric: tuple(tuple(normalize(w).split()) for w in words if normalize(w))
+    for metric, words in METRIC_WORDS.items()
+}
+
+
+def head(text: str | None) -> str | None:
+    """The stem of a noun phrase's last significant word: 'Pakistani soldiers' -> 'soldier'."""
+    words = significant_words(normalize(text or ""))
+    if not words:
+        return None
+    stem = next(iter(stems(words[-1])), None)
+    return None if stem in GENERIC_STEMS else stem
+
+
+def counted_groups(found: frozenset[str]) -> set[int]:
+    """The counted groups (soldiers, civilians ...) of a set of stems, generic words aside."""
+    return {GROUP_OF[s] for s in found if s in GROUP_OF and s not in GENERIC_STEMS}
+
+
+@dataclass(frozen=True)
+class ArticleView:
+    """What the article as a whole says: its places (with offsets), its main place (the
+    title's, else the most named), its publication date."""
+
+    places: tuple[tuple[int, int, str], ...]
+    main_place: str | None
+    published_at: date | None
+
+    @classmethod
+    def of(cls, text: str, title: str | None, published_at: date | None, extra=()) -> ArticleView:
+        places = tuple(find_places(text, extra))
+        in_title = [key for _, _, key in find_places(title or "", extra)]
+        counts = Counter(key for _, _, key in places)
+        main = in_title[0] if in_title else (counts.most_common(1)[0][0] if counts else None)
+        return cls(places, main, published_at)
+
+
+def _in(ctx: Context, lo: int, hi: int, phrases) -> tuple[str, int] | None:
+    """The first of `phrases` found in the sentence between lo and hi, with its offset."""
+    found = sentences = tokens(ctx.sentence)
+    for phrase in phrases:
+        for at in sentences.find(phrase):
+            if lo <= at < hi and not (ctx.span[0] <= at < ctx.span[1]):
+                found = (" ".join(phrase), at)
+                return found
+    return None
+
+
+def _place(claim: Claim, ctx: Context, view: ArticleView) -> Slot | None:
+    """The place nearest the claim in its clause, else in its sentence, else the article's."""
+    start = ctx.offset
+    end = start + len(ctx.sentence)
+    where = claim.start - start
+    for origin, (lo, hi) in (("clause", ctx.clause), ("sentence", (0, end - start))):
+        near = [
+            (abs(s - start - where), s, e, key)
+            for s, e, key in view.places
+            if start + lo <= s < start + hi and not (claim.start <= s < claim.end)
+        ]
+        if near:
+            _, s, e, key = min(near)
+            return Slot(key, origin, s, e)
+    return Slot(view.main_place, "article") if view.main_place else None
+
+
+def _period(claim: Claim, ctx: Context, dates: list[Claim], view: ArticleView) -> Slot | None:
+    """A date in the claim's clause (its year or month), a part of a year said there, or
+    the article's own time."""
+    lo, hi = ctx.offset + ctx.clause[0], ctx.offset + ctx.clause[1]
+    near = [d for d in dates if lo <= d.start < hi and d.value and not str(d.value).startswith("-")]
+    if near:
+        best = min(near, key=lambda d: abs(d.start - claim.start))
+        return Slot(str(best.value), "clause", best.start, best.end)
+    sub = _in(ctx, *ctx.clause, _PHRASES["sub_annual"])
+    if sub:
+        at = ctx.offset + sub[1]
+        return Slot("part of a year", "clause", at, at + len(sub[0]))
+    if view.published_at:
+        return Slot(view.published_at.isoformat(), "article")
+    return None
+
+
+def _metric(claim: Claim, ctx: Context) -> Slot | None:
+    """The category extraction found, else the metric word nearest the claim in its clause."""
+    if claim.category:
+        return Slot(claim.category, "category")
+    best = None
+    for metric, phrases in METRIC_PHRASES.items():
+        found = _in(ctx, *ctx.clause, phrases)
+        if found and (best is None or abs(found[1] - ctx.span[0]) < best[0]):
+            best = (abs(found[1] - ctx.span[0]), metric, found)
+    if best is None:
+        return None
+    _, metric, (word, at) = best
+    return Slot(metric, "clause", ctx.offset + at, ctx.offset + at + len(word))
+
+
+def frame_of(claim: Claim, ctx: Context, dates: list[Claim], view: ArticleView) -> Frame:
+    """The claim's frame (`dates`: the article's date claims)."""
+    counted_text = claim.subject or claim.unit
+    counted = head(counted_text) if claim.kind.counts else None
+    forecast = _in(ctx, *ctx.clause, _PHRASES["forecast"])
+    return Frame(
+        kind=claim.kind,
+        counted=Slot(counted, "subject", claim.end) if counted else None,
+        metric=_metric(claim, ctx) if not claim.is_date else None,
+        place=_place(claim, ctx, view),
+        period=_period(claim, ctx, dates, view) if not claim.is_date else None,
+        event=None,
+        forecast=Slot(forecast[0], "clause", ctx.offset + forecast[1]) if forecast else None,
+    )
+
+
+def is_counts(kind: Kind) -> bool:
+    return kind.counts

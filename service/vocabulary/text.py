@@ -1,0 +1,56 @@
+"""The one text normaliser, in two forms.
+
+`normalize` folds case, accents and punctuation to single spaces: the form index terms and
+names are compared in ("Zarb-e-Azb", "zarb e azb" and "ZARB-E-AZB" are one term). `fold` only
+lower-cases and strips accents one character for one, so offsets into the folded text are
+offsets into the original: the form matching reads sentences in.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+MAX_TERM_LENGTH = 120
+STOP_WORDS = frozenset(
+    "the and for with from into over under about after before that this than were was are "
+    "its his her their our who whom which what when where how has have had not but all any "
+    "per via".split()
+)
+_NON_WORD = re.compile(r"[\W_]+")
+
+
+def normalize(text: str) -> str:
+    """Fold case, accents and punctuation: 'Azm-i-Istehkām' -> 'azm i istehkam'."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _NON_WORD.sub(" ", bare.casefold()).strip()[:MAX_TERM_LENGTH].strip()
+
+
+def significant_words(term: str) -> list[str]:
+    """The words of a normalised term worth indexing on their own."""
+    return [w for w in term.split() if len(w) >= 3 and w not in STOP_WORDS]
+
+
+@lru_cache(maxsize=64)
+def fold(text: str) -> str:
+    """Lower-case and strip accents one character for one, so offsets survive (cached: every
+    claim of an article reads the same folded text)."""
+    if text.isascii():
+        return text.lower()
+    return "".join(_fold_char(c) for c in text)
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(char: str) -> str:
+    base = unicodedata.normalize("NFKD", char)[:1] or char
+    return base.lower()[:1] or char
+
+
+@lru_cache(maxsize=65536)
+def stems(text: str | None) -> frozenset[str]:
+    """The significant words of a text, a plural s dropped: 'Pakistani soldiers' ->
+    {'pakistani', 'soldier'}."""
+    words = significant_words(normalize(text or ""))
+    return frozenset(w[:-1] if w.endswith("s") and len(w) > 3 else w for w in words)

@@ -1,0 +1,117 @@
+"""Word lists of verification: who is counted, what is measured, events, periods, forecasts.
+
+Vocabulary only, no logic. Extraction's own lists (number words, months, units, categories)
+are in `lexicon`; `CATEGORY_WORDS` there also says what happened to the people counted.
+"""
+
+from __future__ import annotations
+
+from .lexicon import CATEGORY_WORDS
+
+# Who or what is counted. Words in one group count the same people ("militants" and
+# "terrorists"); a keyword made only of these describes the victims, not the event.
+COUNTED_GROUPS = (
+    "people person individual resident total",
+    "civilian noncombatant bystander",
+    "soldier troop serviceman servicemen personnel officer army",
+    "militant terrorist insurgent extremist fighter jihadist",
+    "police policeman policemen officer",
+    "child children kid minor",
+    "woman women",
+    "national citizen worker engineer",
+    "journalist reporter",
+    "refugee migrant displaced idp",
+    "student pupil",
+    "patient",
+    "passenger traveller traveler commuter",
+    "crew sailor seafarer",
+    "prisoner inmate detainee convict",
+    "victim casualty dead",
+    "protester demonstrator",
+    "teacher nurse doctor medic",
+    "villager farmer miner fisherman fishermen pilgrim tourist",
+    "firefighter rescuer volunteer",
+    "member supporter voter",
+)
+# Things counted, in groups of words that count the same things: "3,000 houses" and a fact
+# about homes. Unlike people, a thing may also name its event's keywords ("cases").
+THING_GROUPS = (
+    "home house dwelling household",
+    "building structure",
+    "apartment flat",
+    "spectator fan crowd",
+    "case infection",
+    "vote ballot",
+    "seat",
+)
+GENERIC_COUNTED = "people person individual resident total"
+
+# The metrics an extracted category stands for (a death toll is `killed` or `deaths`).
+CATEGORY_METRICS = {"killed": {"killed", "deaths"}, "injured": {"injured", "wounded"}}
+
+# Words that say a fact's metric near a claim ("seven soldiers and 63 militants were
+# killed"; "the population reached 241 million"). A claim whose extraction found no category
+# is compared with a fact only where one of its metric's words stands near it.
+METRIC_WORDS = {
+    **{metric: tuple(words.split()) for metric, words in CATEGORY_WORDS.items()},
+    "kidnapped": (*CATEGORY_WORDS["kidnapped"].split(), "abduction", "abductions", "seized"),
+    "displaced": (*CATEGORY_WORDS["displaced"].split(), "forced from their homes"),
+    "released": ("released", "freed", "free"),
+    "destroyed": ("destroyed", "razed", "flattened", "levelled", "leveled", "wiped out"),
+    "damaged": ("damaged", "damage"),
+    "rebuilt": ("rebuilt", "repaired", "reconstructed", "restored"),
+    "affected": ("affected",),
+    "population": ("population", "inhabitants", "populous", "people live", "home to"),
+    "gdp": ("gdp", "gross domestic product", "economy", "economic output", "output"),
+    "inflation": ("inflation", "consumer prices", "consumer price", "cpi", "cost of living"),
+    "gdp_deflator": ("deflator",),
+    "unemployment_rate": ("unemployment", "jobless", "unemployed"),
+    "turnout": ("turnout", "turned out"),
+    "votes": ("votes", "vote", "ballots"),
+    "seats": ("seats", "seat"),
+    "attendance": ("attendance", "crowd", "spectators", "fans", "attended", "watched"),
+    "cases": ("cases", "infections", "infected"),
+    "vaccinated_share": ("vaccinated", "vaccination", "jabbed"),
+    "damage": ("damage", "damages", "losses", "cost"),
+    "magnitude": ("magnitude",),
+}
+# Metrics named by what is measured, not by what happened: their facts need no category.
+GENERIC_METRICS = {"count", "amount", "percent", "quantity"}
+# How an explanation names a metric ("Chile, 2022, consumer price inflation: 11.6%").
+METRIC_LABELS = {
+    "inflation": "consumer price inflation",
+    "gdp": "GDP (current US$)",
+    "gdp_deflator": "inflation, GDP deflator",
+    "unemployment_rate": "unemployment rate",
+    "vaccinated_share": "share vaccinated",
+}
+
+# Words that make a named thing an event ("Operation Granite Shield", "the Kessel floods").
+EVENT_WORDS = frozenset(
+    "operation attack attacks bombing bombings blast explosion flood floods earthquake quake war "
+    "battle massacre crash sinking shooting siege riot riots hurricane cyclone typhoon storm "
+    "wildfire fire disaster offensive uprising coup insurgency airstrike airstrikes election "
+    "outbreak epidemic derailment strike".split()
+)
+
+# Words that leave a date's clause without an event of its own ("In 2014," "on June 22").
+FUNCTION_WORDS = frozenset(
+    "in on at by of the a an early late mid until till from to and or this that last next "
+    "around about since during".split()
+)
+
+# Words in a claim's clause that make its figure a forecast, a target or a plan: what has not
+# happened cannot be checked against what did.
+FORECAST_WORDS = (
+    "forecast", "forecasts", "forecasting", "expected", "expects", "expect", "predicted",
+    "predicts", "predict", "projected", "projects", "projection", "target", "targets",
+    "targeted", "aim", "aims", "aiming", "goal", "plan", "plans", "planned", "will", "could",
+    "outlook", "by the end of",
+)  # fmt: skip
+
+# Words that make a figure a part of a year: a quarter, a month, a season.
+SUB_ANNUAL_WORDS = (
+    "quarter", "quarterly", "three months", "month", "monthly", "months to", "first half",
+    "second half", "half year", "half-year", "annualised", "annualized", "year-on-year",
+    "year on year", "week", "weekly",
+)  # fmt: skip
