@@ -9,6 +9,7 @@ FOLLOWING_WINDOW = 15
 PRECEDING_WINDOW = 6
 _NOUN_CATEGORIES = ("attacks", "strikes")  # categories named by the counted noun itself
 _CLAUSE_STOPS = {".", ";", ":", "!", "?"}
+_CONJUNCTIONS = {"and", "while", "but", "whereas"}
 
 
 def subject_tokens(text: str, end: int, limit: int) -> tuple[list[re.Match], list[re.Match]]:
@@ -44,10 +45,19 @@ def category(
     before_tokens = [
         t for t in words_before(text, start, PRECEDING_WINDOW) if t.end() > lower_limit
     ]
-    before = _first_category(before_tokens)
+    before = _first_category(_this_clause(before_tokens))
     if after and (not before or after[0] <= before[0]):
         return after[1]
     return before[1] if before else None
+
+
+def _this_clause(before: list[re.Match]) -> list[re.Match]:
+    """The tokens before a number (nearest first) up to a comma that opens a new clause
+    ("were injured, and about 290,000 people ... affected": not injured)."""
+    for i in range(len(before) - 1):
+        if before[i].group().lower() in _CONJUNCTIONS and before[i + 1].group() == ",":
+            return before[:i]
+    return before
 
 
 def _first_category(tokens: list[re.Match]) -> tuple[int, str] | None:

@@ -103,6 +103,11 @@ class Context:
             return weight * p["behind_closed_clause"]
         return weight
 
+    def own(self, at: int) -> bool:
+        """Whether `at` lies in the claim's own clause or window: another figure's stretch of
+        the sentence, past a clause break, speaks of that figure."""
+        return self.clause[0] <= at < self.clause[1] or self.window[0] <= at < self.window[1]
+
     def here(self, phrase: tuple[str, ...]) -> list[int]:
         """Where a normalised phrase stands in the claim's sentence."""
         return tokens(self.sentence).find(phrase)

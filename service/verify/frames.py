@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from ..model import Claim, Frame, Kind, Slot
+from ..model import Claim, Frame, Slot
 from ..vocabulary.places import find_places
 from ..vocabulary.text import normalize, significant_words, stems
 from ..vocabulary.words import (
@@ -23,6 +23,7 @@ from ..vocabulary.words import (
     METRIC_WORDS,
     SUB_ANNUAL_WORDS,
     THING_GROUPS,
+    YEAR_BEFORE_WORDS,
 )
 from .context import Context, tokens
 
@@ -34,6 +35,7 @@ GROUP_OF = {
 _PHRASES = {
     "forecast": tuple(tuple(w.split()) for w in FORECAST_WORDS),
     "sub_annual": tuple(tuple(normalize(w).split()) for w in SUB_ANNUAL_WORDS),
+    "year_before": tuple(tuple(normalize(w).split()) for w in YEAR_BEFORE_WORDS),
 }
 METRIC_PHRASES = {
     metric: tuple(tuple(normalize(w).split()) for w in words if normalize(w))
@@ -102,16 +104,26 @@ def _place(claim: Claim, ctx: Context, view: ArticleView) -> Slot | None:
 
 
 def _period(claim: Claim, ctx: Context, dates: list[Claim], view: ArticleView) -> Slot | None:
-    """A date in the claim's clause (its year or month), a part of a year said there, or
-    the article's own time."""
-    lo, hi = ctx.offset + ctx.clause[0], ctx.offset + ctx.clause[1]
-    near = [d for d in dates if lo <= d.start < hi and d.value and not str(d.value).startswith("-")]
-    if near:
-        best = min(near, key=lambda d: abs(d.start - claim.start))
-        return Slot(str(best.value), "clause", best.start, best.end)
+    """The period a figure is about: the date nearest it in its clause, else in its sentence
+    (a year before it if the clause says "the year before"), a part of a year said in its
+    clause, or the article's own time."""
+    start = ctx.offset
+    for origin, (lo, hi) in (("clause", ctx.clause), ("sentence", (0, len(ctx.sentence)))):
+        near = [
+            d
+            for d in dates
+            if start + lo <= d.start < start + hi and d.value and str(d.value)[:4].isdigit()
+        ]
+        if near:
+            best = min(near, key=lambda d: abs(d.start - claim.start))
+            value = str(best.value)
+            if origin == "sentence" and _in(ctx, *ctx.clause, _PHRASES["year_before"]):
+                return Slot(str(int(value[:4]) - 1), "year before", best.start, best.end)
+            if origin == "clause" or not _in(ctx, *ctx.clause, _PHRASES["sub_annual"]):
+                return Slot(value, origin, best.start, best.end)
     sub = _in(ctx, *ctx.clause, _PHRASES["sub_annual"])
     if sub:
-        at = ctx.offset + sub[1]
+        at = start + sub[1]
         return Slot("part of a year", "clause", at, at + len(sub[0]))
     if view.published_at:
         return Slot(view.published_at.isoformat(), "article")
@@ -147,7 +159,3 @@ def frame_of(claim: Claim, ctx: Context, dates: list[Claim], view: ArticleView) 
         event=None,
         forecast=Slot(forecast[0], "clause", ctx.offset + forecast[1]) if forecast else None,
     )
-
-
-def is_counts(kind: Kind) -> bool:
-    return kind.counts

@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..model import Claim, Fact, Frame
+from ..model import Claim, Fact, Frame, Kind
 from ..vocabulary.places import place_key
 from ..vocabulary.text import normalize, significant_words, stems
 from ..vocabulary.words import CATEGORY_METRICS, GENERIC_METRICS, METRIC_WORDS
@@ -69,10 +69,18 @@ def _metric_words(fact: Fact) -> tuple[str, ...]:
     if fact.metric in METRIC_WORDS:
         return METRIC_WORDS[fact.metric]
     detail = PARENTHESES.search(fact.subject)
-    if fact.metric in GENERIC_METRICS and detail:
+    if fact.metric in GENERIC_METRICS:
+        if not detail:
+            return ()
         words = significant_words(normalize(detail.group()))
         return tuple(w for w in words if stems(w) - COUNTED_STEMS)
-    return ()
+    return (fact.metric.replace("_", " "),)  # a metric of the source's own: its name says it
+
+
+def named_in_window(fact: Fact, ctx: Context) -> bool:
+    """Whether the fact's event is named in the claim's own stretch of its sentence."""
+    lo, hi = ctx.window
+    return any(lo <= h < hi for phrase in profile(fact).names for h in ctx.here(phrase))
 
 
 def event_of(fact: Fact) -> str:
@@ -125,11 +133,18 @@ def kind_fits(claim: Claim, fact: Fact) -> str | None:
     kind = "count" if claim.kind.counts else claim.kind.value
     if _unit_class(fact.unit) != kind:
         return "kind"
+    if claim.kind is Kind.QUANTITY and claim.unit and not _same_measure(claim.unit, fact.unit):
+        return "kind"  # "185 km/h" is no count of people, "10 km" no magnitude
     if kind == "money" and fact.unit != claim.unit:
         return "currency"
     if claim.category and fact.metric not in CATEGORY_METRICS.get(claim.category, {claim.category}):
         return "kind"
     return None
+
+
+def _same_measure(said: str, unit: str | None) -> bool:
+    """A measured quantity's unit ("km") is the fact's, or begins it ("km/h")."""
+    return bool(unit) and normalize(unit).split()[:1] == normalize(said).split()[:1]
 
 
 def _counted(claim: Claim, fact: Fact, found: Profile) -> str | None:
@@ -170,6 +185,17 @@ def _period_gate(frame: Frame, fact: Fact, found: Profile, hints: Hints) -> str 
     if len(value) != len(fact.period):
         return "precision"
     return None if value == fact.period else "period"
+
+
+OTHER_EVENT_YEARS = 1  # a date further than this from an event's date is of another event
+
+
+def _years_apart(claim: Claim, fact: Fact) -> int:
+    """How many years lie between a date claim and a date fact ("1978" and 2023-09-12: 45)."""
+    said, known = str(claim.value), str(fact.value)
+    if not (said[:4].isdigit() and known[:4].isdigit()):
+        return 0
+    return abs(int(said[:4]) - int(known[:4]))
 
 
 def dates_an_event(claim: Claim, ctx: Context) -> bool:
@@ -227,8 +253,8 @@ def _metric_said(claim: Claim, found: Profile, ctx: Context) -> float | None:
     nowhere, and the fact's metric is specific: "a convoy of 6 vehicles" is no toll)."""
     if claim.is_date or claim.category or not found.metric_words:
         return 0.0
-    weights = [ctx.weight(h) for phrase in found.metric_words for h in ctx.here(phrase)]
-    return max(weights) if weights else None
+    hits = [h for phrase in found.metric_words for h in ctx.here(phrase) if ctx.own(h)]
+    return max(ctx.weight(h) for h in hits) if hits else None
 
 
 def _other_metric(claim: Claim, frame: Frame, found: Profile, ctx: Context) -> bool:
@@ -260,6 +286,8 @@ def inputs(
         return None, gate
     if not dates_an_event(claim, ctx):
         return None, "deadline"
+    if claim.is_date and _years_apart(claim, fact) > OTHER_EVENT_YEARS:
+        return None, "other event"
     found = profile(fact)
     x = Inputs(claim, frame, fact)
     x.counted = _counted(claim, fact, found)
@@ -333,8 +361,10 @@ class Outcome:
     near: Fact | None = None
 
 
-GATE_ORDER = ("kind", "deadline", "counted", "metric", "currency", "forecast", "place",
-              "evidence", "no period", "sub-annual", "precision", "period")  # fmt: skip
+GATE_ORDER = (
+    "kind", "deadline", "other event", "counted", "metric", "currency", "forecast", "place",
+    "evidence", "no period", "sub-annual", "precision", "period",
+)  # fmt: skip  # fmt: skip
 
 
 def best_matches(

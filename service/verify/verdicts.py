@@ -78,20 +78,23 @@ def _explain(verdict: str, claim: Claim, used: list[Match]) -> str:
 
 
 def _why_not(outcome: Outcome) -> str:
-    """Why no fact was compared: the gate the nearest candidate failed."""
+    """Why no fact was compared: the gate the nearest candidate failed, where that gate says
+    something a reader can act on (a forecast, another currency, a period the reference does
+    not hold); else that nothing about the same thing was found."""
     fact = outcome.near
-    if fact is None or outcome.reason in (None, "nothing", "kind", "deadline", "counted",
-                                          "metric", "evidence", "place"):  # fmt: skip
+    if fact is None or outcome.reason not in REASONS:
         return "no reference fact about the same thing was found"
-    about = fact_phrase(fact).split(":")[0]
-    return {
-        "currency": f"the reference ({about}) is in {fact.unit}, the claim in another currency",
-        "forecast": "it is a forecast or a target, and references record what happened",
-        "no period": f"it names no period, and the reference ({about}) is one figure a period",
-        "sub-annual": f"it is about part of a year, and the reference ({about}) is annual",
-        "precision": f"its period is not the reference's ({about})",
-        "period": f"the reference has no figure for its period (nearest: {about})",
-    }[outcome.reason]
+    return REASONS[outcome.reason].format(about=fact_phrase(fact).split(":")[0], unit=fact.unit)
+
+
+REASONS = {
+    "currency": "the reference ({about}) is in {unit}, the claim in another currency",
+    "forecast": "it is a forecast or a target, and references record what happened",
+    "no period": "it names no period, and the reference ({about}) gives one figure a period",
+    "sub-annual": "it is about part of a year, and the reference ({about}) is annual",
+    "precision": "its period is not of the reference's precision ({about})",
+    "period": "the reference has no figure for its period (nearest: {about})",
+}
 
 
 NOTHING, RIVALS, OPEN = "nothing", "rivals", "open"
@@ -119,15 +122,22 @@ def _ambiguous(claim: Claim, matches: list[Match]) -> list[Match]:
     return []
 
 
+def publisher(fact: Fact) -> str:
+    """Who published the fact: its source's name before any comma ("Corvenian Ministry of
+    Health, situation report 9" -> "corvenian ministry of health"), else its URL."""
+    return fact.source.name.split(",")[0].strip().lower() or fact.source.url
+
+
 def latest_per_source(matches: list[Match]) -> list[Match]:
-    """Each source's latest figure (by as_of) on each thing: a source's own earlier count of
-    the same thing is superseded (a revised toll), not in conflict with it. A series' figures
-    for other periods are other things, never revisions. Order (best first) is kept."""
+    """Each publisher's latest figure (by as_of) on each thing: a publisher's own earlier count
+    of the same thing is superseded (a revised toll, a new situation report), not in conflict
+    with it. A series' figures for other periods are other things, never revisions. Order
+    (best first) is kept."""
     latest: dict[tuple, str] = {}
     for m in matches:
-        key = (m.fact.source.url, m.fact.thing)
+        key = (publisher(m.fact), m.fact.thing)
         latest[key] = max(latest.get(key, ""), m.fact.as_of or "")
-    return [m for m in matches if (m.fact.as_of or "") == latest[(m.fact.source.url, m.fact.thing)]]
+    return [m for m in matches if (m.fact.as_of or "") == latest[(publisher(m.fact), m.fact.thing)]]
 
 
 def decide(claim: Claim, outcome: Outcome) -> dict:

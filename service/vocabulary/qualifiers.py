@@ -7,7 +7,20 @@ source's qualifier from it, and comparison turns either into an interval by its 
 from __future__ import annotations
 
 GROUPS = {
-    "above": ("more than", "over", "above", "exceeding", "in excess of", "upwards of"),
+    "above": (
+        "more than",
+        "over",
+        "above",
+        "exceeding",
+        "in excess of",
+        "upwards of",
+        "tops",
+        "topped",
+        "exceeds",
+        "exceeded",
+        "surpassed",
+        "surpasses",
+    ),
     "at_least": ("at least", "no fewer than", "no less than", "a minimum of"),
     "below": ("less than", "fewer than", "under", "below"),
     "just_below": ("nearly", "almost", "just under", "close to", "approaching"),

@@ -70,7 +70,7 @@ METRIC_WORDS = {
     "votes": ("votes", "vote", "ballots"),
     "seats": ("seats", "seat"),
     "attendance": ("attendance", "crowd", "spectators", "fans", "attended", "watched"),
-    "cases": ("cases", "infections", "infected"),
+    "cases": ("cases", "infections", "infected", "sickened", "fell ill"),
     "vaccinated_share": ("vaccinated", "vaccination", "jabbed"),
     "damage": ("damage", "damages", "losses", "cost"),
     "magnitude": ("magnitude",),
@@ -114,4 +114,11 @@ SUB_ANNUAL_WORDS = (
     "quarter", "quarterly", "three months", "month", "monthly", "months to", "first half",
     "second half", "half year", "half-year", "annualised", "annualized", "year-on-year",
     "year on year", "week", "weekly",
+)  # fmt: skip
+
+# Words that put a figure a year before the date its sentence gives ("212 murders in 2023,
+# down from 247 the year before").
+YEAR_BEFORE_WORDS = (
+    "the year before", "a year earlier", "the previous year", "the year earlier",
+    "the prior year", "a year before",
 )  # fmt: skip
