@@ -173,7 +173,8 @@ class Slot:
 @dataclass(frozen=True)
 class Frame:
     """What a claim is about, property by property: the counted thing, the metric, the place,
-    the period and the event, each with its origin. Empty slots are None."""
+    the period and the event, each with its origin; whether it is a forecast or a whole.
+    Empty slots are None."""
 
     kind: Kind
     counted: Slot | None = None
@@ -182,7 +183,8 @@ class Frame:
     period: Slot | None = None
     event: Slot | None = None
     forecast: Slot | None = None
+    whole: Slot | None = None  # "58 of the 120 seats": the 120 is a whole, not a part
 
     def as_dict(self) -> dict[str, Any]:
-        slots = ("counted", "metric", "place", "period", "event", "forecast")
+        slots = ("counted", "metric", "place", "period", "event", "forecast", "whole")
         return {name: slot.as_dict() for name in slots if (slot := getattr(self, name)) is not None}

@@ -34,7 +34,7 @@ from ..vocabulary.text import fold, normalize, significant_words
 from ..vocabulary.words import EVENT_WORDS
 from .context import context_of, sentence_start
 from .frames import ArticleView, frame_of
-from .match import Hints, Outcome, best_matches, event_of, named_in_window
+from .match import Hints, Outcome, best_matches, event_of, named_in_window, place_names
 from .rules import PARAMS
 from .verdicts import decide
 
@@ -113,13 +113,10 @@ def verify(
     text: str,
     claims: list[Claim],
     facts: list[Fact],
-    weights: Mapping[str, float] | None = None,
-    params: Mapping[str, float] | None = None,
 ) -> list[dict]:
     """Each claim's verdict fields (verdict, confidence, explanation, evidence, frame), in
     text order. Counts and figures are matched first; a date then also takes the event of the
     counts in its window ("seven soldiers were killed in March 2024")."""
-    tuning = {k: v for k, v in (("weights", weights), ("params", params)) if v is not None}
     view = ArticleView.of(text, article.title, article.published_at, _places_of(facts))
     by_sentence: dict[int, list[Claim]] = {}
     for claim in claims:
@@ -134,11 +131,11 @@ def verify(
     outcomes: dict[int, Outcome] = {}
     for i, claim in enumerate(claims):
         if not claim.is_date:
-            outcomes[i] = best_matches(claim, frames[i], facts, contexts[i], hints, **tuning)
+            outcomes[i] = best_matches(claim, frames[i], facts, contexts[i], hints)
     starts = [sentence_start(text, c)[0] for c in claims]
     for i, event in _strays(outcomes, starts, contexts).items():
         among = [f for f in facts if event_of(f) == event]
-        outcomes[i] = best_matches(claims[i], frames[i], among, contexts[i], hints, **tuning)
+        outcomes[i] = best_matches(claims[i], frames[i], among, contexts[i], hints)
     for i, claim in enumerate(claims):
         if claim.is_date:
             lo = sentence_start(text, claim)[0] + contexts[i].window[0]
@@ -149,7 +146,7 @@ def verify(
                 if found.matches and lo <= claims[j].start < hi and _clear(found)
             )
             date_hints = replace(hints, partners=partners)
-            outcomes[i] = best_matches(claim, frames[i], facts, contexts[i], date_hints, **tuning)
+            outcomes[i] = best_matches(claim, frames[i], facts, contexts[i], date_hints)
     return [
         {**decide(claim, outcomes[i]), "frame": frames[i].as_dict()}
         for i, claim in enumerate(claims)
@@ -178,7 +175,7 @@ def _strays(outcomes: dict[int, Outcome], starts: list[int], contexts) -> dict[i
 
 def _places_of(facts: list[Fact]) -> tuple[str, ...]:
     """Place names the candidates know, for the article's gazetteer look-up."""
-    return tuple(dict.fromkeys(f.place for f in facts if f.place))
+    return tuple(dict.fromkeys(name for f in facts for name in place_names(f.place)))
 
 
 def summarize(checked: list[dict]) -> dict:

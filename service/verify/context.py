@@ -22,6 +22,7 @@ LINKING = re.compile(
     r"\W*(when|as|after|before|during|following|amid|while|which|where|in which|with)\b"
 )
 _TOKEN = re.compile(r"[^\W_]+")
+PRONOUN = re.compile(r"[\"'\s]*(?:it|its|they|their|this|these|those|he|she)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,7 @@ class Context:
     article: str
     offset: int
     title: str
+    previous: str = ""  # the sentence before, when this one begins with a pronoun
 
     def weight(self, at: int, name: bool = False) -> float:
         """How strongly a name or keyword at `at` in the sentence speaks about the claim."""
@@ -120,6 +122,10 @@ class Context:
 
     def in_title(self, phrase: tuple[str, ...]) -> bool:
         return bool(tokens(self.title).find(phrase))
+
+    def in_previous(self, phrase: tuple[str, ...]) -> bool:
+        """Whether the phrase stands in the sentence this one's pronoun refers back to."""
+        return bool(self.previous) and bool(tokens(self.previous).find(phrase))
 
     @property
     def clause_text(self) -> str:
@@ -177,6 +183,10 @@ def context_of(text: str, claim: Claim, title: str | None, claims: list[Claim] =
         and str(other.value)[:4].isdigit()
     )
     folded = fold(text)  # sentence_start guarantees text[start:][: len(sentence)] == sentence
+    previous = ""
+    if PRONOUN.match(sentence):  # "It killed eight people": the event of the sentence before
+        before = folded[:start].rstrip()
+        previous = before[max(before.rfind(". ", 0, len(before) - 1), before.rfind("\n")) + 1 :]
     return Context(
         sentence=folded[start : start + len(sentence)],
         span=span,
@@ -188,4 +198,5 @@ def context_of(text: str, claim: Claim, title: str | None, claims: list[Claim] =
         article=folded,
         offset=start,
         title=fold(title or ""),
+        previous=previous,
     )

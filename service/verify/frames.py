@@ -9,6 +9,7 @@ where it came from, so an explanation can say which slot found nothing.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
@@ -87,15 +88,16 @@ def _in(ctx: Context, lo: int, hi: int, phrases) -> tuple[str, int] | None:
 
 
 def _place(claim: Claim, ctx: Context, view: ArticleView) -> Slot | None:
-    """The place nearest the claim in its clause, else in its sentence, else the article's."""
+    """The place nearest the claim in its clause, else the nearest before it in its sentence
+    (a sentence's subject comes first: "The country of 20 million people ... immigration from
+    Venezuela" is not about Venezuela), else the article's main place."""
     start = ctx.offset
-    end = start + len(ctx.sentence)
-    where = claim.start - start
-    for origin, (lo, hi) in (("clause", ctx.clause), ("sentence", (0, end - start))):
+    clause = (start + ctx.clause[0], start + ctx.clause[1])
+    for origin, (lo, hi) in (("clause", clause), ("sentence", (start, claim.start))):
         near = [
-            (abs(s - start - where), s, e, key)
+            (abs(s - claim.start), s, e, key)
             for s, e, key in view.places
-            if start + lo <= s < start + hi and not (claim.start <= s < claim.end)
+            if lo <= s < hi and not (claim.start <= s < claim.end)
         ]
         if near:
             _, s, e, key = min(near)
@@ -104,11 +106,12 @@ def _place(claim: Claim, ctx: Context, view: ArticleView) -> Slot | None:
 
 
 def _period(claim: Claim, ctx: Context, dates: list[Claim], view: ArticleView) -> Slot | None:
-    """The period a figure is about: the date nearest it in its clause, else in its sentence
-    (a year before it if the clause says "the year before"), a part of a year said in its
-    clause, or the article's own time."""
+    """The period a figure is about: the date nearest it in its clause, else in its stretch
+    of the sentence (up to the next figure: "8.7% over 2023, up from 7.9% in 2022" gives 2022
+    to the 7.9% only), a year before it if its clause says "the year before", a part of a year
+    said in its clause, or the article's own time."""
     start = ctx.offset
-    for origin, (lo, hi) in (("clause", ctx.clause), ("sentence", (0, len(ctx.sentence)))):
+    for origin, (lo, hi) in (("clause", ctx.clause), ("sentence", ctx.window)):
         near = [
             d
             for d in dates
@@ -130,8 +133,17 @@ def _period(claim: Claim, ctx: Context, dates: list[Claim], view: ArticleView) -
     return None
 
 
+COMPOUND = re.compile(r"-([a-z]+)\b")  # "65,000-capacity", "a 10-day strike"
+WHOLE = re.compile(r"\d[\d,.]*\s+(?:of|out\s+of)\s+(?:the\s+|all\s+|a\s+total\s+of\s+)?$")
+
+
 def _metric(claim: Claim, ctx: Context) -> Slot | None:
-    """The category extraction found, else the metric word nearest the claim in its clause."""
+    """The word joined to the figure ("65,000-capacity"), the category extraction found, else
+    the metric word nearest the claim in its clause."""
+    compound = COMPOUND.match(ctx.sentence, ctx.span[1])
+    if compound:
+        at = ctx.offset + compound.start(1)
+        return Slot(compound.group(1), "compound", at, at + len(compound.group(1)))
     if claim.category:
         return Slot(claim.category, "category")
     best = None
@@ -150,6 +162,7 @@ def frame_of(claim: Claim, ctx: Context, dates: list[Claim], view: ArticleView) 
     counted_text = claim.subject or claim.unit
     counted = head(counted_text) if claim.kind.counts else None
     forecast = _in(ctx, *ctx.clause, _PHRASES["forecast"])
+    whole = WHOLE.search(ctx.sentence[ctx.clause[0] : ctx.span[0]])
     return Frame(
         kind=claim.kind,
         counted=Slot(counted, "subject", claim.end) if counted else None,
@@ -158,4 +171,5 @@ def frame_of(claim: Claim, ctx: Context, dates: list[Claim], view: ArticleView) 
         period=_period(claim, ctx, dates, view) if not claim.is_date else None,
         event=None,
         forecast=Slot(forecast[0], "clause", ctx.offset + forecast[1]) if forecast else None,
+        whole=Slot(True, "clause", ctx.offset + ctx.clause[0] + whole.start()) if whole else None,
     )

@@ -19,10 +19,10 @@ from functools import lru_cache
 from ..model import Claim, Fact, Frame, Kind
 from ..vocabulary.places import place_key
 from ..vocabulary.text import normalize, significant_words, stems
-from ..vocabulary.words import CATEGORY_METRICS, GENERIC_METRICS, METRIC_WORDS
+from ..vocabulary.words import CATEGORY_METRICS, EVENT_WORDS, GENERIC_METRICS, METRIC_WORDS
 from .context import Context
 from .frames import COUNTED_STEMS, GROUP_OF, counted_groups, head
-from .rules import NEAR_BEFORE, PARAMS, RULES, WEIGHTS
+from .rules import NEAR_BEFORE, PARAMS, POSITION, RULES, WEIGHTS
 
 PARENTHESES = re.compile(r"\s*\([^)]*\)")  # "Fall of Kabul (2021)" is named "Fall of Kabul"
 NOT_AN_EVENT = re.compile(r"(?:\b(?:by|until|till|since|before|after)\s+(?:the\s+end\s+of\s+)?)$")
@@ -44,7 +44,7 @@ class Profile:
     keywords: tuple[tuple[str, ...], ...]
     counted: frozenset[int]
     metric_words: tuple[tuple[str, ...], ...]
-    place: str | None
+    places: frozenset[str]
 
 
 @lru_cache(maxsize=65536)
@@ -53,13 +53,13 @@ def profile(fact: Fact) -> Profile:
     names = (PARENTHESES.sub("", fact.subject), *fact.aliases)
     terms = [normalize(k) for k in fact.keywords]
     described = stems(fact.unit).union(*(stems(t) for t in terms))
-    place = place_key(fact.place) if fact.place else None
+    places = frozenset(map(place_key, place_names(fact.place)))
     return Profile(
         names=tuple(tuple(t.split()) for t in map(normalize, names) if t),
         keywords=tuple(tuple(t.split()) for t in terms if t and not stems(t) <= COUNTED_STEMS),
         counted=frozenset(counted_groups(described)),
         metric_words=tuple(tuple(normalize(w).split()) for w in _metric_words(fact) if w),
-        place=place,
+        places=places,
     )
 
 
@@ -74,7 +74,17 @@ def _metric_words(fact: Fact) -> tuple[str, ...]:
             return ()
         words = significant_words(normalize(detail.group()))
         return tuple(w for w in words if stems(w) - COUNTED_STEMS)
-    return (fact.metric.replace("_", " "),)  # a metric of the source's own: its name says it
+    words = [w for w in fact.metric.split("_") if w != "total"]
+    return (" ".join(words),)  # a metric of the source's own: its name says it
+
+
+def place_names(place: str | None) -> tuple[str, ...]:
+    """A fact's place and, for "Teravan, Corvenia", each of its parts: the province is named
+    in an article as "Teravan" as often as with its country."""
+    if not place:
+        return ()
+    parts = [p.strip() for p in place.split(",") if p.strip()]
+    return (place, *parts) if len(parts) > 1 else (place,)
 
 
 def named_in_window(fact: Fact, ctx: Context) -> bool:
@@ -112,7 +122,7 @@ class Hints:
 
 
 def _series(fact: Fact) -> tuple:
-    return (normalize(fact.subject), fact.metric, fact.unit or "", profile(fact).place)
+    return (normalize(fact.subject), fact.metric, fact.unit or "", profile(fact).places)
 
 
 # -- gates: what must agree ---------------------------------------------------------------------
@@ -190,12 +200,25 @@ def _period_gate(frame: Frame, fact: Fact, found: Profile, hints: Hints) -> str 
 OTHER_EVENT_YEARS = 1  # a date further than this from an event's date is of another event
 
 
-def _years_apart(claim: Claim, fact: Fact) -> int:
-    """How many years lie between a date claim and a date fact ("1978" and 2023-09-12: 45)."""
-    said, known = str(claim.value), str(fact.value)
-    if not (said[:4].isdigit() and known[:4].isdigit()):
-        return 0
-    return abs(int(said[:4]) - int(known[:4]))
+def _other_event(claim: Claim, frame: Frame, fact: Fact, hints: Hints) -> bool:
+    """A claim dated years away from the fact's event is about another event: a date
+    ("last produced a destructive earthquake in 1978") or a count its sentence dates ("The
+    quake of April 2012, which killed 57 people" is not the 2024 quake's toll)."""
+    if claim.is_date:
+        return fact.is_date and _apart(str(claim.value), {str(fact.value)})
+    period = frame.period
+    if fact.is_series or period is None or period.origin == "article":
+        return False
+    known = hints.event_years.get(event_of(fact))
+    return bool(known) and _apart(period.value, known)
+
+
+def _apart(said: str, known) -> bool:
+    """Whether a date lies more than OTHER_EVENT_YEARS from every one of `known` dates."""
+    if not said[:4].isdigit():
+        return False
+    years = [int(k[:4]) for k in known if k[:4].isdigit()]
+    return bool(years) and all(abs(int(said[:4]) - y) > OTHER_EVENT_YEARS for y in years)
 
 
 def dates_an_event(claim: Claim, ctx: Context) -> bool:
@@ -232,6 +255,8 @@ def _names(x: Inputs, found: Profile, ctx: Context) -> None:
         hits = ctx.here(phrase)
         if hits:
             x.name_here = max(x.name_here, max(ctx.weight(h, name=True) for h in hits))
+        elif ctx.in_previous(phrase):
+            x.name_here = max(x.name_here, POSITION["previous_sentence"])
         elif (distance := ctx.before(phrase)) is not None:
             x.name_near |= distance <= NEAR_BEFORE
             x.name_earlier |= distance > NEAR_BEFORE
@@ -244,6 +269,8 @@ def _keywords(x: Inputs, found: Profile, ctx: Context) -> None:
         hits = ctx.here(phrase)
         if hits:
             x.keywords_here += max(ctx.weight(h) for h in hits)
+        elif ctx.in_previous(phrase):
+            x.keywords_here += POSITION["previous_sentence"]
         elif (ctx.before(phrase) or NEAR_BEFORE + 1) <= NEAR_BEFORE:
             x.keywords_before += 1
 
@@ -257,10 +284,18 @@ def _metric_said(claim: Claim, found: Profile, ctx: Context) -> float | None:
     return max(ctx.weight(h) for h in hits) if hits else None
 
 
+def _says_total(fact: Fact) -> bool:
+    """A fact about a whole ("seats_total", "total seats"), not one of its parts."""
+    return "total" in f"{fact.metric} {fact.subject} {' '.join(fact.keywords)}".lower()
+
+
 def _other_metric(claim: Claim, frame: Frame, found: Profile, ctx: Context) -> bool:
     """The claim's own clause says what its figure measures, and it is not the fact's metric:
     "Of the homes destroyed, only 1,350 houses have been rebuilt" is no count of destroyed
-    homes."""
+    homes; a "65,000-capacity" stadium's figure is no crowd."""
+    if frame.metric is not None and frame.metric.origin == "compound":
+        said = frame.metric.value
+        return not any(said in phrase or said + "s" in phrase for phrase in found.metric_words)
     if claim.category or frame.metric is None or frame.metric.origin != "clause":
         return False
     lo, hi = ctx.clause
@@ -286,7 +321,7 @@ def inputs(
         return None, gate
     if not dates_an_event(claim, ctx):
         return None, "deadline"
-    if claim.is_date and _years_apart(claim, fact) > OTHER_EVENT_YEARS:
+    if _other_event(claim, frame, fact, hints):
         return None, "other event"
     found = profile(fact)
     x = Inputs(claim, frame, fact)
@@ -303,9 +338,11 @@ def inputs(
     x.metric_said = said or 0.0
     if frame.forecast is not None:
         return None, "forecast"
+    if frame.whole is not None and not _says_total(fact):
+        return None, "whole"
     claim_place = frame.place.value if frame.place else None
-    if found.place and claim_place:
-        x.place = "same" if claim_place == found.place else "other"
+    if found.places and claim_place:
+        x.place = "same" if claim_place in found.places else "other"
     if fact.is_series:
         if x.place != "same":
             return None, "place"
@@ -341,28 +378,31 @@ class Evidence:
         return round(max(0.0, min(1.0, value)), 3)
 
 
-def evidence(x: Inputs, weights: Mapping[str, float] = WEIGHTS) -> Evidence:
+def evidence(x: Inputs) -> Evidence:
     """The weighted sum of the rules, by part; `around` counts only what the sentence does
     not already say (a name both here and in the title counts once)."""
     parts = {"here": 0.0, "around": 0.0, "rest": 0.0}
     for rule in RULES:
-        parts[rule.part] += weights[rule.name] * rule.feature(x)
-    around = max(0.0, parts["around"] - weights["name_here"] * x.name_here)
+        parts[rule.part] += WEIGHTS[rule.name] * rule.feature(x)
+    around = max(0.0, parts["around"] - WEIGHTS["name_here"] * x.name_here)
     return Evidence(parts["here"], around, parts["rest"])
 
 
 @dataclass
 class Outcome:
     """The matches of a claim, best first, and for none the gate its nearest candidates
-    failed (`reason`) with one such candidate (`near`)."""
+    failed (`reason`) with one such candidate (`near`); `rival`, a fact of another event the
+    claim may as well be about."""
 
     matches: list[Match]
     reason: str | None = None
     near: Fact | None = None
+    rival: Fact | None = None
 
 
 GATE_ORDER = (
-    "kind", "deadline", "other event", "counted", "metric", "currency", "forecast", "place",
+    "kind", "deadline", "other event", "counted", "metric", "currency", "forecast", "whole",
+    "place",
     "evidence", "no period", "sub-annual", "precision", "period",
 )  # fmt: skip  # fmt: skip
 
@@ -373,8 +413,6 @@ def best_matches(
     facts: list[Fact],
     ctx: Context,
     hints: Hints = Hints(),
-    weights: Mapping[str, float] = WEIGHTS,
-    params: Mapping[str, float] = PARAMS,
 ) -> Outcome:
     """Facts at or above the threshold, best first, and every other source on the same thing.
 
@@ -388,15 +426,73 @@ def best_matches(
         if x is None:
             failed.append((GATE_ORDER.index(gate), fact))
         else:
-            found.append((fact, evidence(x, weights)))
+            found.append((fact, evidence(x)))
     clearest = max((e.here for _, e in found), default=0.0)
-    scored = [Match(f, e.total(e.here >= clearest - params["clearer"])) for f, e in found]
-    passed = [m.fact for m in scored if m.score >= params["threshold"]]
+    scored = [Match(f, e.total(e.here >= clearest - PARAMS["clearer"])) for f, e in found]
+    passed = [m.fact for m in scored if m.score >= PARAMS["threshold"]]
     things = {p.thing for p in passed}
     kept = sorted(
         (m for m in scored if m.fact.thing in things), key=lambda m: (-m.score, m.fact.id)
     )
-    if kept or not failed:
-        return Outcome(kept, None if kept else "nothing")
+    if kept:
+        rival = _rival_event(claim, frame, kept[0].fact, facts, ctx, hints)
+        return Outcome(kept, rival=rival)
+    if not failed:
+        return Outcome([], "nothing")
     depth, near = max(failed, key=lambda f: (f[0], f[1].id))
     return Outcome([], GATE_ORDER[depth], near)
+
+
+def _event_scores(
+    claim: Claim, frame: Frame, facts: list[Fact], ctx: Context, hints: Hints
+) -> dict[str, tuple[float, float, Fact]]:
+    """How strongly the claim's sentence and article speak of each candidate event, on the
+    event slot alone (names, keywords, the year), whatever its facts' metrics: by event,
+    (here, total, a fact of it)."""
+    scores: dict[str, tuple[float, float, Fact]] = {}
+    for fact in facts:
+        if _other_event(claim, frame, fact, hints):
+            continue
+        x = Inputs(claim, frame, fact)
+        found = profile(fact)
+        _names(x, found, ctx)
+        _keywords(x, found, ctx)
+        if claim.is_date == fact.is_date:
+            x.year = _year(claim, fact, ctx, hints)
+        e = evidence(x)
+        event = event_of(fact)
+        if e.total() > scores.get(event, (0.0, -1.0, None))[1]:
+            scores[event] = (e.here, e.total(), fact)
+    clearest = max((here for here, _, _ in scores.values()), default=0.0)
+    return {  # the article speaks for an event only while the sentence speaks as much of it
+        event: (here, total if here >= clearest - PARAMS["clearer"] else here, fact)
+        for event, (here, total, fact) in scores.items()
+    }
+
+
+def _rival_event(claim, frame, best: Fact, facts, ctx, hints) -> Fact | None:
+    """Another event of the same kind (another quake, another storm) that the claim's sentence
+    speaks of about as much as the best fact's, even if the references hold no such figure on
+    it: "It killed eight people ... and injured about 120", of the second of two quakes, is not
+    the first quake's injured count because only the first has one."""
+    scores = _event_scores(claim, frame, facts, ctx, hints)
+    event = event_of(best)
+    best_here, best_total, _ = scores[event]
+    margin = PARAMS["event_margin"]
+    rivals = [
+        (total, fact)
+        for other, (here, total, fact) in scores.items()
+        if _same_kind(event, other)
+        and here >= best_here - margin
+        and total >= best_total - margin
+        and here > 0
+    ]
+    return max(rivals, key=lambda r: (r[0], r[1].id))[1] if rivals else None
+
+
+def _same_kind(event: str, other: str) -> bool:
+    """Two different events of one kind: both quakes, both storms (not one inside the other's
+    name, as a party's result inside its election)."""
+    if other == event or other in event or event in other:
+        return False
+    return bool(EVENT_WORDS & set(event.split()) & set(other.split()))

@@ -15,7 +15,8 @@ sets with cross-validation by article and writes `weights.json`, with the figure
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -132,3 +133,27 @@ RULES = (
     Rule("same_period", "rest", _same_period, "the claim's period is the fact's period"),
 )
 assert {r.name for r in RULES} == set(WEIGHTS), "weights.json must weigh every rule, no more"
+
+
+@contextmanager
+def tuned(table: Mapping[str, Mapping[str, float]]) -> Iterator[None]:
+    """Match with other weights, thresholds or position factors for a while (`table` has the
+    shape of weights.json): what the fitting script and the tests of each weight use."""
+    saved = {name: dict(values) for name, values in _LIVE.items()}
+    try:
+        for name, values in table.items():
+            if name in _LIVE:
+                _LIVE[name].update(values)
+        yield
+    finally:
+        for name, values in saved.items():
+            _LIVE[name].clear()
+            _LIVE[name].update(values)
+
+
+def table() -> dict[str, dict[str, float]]:
+    """The weights, thresholds and position factors in force, in weights.json's shape."""
+    return {name: dict(values) for name, values in _LIVE.items()}
+
+
+_LIVE = {"weights": WEIGHTS, "params": PARAMS, "position": POSITION}

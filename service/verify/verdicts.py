@@ -145,6 +145,11 @@ def decide(claim: Claim, outcome: Outcome) -> dict:
     matches = outcome.matches
     if not matches:
         return _unverifiable(claim, [], _why_not(outcome))
+    if outcome.rival is not None:
+        events = f"{matches[0].fact.subject} or {outcome.rival.subject}"
+        return _unverifiable(
+            claim, [matches[0]], f"it may be about {events}, as much one as the other"
+        )
     rivals = _ambiguous(claim, matches)
     if rivals:
         cited = " and ".join(_cite(m.fact) for m in rivals)

@@ -65,6 +65,16 @@ METRIC_WORDS = {
     "gdp": ("gdp", "gross domestic product", "economy", "economic output", "output"),
     "inflation": ("inflation", "consumer prices", "consumer price", "cpi", "cost of living"),
     "gdp_deflator": ("deflator",),
+    "gdp_growth": (
+        "growth",
+        "grew",
+        "grow",
+        "expanded",
+        "expansion",
+        "contracted",
+        "contraction",
+        "shrank",
+    ),  # fmt: skip
     "unemployment_rate": ("unemployment", "jobless", "unemployed"),
     "turnout": ("turnout", "turned out"),
     "votes": ("votes", "vote", "ballots"),
