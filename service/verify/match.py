@@ -107,18 +107,38 @@ class Hints:
     partners: frozenset[str] = frozenset()
     event_years: Mapping[str, frozenset[str]] = field(default_factory=dict)
     latest: Mapping[tuple, str] = field(default_factory=dict)
+    metric_keywords: Mapping[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
 
     @classmethod
     def from_facts(cls, facts: list[Fact], before: str | None = None) -> Hints:
         years: dict[str, set[str]] = {}
         latest: dict[tuple, str] = {}
+        by_subject: dict[str, list[Fact]] = {}
         for fact in facts:
+            by_subject.setdefault(fact.subject, []).append(fact)
             if fact.is_date:
                 years.setdefault(event_of(fact), set()).add(str(fact.value)[:4])
             elif fact.period and before and fact.period < before[: len(fact.period)]:
                 key = _series(fact)
                 latest[key] = max(latest.get(key, ""), fact.period)
-        return cls(event_years={k: frozenset(v) for k, v in years.items()}, latest=latest)
+        own = {f.id: words for group in by_subject.values() for f, words in _own_keywords(group)}
+        return cls(
+            event_years={k: frozenset(v) for k, v in years.items()},
+            latest=latest,
+            metric_keywords=own,
+        )
+
+
+def _own_keywords(facts: list[Fact]):
+    """The keywords of each fact of one subject beyond those all its facts share: what says
+    its metric ("power", "customers" for a storm's outages) rather than its event."""
+    if len(facts) < 2:
+        return
+    keys = [dict.fromkeys(normalize(k) for k in f.keywords) for f in facts]
+    shared = set(keys[0]).intersection(*keys[1:])
+    for fact, words in zip(facts, keys, strict=True):
+        own = [w for w in words if w and w not in shared and not stems(w) <= COUNTED_STEMS]
+        yield fact, tuple(tuple(w.split()) for w in own)
 
 
 def _series(fact: Fact) -> tuple:
@@ -275,12 +295,16 @@ def _keywords(x: Inputs, found: Profile, ctx: Context) -> None:
             x.keywords_before += 1
 
 
-def _metric_said(claim: Claim, found: Profile, ctx: Context) -> float | None:
-    """For a figure with no category, how near its sentence says the fact's metric (None:
-    nowhere, and the fact's metric is specific: "a convoy of 6 vehicles" is no toll)."""
+def _metric_said(claim: Claim, fact: Fact, found: Profile, ctx: Context, hints: Hints):
+    """For a figure with no category, how near its sentence says the fact's metric, by the
+    metric's words or the fact's own keywords (None: nowhere, and the fact's metric is
+    specific: "a convoy of 6 vehicles" is no toll)."""
     if claim.is_date or claim.category or not found.metric_words:
         return 0.0
-    hits = [h for phrase in found.metric_words for h in ctx.here(phrase) if ctx.own(h)]
+    phrases = found.metric_words
+    if fact.metric not in METRIC_WORDS:  # a metric of the source's own: its keywords say it
+        phrases = (*phrases, *hints.metric_keywords.get(fact.id, ()))
+    hits = [h for phrase in phrases for h in ctx.here(phrase) if ctx.own(h)]
     return max(ctx.weight(h) for h in hits) if hits else None
 
 
@@ -328,7 +352,7 @@ def inputs(
     x.counted = _counted(claim, fact, found)
     if x.counted == "other thing":
         return None, "counted"
-    said = _metric_said(claim, found, ctx)
+    said = _metric_said(claim, fact, found, ctx, hints)
     if (
         said is None
         and fact.metric not in GENERIC_METRICS
