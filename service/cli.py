@@ -1,4 +1,4 @@
-"""`python -m service serve | extract | check | refs load`."""
+"""`python -m service serve | extract | check | refs load | refs load-package | keys | worker`."""
 
 from __future__ import annotations
 
@@ -112,6 +112,27 @@ def refs_load(path: str) -> None:
     from .references.importer import load_file
 
     click.echo(json.dumps(_service_call(load_file, _redis(), path), indent=2))
+
+
+@refs.command("load-package")
+@click.argument("source", metavar="PATH|URL")
+@click.option(
+    "--map",
+    "mapping_file",
+    type=click.Path(exists=True, dir_okay=False),
+    help="The mapping (JSON or YAML); default: the descriptor's `factcheck` key or a "
+    "factcheck.json beside it.",
+)
+def refs_load_package(source: str, mapping_file: str | None) -> None:
+    """Import a Frictionless Data Package (a folder, its datapackage.json, or an http(s) URL):
+    every row of its mapped resources or none. A newer vintage revises the facts it wrote."""
+    from .config import Config
+    from .references.packages import load_package, read_mapping_file
+
+    mapping = _service_call(read_mapping_file, mapping_file) if mapping_file else None
+    settings = Config.from_env().as_dict()
+    report = _service_call(load_package, _redis(), source, settings, mapping)
+    click.echo(json.dumps(report, indent=2))
 
 
 @main.group()

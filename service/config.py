@@ -174,6 +174,19 @@ class Config:
         "Unset: the columns are named like the CSV import's."
     )
     DATASET_NAME: str = _setting("Source name cited by the dataset's facts.", "Newsroom dataset")
+    PACKAGE_ALLOWED_HOSTS: str | None = _setting(
+        "Comma-separated hosts, IPs or CIDRs a data-package import URL may reach even though "
+        "they are private, loopback or link-local. Unset: only public addresses."
+    )
+    PACKAGE_MAX_BYTES: int = _setting(
+        "Largest file (descriptor or resource) a data-package import downloads, in bytes.",
+        50_000_000,
+        "int",
+        1,
+    )
+    PACKAGE_TIMEOUT: float = _setting(
+        "Seconds to wait on a data-package download's connect or read.", 30.0, "float"
+    )
     CHECK_CACHE_TTL: int = _setting(
         "Seconds a check result stays cached (it is also dropped on any reference write).",
         86400,

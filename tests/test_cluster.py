@@ -130,7 +130,7 @@ def test_import_is_idempotent_and_a_bad_file_changes_nothing(client, db):
 
 
 def test_list_filter_page_put_delete(client, db):
-    load_bundled(db)
+    load_bundled(db, packs=False)
     first = client.get("/v1/references?limit=10").json
     second = client.get(f"/v1/references?limit=10&cursor={first['next_cursor']}").json
     assert first["total"] == 14 and len(first["items"]) == 10 and len(second["items"]) == 4
@@ -145,7 +145,7 @@ def test_list_filter_page_put_delete(client, db):
 
 
 def test_candidates_and_every_reference_key_in_one_slot(db):
-    load_bundled(db)
+    load_bundled(db, packs=False)
     store = ReferenceStore(db)
     found = store.candidates(["besham", "zarb e azb", "nowhere at all"])
     assert {f["subject"] for f in found} >= {"2024 Besham suicide bombing"}
@@ -156,7 +156,7 @@ def test_candidates_and_every_reference_key_in_one_slot(db):
 
 
 def test_a_check_and_its_cache_invalidation(client, db):
-    load_bundled(db)
+    load_bundled(db, packs=False)
     result = client.post("/v1/checks", json={"text": ARTICLE, "published_at": "2024-07-01"})
     assert result.status_code == 200, result.get_data(as_text=True)
     verdicts = {c["text"]: c["verdict"] for c in result.json["claims"]}

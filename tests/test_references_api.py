@@ -15,7 +15,7 @@ PROBLEM = "application/problem+json"
 
 @pytest.fixture
 def loaded(redis_client):
-    load_bundled(redis_client)
+    load_bundled(redis_client, packs=False)
 
 
 def test_import_each_content_type(client):

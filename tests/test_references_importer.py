@@ -109,7 +109,7 @@ def test_load_file_by_extension(tmp_path, redis_client):
 
 
 def test_bad_file_leaves_the_store_exactly_as_it_was(tmp_path, redis_client, redis_url):
-    load_bundled(redis_client)
+    load_bundled(redis_client, packs=False)
     before = dump(redis_url)
     rows = [
         fact(value=1),
@@ -124,14 +124,14 @@ def test_bad_file_leaves_the_store_exactly_as_it_was(tmp_path, redis_client, red
 
 
 def test_bundled_loads_once_into_an_empty_store(redis_client):
-    report = load_bundled(redis_client)
+    report = load_bundled(redis_client, packs=False)
     assert report["created"] == len(BUNDLED.read_text().splitlines()) == 14
-    assert load_bundled(redis_client) is None
+    assert load_bundled(redis_client, packs=False) is None
     assert load_bundled(redis_client, only_if_empty=False)["unchanged"] == 14
 
 
 def test_bundled_facts_cover_the_seed_article(redis_client):
-    load_bundled(redis_client)
+    load_bundled(redis_client, packs=False)
     store = ReferenceStore(redis_client)
     items = store.list(limit=500)["items"]
     values = {(f["subject"], f["metric"]): f["value"] for f in items if f["metric"] != "killed"}

@@ -160,7 +160,7 @@ def test_list_pages_in_stable_id_order(store):
 
 
 def test_list_filters_by_subject_words_aliases_and_metric(store):
-    load_bundled(store.client)
+    load_bundled(store.client, packs=False)
     assert {f["subject"] for f in store.list(subject="zarb")["items"]} == {"Operation Zarb-e-Azb"}
     assert store.list(subject="SWORD of the prophet")["total"] == 3  # an alias, any case
     assert store.list(subject="Azm-i-Istehkam")["items"][0]["subject"] == "Operation Azm-e-Istehkam"
@@ -178,7 +178,7 @@ def test_list_rejects_bad_limit(store):
 
 
 def test_candidates_use_two_round_trips_and_rank_by_matches(store):
-    load_bundled(store.client)
+    load_bundled(store.client, packs=False)
     store.round_trips = 0
     terms = ["Zarb-e-Azb", "North Waziristan", "Pakistani soldiers", "Kabul", "unknown thing"]
     found = store.candidates(terms)
@@ -205,7 +205,7 @@ def test_facts_survive_a_redis_restart(tmp_path):
     server = RedisServer(tmp_path / "own").start()
     try:
         client = redis.Redis.from_url(server.url, decode_responses=True)
-        load_bundled(client)
+        load_bundled(client, packs=False)
         before = ReferenceStore(client).list(limit=500)
         server.stop()
         server.start()

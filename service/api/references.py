@@ -6,15 +6,17 @@ PUT replaces an existing fact only (404 if absent); the fields that define a fac
 
 from __future__ import annotations
 
-from flask import Blueprint, request
+from flask import Blueprint, current_app, request
 
 from ..errors import UnsupportedMediaType
 from ..references.importer import parse
+from ..references.packages import load_mapping, load_package
 from ..references.schema import ListQuerySchema
 from ..references.store import ReferenceStore
 from ..storage import get_redis
 from .articles import json_object
 from .auth import requires
+from .schemas import PackageImportSchema
 
 bp = Blueprint("references", __name__)
 IMPORT_TYPES = {
@@ -44,6 +46,16 @@ def import_references():
     if fmt is None:
         raise UnsupportedMediaType(f"Send one of {', '.join(IMPORT_TYPES)}.")
     return _store().import_facts(parse(request.get_data(as_text=True), fmt))
+
+
+@bp.post("/v1/references/packages")
+@requires("admin")
+def import_package():
+    """Import a Frictionless Data Package from an http(s) URL (SSRF rules as for callbacks):
+    every mapped row or none; a newer vintage revises the package's earlier facts."""
+    body = PackageImportSchema().load(json_object())
+    mapping = load_mapping(body["mapping"]) if "mapping" in body else None
+    return load_package(get_redis(), body["url"], current_app.config, mapping)
 
 
 @bp.get("/v1/references/<ref_id>")

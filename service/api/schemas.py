@@ -52,3 +52,10 @@ class JobRequestSchema(BaseSchema):
         validate=validate.Length(min=1, max=MAX_ARTICLES),
     )
     callback_url = HttpUrl()
+
+
+class PackageImportSchema(BaseSchema):
+    """A data package to import: its URL and, optionally, the mapping of its rows to facts."""
+
+    url = HttpUrl(required=True)
+    mapping = fields.Dict()

@@ -21,6 +21,7 @@ from .store import ReferenceStore
 
 FORMATS = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv"}
 BUNDLED = Path(__file__).resolve().parents[1] / "data" / "references.jsonl"
+BUNDLED_PACKS = Path(__file__).resolve().parents[1] / "data" / "worldbank"
 LIST_COLUMNS = ("aliases", "keywords")
 NUMBER_COLUMNS = ("lower", "upper")
 SOURCE_COLUMNS = {"source_name": "name", "source_url": "url", "source_retrieved_at": "retrieved_at"}
@@ -143,8 +144,34 @@ def load_file(client: redis.Redis, path: str | Path) -> dict:
     return ReferenceStore(client).import_facts(facts)
 
 
-def load_bundled(client: redis.Redis, only_if_empty: bool = True) -> dict | None:
-    """Import service/data/references.jsonl; with `only_if_empty`, only into an empty store."""
-    if only_if_empty and ReferenceStore(client).count():
+def load_bundled(
+    client: redis.Redis, only_if_empty: bool = True, packs: bool | None = None
+) -> dict | None:
+    """Import service/data/references.jsonl (with `only_if_empty`, only into an empty store)
+    and the bundled statistics packs (service/data/worldbank/), each pack only if the store
+    does not hold it yet, so a store made before the packs existed gains them too.
+
+    `packs` defaults to `only_if_empty`: the first-start call (gunicorn's) loads them, a
+    forced re-import of the facts file (`only_if_empty=False`) does not. Returns the facts
+    file's import report (None if it was not imported) with the packs' reports under
+    `packages`, or None when nothing was imported at all.
+    """
+    store = ReferenceStore(client)
+    report = None if only_if_empty and store.count() else load_file(client, BUNDLED)
+    loaded = load_bundled_packs(client) if (only_if_empty if packs is None else packs) else {}
+    if report is None and not loaded:
         return None
-    return load_file(client, BUNDLED)
+    return {**(report or {}), "packages": loaded} if loaded else report
+
+
+def load_bundled_packs(client: redis.Redis) -> dict[str, dict]:
+    """Import each bundled package the store does not hold yet; their reports by name."""
+    from .packages import bundled_package_name, load_package
+    from .store import PACKAGE
+
+    reports = {}
+    for folder in sorted(p.parent for p in BUNDLED_PACKS.glob("*/datapackage.json")):
+        name = bundled_package_name(folder)
+        if name and not client.exists(PACKAGE + name):
+            reports[name] = load_package(client, str(folder), {})
+    return reports

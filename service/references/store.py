@@ -2,25 +2,28 @@
 
 Layout (see docs/redis-keys.md): `ref:{ref}:fact:<id>` JSON record; `ref:{ref}:ids` sorted set
 of every id (score 0, so ordered by id); `ref:{ref}:term:<term>` and `ref:{ref}:name:<term>` sets
-of ids; `ref:{ref}:metric:<metric>` set of ids; `ref:{ref}:version` counter. Every key carries the
-hash tag `{ref}`, so on Redis Cluster they all live in one slot, as the transactions and MGETs
-below need. Every write is one MULTI/EXEC that WATCHes the version and INCRs it, so a reader never
-sees half a write and concurrent writers retry instead of interleaving. The client must decode
-responses (`decode_responses=True`).
+of ids; `ref:{ref}:metric:<metric>`, `ref:{ref}:place:<place key>` and `ref:{ref}:year:<YYYY>`
+sets of ids; `ref:{ref}:package:<name>` the ids a data package wrote; `ref:{ref}:version`
+counter. Every key carries the hash tag `{ref}`, so on Redis Cluster they all live in one slot,
+as the transactions and MGETs below need. Every write is one MULTI/EXEC that WATCHes the
+version and INCRs it, so a reader never sees half a write and concurrent writers retry instead
+of interleaving. The client must decode responses (`decode_responses=True`).
 """
 
 from __future__ import annotations
 
 import json
 import uuid
+from collections import defaultdict
 from collections.abc import Iterable
 
 import redis
 from redis.client import Pipeline
 
-from ..errors import NotFound, ValidationFailed
+from ..errors import Conflict, NotFound, ValidationFailed
+from ..vocabulary.places import place_key
 from .schema import identity_changes, load_fact, validate_rows
-from .terms import index_terms, name_terms, normalize, significant_words
+from .terms import expand, index_terms, name_terms, normalize, significant_words
 
 # `{ref}` is a Redis Cluster hash tag: only it is hashed, so every key below shares one slot
 # (one shard) and transactions, ZINTERSTORE and MGET over them work on a cluster too.
@@ -29,6 +32,11 @@ FACT = PREFIX + "fact:"
 TERM = PREFIX + "term:"
 NAME = PREFIX + "name:"
 METRIC = PREFIX + "metric:"
+PLACE = PREFIX + "place:"
+YEAR = PREFIX + "year:"
+NO_YEAR = YEAR + "-"
+PACKAGE = PREFIX + "package:"
+CHUNK = 10_000  # members per SADD/SREM/ZADD of a large write
 IDS = PREFIX + "ids"
 VERSION = PREFIX + "version"
 TMP = PREFIX + "tmp:"
@@ -37,6 +45,86 @@ TMP_TTL = 30
 
 def _encode(fact: dict) -> str:
     return json.dumps(fact, ensure_ascii=False, separators=(",", ":"))
+
+
+def fact_place(fact: dict) -> str | None:
+    """The place key a fact is about: its `place`, else its subject when the subject is a
+    place the gazetteer knows (a country, a region), else None."""
+    if fact.get("place"):
+        return place_key(fact["place"])
+    key = place_key(fact["subject"])
+    return key if key.isupper() else None
+
+
+def term_index(fact: dict) -> set[str]:
+    """The terms a fact is found by: its names and keywords, phrases and words, except that a
+    fact whose subject is just its place (a country's population) is found through the place
+    index, not by its subject's words ("south", "africa" would find thousands of figures)."""
+    place = fact_place(fact)
+    if place is not None and place_key(fact["subject"]) == place:
+        return expand(fact["keywords"])
+    return index_terms(fact)
+
+
+def index_keys(fact: dict) -> set[str]:
+    """Every index set the fact's id belongs to."""
+    keys = {TERM + t for t in term_index(fact)} | {NAME + t for t in name_terms(fact)}
+    keys.add(METRIC + fact["metric"])
+    place = fact_place(fact)
+    if place is not None:
+        keys.add(PLACE + place)
+        keys.add(YEAR + fact["period"][:4] if fact.get("period") else NO_YEAR)
+    return keys
+
+
+def series_key(fact: dict) -> tuple:
+    """What a newer vintage of a figure shares with the one it revises: the place (or the
+    subject), metric, unit and period."""
+    place = fact_place(fact) or normalize(fact["subject"])
+    return place, fact["metric"], normalize(fact.get("unit") or ""), fact.get("period")
+
+
+class _Batch:
+    """The changes of many facts merged per key, so a large write is few commands."""
+
+    def __init__(self) -> None:
+        self.records: dict[str, str] = {}
+        self.deleted: list[str] = []
+        self.adds: dict[str, set[str]] = defaultdict(set)
+        self.removes: dict[str, set[str]] = defaultdict(set)
+
+    def replace(self, old: dict | None, new: dict | None) -> None:
+        """Turn record `old` into `new` (either may be None)."""
+        before = index_keys(old) if old else set()
+        after = index_keys(new) if new else set()
+        for key in before - after:
+            self.removes[key].add(old["id"])
+        for key in after - before:
+            self.adds[key].add(new["id"])
+        if new is None:
+            self.removes[IDS].add(old["id"])
+            self.deleted.append(FACT + old["id"])
+        else:
+            self.adds[IDS].add(new["id"])
+            self.records[FACT + new["id"]] = _encode(new)
+
+    def queue(self, pipe: Pipeline) -> None:
+        """Queue the commands (inside the caller's MULTI)."""
+        for key, members in self.removes.items():
+            for part in _chunks(sorted(members)):
+                pipe.zrem(key, *part) if key == IDS else pipe.srem(key, *part)
+        for key in self.deleted:
+            pipe.delete(key)
+        for key, raw in self.records.items():
+            pipe.set(key, raw)
+        for key, members in self.adds.items():
+            for part in _chunks(sorted(members)):
+                pipe.zadd(key, dict.fromkeys(part, 0)) if key == IDS else pipe.sadd(key, *part)
+
+
+def _chunks(items: list[str]) -> Iterable[list[str]]:
+    for start in range(0, len(items), CHUNK):
+        yield items[start : start + CHUNK]
 
 
 class ReferenceStore:
@@ -117,29 +205,63 @@ class ReferenceStore:
             keys += [NAME + w for w in significant_words(term) or [term]]
         return keys
 
-    def candidates(self, terms: Iterable[str], metrics: Iterable[str] | None = None) -> list[dict]:
-        """Facts indexed under any of `terms`, most matched terms first: two round trips.
+    def candidates(
+        self,
+        terms: Iterable[str],
+        places: Iterable[str] = (),
+        metrics: Iterable[str] | None = None,
+        years: Iterable[int | str] | None = None,
+    ) -> list[dict]:
+        """Facts indexed under any of `terms` or about any of `places`, most matched first:
+        two round trips whatever the store holds.
 
         Each term is normalised and looked up whole (index terms are phrases and their words).
-        Every returned fact carries `matched_terms`, the normalised terms that found it.
+        `places` are place keys (`service.vocabulary.places.place_key` or `find_places`);
+        with `metrics`, a place's facts are intersected with those metrics in Redis, and with
+        `years`, with those periods' years (facts of the place without a period stay). Every
+        fact carries `matched_terms`, the terms that found it, and, when `places` were given,
+        `matched_places`, the place keys that did.
         """
         keys = sorted({normalize(t) for t in terms} - {""})
-        if not keys:
+        place_keys = sorted(set(places) - {""})
+        wanted = sorted(set(metrics)) if metrics is not None else None
+        spans = [YEAR + str(y)[:4] for y in sorted({str(y)[:4] for y in years})] if years else []
+        if not keys and not place_keys:
             return []
         pipe = self.client.pipeline(transaction=False)
         for key in keys:
             pipe.smembers(TERM + key)
+        lookups = []
+        for place in place_keys:
+            for metric in wanted if wanted is not None else [None]:
+                for span in [*spans, NO_YEAR] if spans else [None]:
+                    sets = [PLACE + place, *([METRIC + metric] if metric else [])]
+                    lookups.append(place)
+                    if span:
+                        sets.append(span)
+                    pipe.sinter(sets) if len(sets) > 1 else pipe.smembers(sets[0])
+        results = self._run(pipe)
         hits: dict[str, list[str]] = {}
-        for key, members in zip(keys, self._run(pipe), strict=True):
+        for key, members in zip(keys, results, strict=False):
             for fact_id in members:
                 hits.setdefault(fact_id, []).append(key)
-        wanted = set(metrics) if metrics is not None else None
-        facts = [
-            {**fact, "matched_terms": hits[fact["id"]]}
-            for fact in self._records(sorted(hits))
-            if wanted is None or fact["metric"] in wanted
-        ]
-        return sorted(facts, key=lambda f: (-len(f["matched_terms"]), f["id"]))
+        near: dict[str, list[str]] = {}
+        for place, members in zip(lookups, results[len(keys) :], strict=True):
+            for fact_id in members:
+                found = near.setdefault(fact_id, [])
+                if place not in found:
+                    found.append(place)
+        facts = []
+        for fact in self._records(sorted(hits.keys() | near.keys())):
+            if wanted is None or fact["metric"] in wanted:
+                fact["matched_terms"] = hits.get(fact["id"], [])
+                if place_keys:
+                    fact["matched_places"] = near.get(fact["id"], [])
+                facts.append(fact)
+        return sorted(
+            facts,
+            key=lambda f: (-len(f["matched_terms"]) - len(f.get("matched_places", ())), f["id"]),
+        )
 
     # -- writes ------------------------------------------------------------------------------
 
@@ -149,25 +271,47 @@ class ReferenceStore:
         Report: imported (rows given), created, updated, unchanged, removed, and the version
         after the write; the version does not move when nothing changed.
         """
-        facts = validate_rows(facts)
+        return self.write_facts(validate_rows(facts), remove)
+
+    def write_facts(
+        self, facts: list[dict], remove: Iterable[str] = (), package: str | None = None
+    ) -> dict:
+        """Write canonical facts (from `validate_rows`) atomically, as `import_facts` does.
+
+        With `package`, the facts are that data package's whole content: the facts it wrote
+        before and does not hold now are removed, and the report's `revised` counts those a
+        newer vintage replaced (same place, metric, unit and period, a later `as_of`;
+        `revised_values`: how many of them with a different value). Importing an older vintage
+        than the stored one is a Conflict and writes nothing.
+        """
         new_ids = {f["id"] for f in facts}
         remove = [i for i in dict.fromkeys(remove) if i not in new_ids]
+        owned = PACKAGE + package if package else None
 
         def apply(pipe: Pipeline) -> dict:
-            old = self._watched_records(pipe, [*new_ids, *remove])
+            before = set(pipe.smembers(owned)) if owned else set()
+            gone_ids = [*remove, *sorted(before - new_ids - set(remove))]
+            old = self._watched_records(pipe, [*new_ids, *gone_ids])
             changed = [f for f in facts if old.get(f["id"]) != f]
-            gone = [old[i] for i in remove if i in old]
+            gone = [old[i] for i in gone_ids if i in old]
+            revised, revised_values = self._revisions(gone, facts) if owned else (0, 0)
             version = int(pipe.get(VERSION) or 0)
             pipe.multi()
+            batch = _Batch()
             for fact in changed:
-                self._replace(pipe, old.get(fact["id"]), fact)
+                batch.replace(old.get(fact["id"]), fact)
             for fact in gone:
-                self._replace(pipe, fact, None)
+                batch.replace(fact, None)
+            batch.queue(pipe)
+            if owned and before != new_ids:
+                pipe.delete(owned)
+                for part in _chunks(sorted(new_ids)):
+                    pipe.sadd(owned, *part)
             if changed or gone:
                 version += 1
                 pipe.incr(VERSION)
             created = sum(f["id"] not in old for f in changed)
-            return {
+            report = {
                 "imported": len(facts),
                 "created": created,
                 "updated": len(changed) - created,
@@ -175,8 +319,31 @@ class ReferenceStore:
                 "removed": len(gone),
                 "version": version,
             }
+            if owned:
+                report |= {"revised": revised, "revised_values": revised_values}
+            return report
 
-        return self.client.transaction(apply, VERSION, value_from_callable=True)
+        watched = (VERSION, owned) if owned else (VERSION,)
+        return self.client.transaction(apply, *watched, value_from_callable=True)
+
+    @staticmethod
+    def _revisions(gone: list[dict], facts: list[dict]) -> tuple[int, int]:
+        """How many removed facts a newer vintage replaces, and how many of those with a new
+        value; Conflict when the import is an older vintage than what it would replace."""
+        latest = {series_key(f): f for f in facts}
+        revised = revised_values = 0
+        for old in gone:
+            new = latest.get(series_key(old))
+            if new is None or (new["as_of"] or "") == (old["as_of"] or ""):
+                continue
+            if (new["as_of"] or "") < (old["as_of"] or ""):
+                raise Conflict(
+                    f"The package is an older vintage (as_of {new['as_of']}) than the stored "
+                    f"one (as_of {old['as_of']}); nothing was imported."
+                )
+            revised += 1
+            revised_values += new["value"] != old["value"]
+        return revised, revised_values
 
     def put(self, fact_id: str, data: dict) -> dict:
         """Replace an existing fact (NotFound if absent); id-defining fields may not change."""
@@ -220,20 +387,6 @@ class ReferenceStore:
     @staticmethod
     def _replace(pipe: Pipeline, old: dict | None, new: dict | None) -> None:
         """Queue the commands that turn record `old` into `new` (either may be None)."""
-        if old is not None:
-            for term in index_terms(old) - (index_terms(new) if new else set()):
-                pipe.srem(TERM + term, old["id"])
-            for term in name_terms(old) - (name_terms(new) if new else set()):
-                pipe.srem(NAME + term, old["id"])
-        if new is None:
-            pipe.srem(METRIC + old["metric"], old["id"])
-            pipe.zrem(IDS, old["id"])
-            pipe.delete(FACT + old["id"])
-            return
-        pipe.set(FACT + new["id"], _encode(new))
-        pipe.zadd(IDS, {new["id"]: 0})
-        pipe.sadd(METRIC + new["metric"], new["id"])
-        for term in index_terms(new):
-            pipe.sadd(TERM + term, new["id"])
-        for term in name_terms(new):
-            pipe.sadd(NAME + term, new["id"])
+        batch = _Batch()
+        batch.replace(old, new)
+        batch.queue(pipe)
