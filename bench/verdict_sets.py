@@ -120,7 +120,7 @@ def load(client: redis.Redis, sets=SETS) -> tuple[list[Case], list[str]]:
             skipped.append(f"{name}: {'texts absent: ' + missing[0] if missing else 'no set'}")
             continue
         client.flushdb()
-        load_bundled(client, only_if_empty=False) if refs == "bundled" else load_file(client, refs)
+        load_bundled(client) if refs == "bundled" else load_file(client, refs)
         for stem, path, ann in annotated:
             text = path.read_text(encoding="utf-8")
             published = ann.get("published_at")

@@ -183,8 +183,9 @@ class Frame:
     period: Slot | None = None
     event: Slot | None = None
     forecast: Slot | None = None
-    whole: Slot | None = None  # "58 of the 120 seats": the 120 is a whole, not a part
+    whole: Slot | None = None  # "58 of the 120 seats": the 120 is a whole ...
+    part: Slot | None = None  # ... and the 58 a part
 
     def as_dict(self) -> dict[str, Any]:
-        slots = ("counted", "metric", "place", "period", "event", "forecast", "whole")
+        slots = ("counted", "metric", "place", "period", "event", "forecast", "whole", "part")
         return {name: slot.as_dict() for name in slots if (slot := getattr(self, name)) is not None}

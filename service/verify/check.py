@@ -173,6 +173,19 @@ def _strays(outcomes: dict[int, Outcome], starts: list[int], contexts) -> dict[i
     return strays
 
 
+LATEST_YEARS = 4  # a level with no year of its own is about the latest of these before the article
+
+
+def _years(claims: list[Claim], article: Article) -> set[int]:
+    """The years a series figure of the article can be about: those its dates name (and the
+    year before each, for "the year before"), and the years just before its publication."""
+    years = {int(str(c.value)[:4]) for c in claims if c.is_date and str(c.value)[:4].isdigit()}
+    years |= {y - 1 for y in years}
+    if article.published_at:
+        years |= {article.published_at.year - k for k in range(LATEST_YEARS)}
+    return years
+
+
 def _places_of(facts: list[Fact]) -> tuple[str, ...]:
     """Place names the candidates know, for the article's gazetteer look-up."""
     return tuple(dict.fromkeys(name for f in facts for name in place_names(f.place)))
@@ -240,13 +253,16 @@ class Checker:
         return pipe.execute()
 
     def candidates(self, article: Article, text: str, claims: list[Claim]) -> list[Fact]:
-        """The reference facts that may be about the article's claims: the store's, and
+        """The reference facts that may be about the article's claims: the store's, found by
+        the article's words and places (series by the years the article can be about), and
         Wikidata's on named events the store does not know (when on-demand look-ups are on)."""
         if not claims:
             return []
-        view = ArticleView.of(text, article.title, None)
+        view = ArticleView.of(text, article.title, article.published_at)
         terms = lookup_terms(text, claims, article.title, view)
-        facts = [Fact.of(f) for f in self.store.candidates(terms)]
+        places = {key for _, _, key in view.places} | ({view.main_place} - {None})
+        records = self.store.candidates(terms, places, years=_years(claims, article))
+        facts = [Fact.of(f) for f in records]
         if self.settings.get("WIKIDATA_ON_DEMAND"):
             limit = self.settings.get("WIKIDATA_LOOKUPS_PER_CHECK", 0)
             for name in unknown_events(text, claims, facts)[:limit]:

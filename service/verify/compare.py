@@ -195,8 +195,8 @@ def agrees(claim: Claim, fact: Fact) -> bool | None:
 
 def describe(value, qualifier: str | None = None, unit: str | None = None) -> str:
     """A figure as a reporter writes it: 'about 3,500', '12.5%', '2024-03-16'."""
-    if isinstance(value, float) and math.isfinite(value) and value.is_integer():
-        value = int(value)
+    if isinstance(value, float) and math.isfinite(value):  # as a source prints it, not 15 digits
+        value = int(value) if value.is_integer() or abs(value) >= 1000 else round(value, 2)
     text = f"{value:,}" if isinstance(value, int | float) else str(value)
     if unit == "%":
         text += "%"

@@ -362,8 +362,8 @@ def inputs(
     x.metric_said = said or 0.0
     if frame.forecast is not None:
         return None, "forecast"
-    if frame.whole is not None and not _says_total(fact):
-        return None, "whole"
+    if (frame.whole is not None) != _says_total(fact) and (frame.whole or frame.part):
+        return None, "whole"  # a whole is compared with totals only, a part never with one
     claim_place = frame.place.value if frame.place else None
     if found.places and claim_place:
         x.place = "same" if claim_place in found.places else "other"

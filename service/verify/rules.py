@@ -97,8 +97,12 @@ def _other_year(x: Inputs) -> float:
     return 1.0 if x.year == "other" else 0.0
 
 
+def _place_here(x: Inputs) -> float:
+    return 1.0 if x.place == "same" and x.frame.place.origin != "article" else 0.0
+
+
 def _same_place(x: Inputs) -> float:
-    return 1.0 if x.place == "same" else 0.0
+    return 1.0 if x.place == "same" and x.frame.place.origin == "article" else 0.0
 
 
 def _same_period(x: Inputs) -> float:
@@ -108,6 +112,7 @@ def _same_period(x: Inputs) -> float:
 RULES = (
     Rule("name_here", "here", _name_here, "the fact's event is named in the claim's sentence"),
     Rule("keywords_here", "here", _keywords_here, "the fact's keywords stand near the claim"),
+    Rule("place_here", "here", _place_here, "the claim's sentence names the fact's place"),
     Rule("name_near", "around", _name_near, "its name stands just before the sentence"),
     Rule("name_earlier", "around", _name_earlier, "its name stands earlier in the article"),
     Rule(
@@ -129,7 +134,7 @@ RULES = (
     Rule("metric_said", "rest", _metric_said, "a word of the fact's metric stands near"),
     Rule("same_year", "rest", _same_year, "the claim's year is the year of the fact's event"),
     Rule("other_year", "rest", _other_year, "the claim's sentence dates another year"),
-    Rule("same_place", "rest", _same_place, "the claim's place is the fact's place"),
+    Rule("same_place", "rest", _same_place, "the article's main place is the fact's place"),
     Rule("same_period", "rest", _same_period, "the claim's period is the fact's period"),
 )
 assert {r.name for r in RULES} == set(WEIGHTS), "weights.json must weigh every rule, no more"
