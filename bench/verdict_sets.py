@@ -30,6 +30,7 @@ SETS = (
     ("holdout", DATA / "verdicts_holdout", DATA / "verdicts_holdout" / "references.jsonl"),
     ("blind", DATA / "verdicts_blind", DATA / "verdicts_blind" / "references.jsonl"),
     ("stats", DATA / "verdicts_stats", "bundled"),
+    ("worldbank", DATA / "verdicts_worldbank", "bundled"),
 )
 WRONG = ("supported", "contradicted")  # the verdicts that must never be given wrongly
 

@@ -185,7 +185,12 @@ class Frame:
     forecast: Slot | None = None
     whole: Slot | None = None  # "58 of the 120 seats": the 120 is a whole ...
     part: Slot | None = None  # ... and the 58 a part
+    per_capita: Slot | None = None  # "GDP per person of $1,600"
+    earlier: Slot | None = None  # "at the previous election": an earlier event of the kind
 
     def as_dict(self) -> dict[str, Any]:
-        slots = ("counted", "metric", "place", "period", "event", "forecast", "whole", "part")
+        slots = (
+            "counted", "metric", "place", "period", "event", "forecast", "whole", "part",
+            "per_capita", "earlier",
+        )  # fmt: skip
         return {name: slot.as_dict() for name in slots if (slot := getattr(self, name)) is not None}

@@ -7,17 +7,21 @@ from datetime import date
 import pytest
 
 from service.claims import extract
+from service.model import Claim, Fact, Source
 from service.verify.compare import Interval, agrees, dates_agree, rounding
 
 
-def only_claim(text: str, published_at: date | None = date(2024, 7, 1)) -> dict:
+def only_claim(text: str, published_at: date | None = date(2024, 7, 1)) -> Claim:
     claims = extract(text, published_at)
     assert len(claims) == 1, claims
-    return claims[0]
+    return Claim.of(claims[0])
 
 
-def fact(value, qualifier=None, lower=None, upper=None, unit=None) -> dict:
-    return {"value": value, "qualifier": qualifier, "lower": lower, "upper": upper, "unit": unit}
+def fact(value, qualifier=None, lower=None, upper=None, unit=None) -> Fact:
+    metric = "date" if isinstance(value, str) else "count"
+    source = Source("Example", "https://example.org/a")
+    return Fact("f", "Example", metric, value, source, lower=lower, upper=upper, unit=unit,
+                qualifier=qualifier)  # fmt: skip
 
 
 @pytest.mark.parametrize(
@@ -93,7 +97,7 @@ def test_dates_compare_at_the_coarser_precision(text, reference, expected):
 
 def test_a_date_without_its_year_compares_month_and_day():
     claim = only_claim("The ceasefire ended on June 22.", published_at=None)
-    assert claim["value"] == "--06-22"
+    assert claim.value == "--06-22"
     assert agrees(claim, fact("2024-06-22"))
     assert not agrees(claim, fact("2024-06-23"))
     assert dates_agree(claim, "2024-06") is True  # the month is all a month fact gives
@@ -103,7 +107,7 @@ def test_a_date_without_its_year_compares_month_and_day():
 
 def test_a_week_compares_as_its_seven_days():
     claim = only_claim("Troops were deployed last week.", published_at=date(2024, 7, 3))
-    assert claim["precision"] == "week"
+    assert claim.precision == "week"
     assert agrees(claim, fact("2024-06-26"))
     assert agrees(claim, fact("2024-06"))
     assert not agrees(claim, fact("2024-07-02"))

@@ -5,20 +5,17 @@ from __future__ import annotations
 from datetime import date
 
 from service.claims import extract
-from service.verify.match import best_matches, context_of
+from service.model import Article, Claim, Fact, Source
+from service.verify.check import verify
+from service.verify.context import context_of
+from service.verify.frames import ArticleView, frame_of
+from service.verify.match import Hints, best_matches
 
 
-def make_fact(id_, subject, metric, value, unit=None, aliases=(), keywords=()) -> dict:
-    return {
-        "id": id_,
-        "subject": subject,
-        "aliases": list(aliases),
-        "metric": metric,
-        "value": value,
-        "unit": unit,
-        "keywords": list(keywords),
-        "source": {"name": "Example", "url": f"https://example.org/{id_}"},
-    }
+def make_fact(id_, subject, metric, value, unit=None, aliases=(), keywords=()) -> Fact:
+    source = Source("Example", f"https://example.org/{id_}")
+    return Fact(id_, subject, metric, value, source, tuple(aliases), unit=unit,
+                keywords=tuple(keywords))  # fmt: skip
 
 
 F19 = ["Kessel River", "flood", "Port Meridan"]
@@ -41,11 +38,24 @@ FACTS = [
 ]  # fmt: skip
 
 
-def matched(text: str, which: str, published_at=date(2024, 1, 10)) -> list[str]:
-    claims = extract(text, published_at)
-    claim = next(c for c in claims if c["text"] == which)
+def matched(text: str, which: str, published_at=date(2024, 1, 10), facts=None) -> list[str]:
+    """The ids of the facts the claim `which` of `text` is matched with, best first."""
+    facts = FACTS if facts is None else facts
+    claims = [Claim.of(c) for c in extract(text, published_at)]
+    claim = next(c for c in claims if c.text == which)
     ctx = context_of(text, claim, None, claims)
-    return [m.fact["id"] for m in best_matches(claim, FACTS, ctx)]
+    view = ArticleView.of(text, None, published_at)
+    frame = frame_of(claim, ctx, [c for c in claims if c.is_date], view)
+    hints = Hints.from_facts(facts, published_at.isoformat())
+    return [m.fact.id for m in best_matches(claim, frame, facts, ctx, hints).matches]
+
+
+def verdicts(text: str, facts, published_at=date(2024, 1, 10)) -> dict[str, dict]:
+    """Every claim's verdict fields, by the claim's text."""
+    records = extract(text, published_at)
+    claims = [Claim.of(c) for c in records]
+    checked = verify(Article(text, published_at=published_at), text, claims, facts)
+    return {c.text: v for c, v in zip(claims, checked, strict=True)}
 
 
 def test_the_right_event_among_similar_ones():

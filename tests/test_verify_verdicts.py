@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from service.claims import extract
-from service.verify.match import Match
-from service.verify.verdicts import decide
+from service.model import Claim, Fact
+from service.verify.match import Match, Outcome
+from service.verify.verdicts import decide as decide_outcome
 
 
 def fact(value, url="https://example.org/a", subject="Kessel flood", qualifier=None, unit="people"):
-    return {
+    record = {
         "id": f"{subject}-{value}-{url}",
         "subject": subject,
         "metric": "killed",
@@ -18,10 +21,15 @@ def fact(value, url="https://example.org/a", subject="Kessel flood", qualifier=N
         "as_of": None,
         "source": {"name": url.rsplit("/", 1)[-1], "url": url, "retrieved_at": None},
     }
+    return Fact.of(record)
 
 
-def claim(text: str) -> dict:
-    return extract(text)[0]
+def claim(text: str) -> Claim:
+    return Claim.of(extract(text)[0])
+
+
+def decide(said: Claim, matches: list[Match]) -> dict:
+    return decide_outcome(said, Outcome(matches, None if matches else "nothing"))
 
 
 def test_agreeing_and_disagreeing_sources():
@@ -60,21 +68,20 @@ def test_a_one_sided_source_settles_only_what_it_covers():
 
 def test_no_match_is_unverifiable_with_no_evidence():
     result = decide(claim("The flood killed 42 people."), [])
-    assert result == {
-        "verdict": "unverifiable",
-        "confidence": result["confidence"],
-        "explanation": result["explanation"],
-        "evidence": [],
-    }
-    assert "no reference fact" in result["explanation"]
+    assert result["verdict"] == "unverifiable"
+    assert result["evidence"] == []
+    assert result["confidence"] == 0.45  # half the claim's own confidence (0.9)
+    assert result["explanation"] == (
+        'The article says "42" (people killed); no reference fact about the same thing was '
+        "found, so it is unverifiable."
+    )
 
 
 def test_a_sources_latest_figure_supersedes_its_earlier_ones():
     said = claim("In the Kessel flood, 40 people were killed.")
-    early, late = fact(12), fact(40)
-    early["as_of"], late["as_of"] = "2023-03-05", "2023-03-12"
     for ids in (("a", "b"), ("b", "a")):  # whatever order ids sort in
-        early["id"], late["id"] = ids
+        early = replace(fact(12), as_of="2023-03-05", id=ids[0])
+        late = replace(fact(40), as_of="2023-03-12", id=ids[1])
         result = decide(said, [Match(early, 0.9), Match(late, 0.9)])
         assert result["verdict"] == "supported"
         assert [e["value"] for e in result["evidence"]] == [40]

@@ -34,7 +34,7 @@ from ..vocabulary.text import fold, normalize, significant_words
 from ..vocabulary.words import EVENT_WORDS
 from .context import context_of, sentence_start
 from .frames import ArticleView, frame_of
-from .match import Hints, Outcome, best_matches, event_of, named_in_window, place_names
+from .match import Hints, Outcome, best_matches, place_names
 from .rules import PARAMS
 from .verdicts import decide
 
@@ -132,10 +132,6 @@ def verify(
     for i, claim in enumerate(claims):
         if not claim.is_date:
             outcomes[i] = best_matches(claim, frames[i], facts, contexts[i], hints)
-    starts = [sentence_start(text, c)[0] for c in claims]
-    for i, event in _strays(outcomes, starts, contexts).items():
-        among = [f for f in facts if event_of(f) == event]
-        outcomes[i] = best_matches(claims[i], frames[i], among, contexts[i], hints)
     for i, claim in enumerate(claims):
         if claim.is_date:
             lo = sentence_start(text, claim)[0] + contexts[i].window[0]
@@ -151,26 +147,6 @@ def verify(
         {**decide(claim, outcomes[i]), "frame": frames[i].as_dict()}
         for i, claim in enumerate(claims)
     ]
-
-
-def _strays(outcomes: dict[int, Outcome], starts: list[int], contexts) -> dict[int, str]:
-    """Counts whose best fact is about another event than the one the rest of their sentence
-    is clearly about, without naming it in their own stretch ("It killed eight people ... and
-    injured about 120": the second quake's 120, not the first quake's injured): each mapped
-    to the sentence's event, the only one it may be compared with."""
-    clear: dict[int, dict[int, str]] = {}
-    for i, found in outcomes.items():
-        if found.matches and _clear(found):
-            clear.setdefault(starts[i], {})[i] = event_of(found.matches[0].fact)
-    strays = {}
-    for i, found in outcomes.items():
-        others = {e for j, e in clear.get(starts[i], {}).items() if j != i}
-        if len(others) != 1 or not found.matches:
-            continue
-        best = found.matches[0].fact
-        if event_of(best) not in others and not named_in_window(best, contexts[i]):
-            strays[i] = next(iter(others))
-    return strays
 
 
 LATEST_YEARS = 4  # a level with no year of its own is about the latest of these before the article

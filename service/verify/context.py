@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from ..model import Claim
 from ..vocabulary.text import fold
-from ..vocabulary.words import FUNCTION_WORDS
+from ..vocabulary.words import FUNCTION_WORDS, PREDICATE_VERBS
 from .rules import POSITION
 
 CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
@@ -86,6 +86,10 @@ class Context:
     offset: int
     title: str
     previous: str = ""  # the sentence before, when this one begins with a pronoun
+    # The stretch of the figure of the same kind before this one, when nothing between them
+    # gives this one a verb of its own: its metric is this one's too ("rose 5.8% in 2023,
+    # down from 8.5% in 2022"; "German prices rose 5.9%, Italian prices 5.6%").
+    lead: tuple[int, int] | None = None
 
     def weight(self, at: int, name: bool = False) -> float:
         """How strongly a name or keyword at `at` in the sentence speaks about the claim."""
@@ -183,6 +187,7 @@ def context_of(text: str, claim: Claim, title: str | None, claims: list[Claim] =
         and str(other.value)[:4].isdigit()
     )
     folded = fold(text)  # sentence_start guarantees text[start:][: len(sentence)] == sentence
+    lead = _lead(folded[start : start + len(sentence)], claim, claims, start)
     previous = ""
     if PRONOUN.match(sentence):  # "It killed eight people": the event of the sentence before
         before = folded[:start].rstrip()
@@ -199,4 +204,21 @@ def context_of(text: str, claim: Claim, title: str | None, claims: list[Claim] =
         offset=start,
         title=fold(title or ""),
         previous=previous,
+        lead=lead,
     )
+
+
+def _lead(sentence: str, claim: Claim, claims: list[Claim], start: int) -> tuple[int, int] | None:
+    """The stretch (from the sentence start or the figure before it) of the nearest earlier
+    figure of the same kind in the sentence, if no predicate verb stands between the two."""
+    before = [
+        c for c in claims if c.kind is claim.kind and start <= c.start and c.end <= claim.start
+    ]
+    if not before:
+        return None
+    lead = max(before, key=lambda c: c.start)
+    between = set(_TOKEN.findall(sentence[lead.end - start : claim.start - start]))
+    if between & PREDICATE_VERBS:
+        return None
+    earlier = [c.end - start for c in claims if start <= c.start and c.end <= lead.start]
+    return (max(earlier, default=0), lead.end - start)

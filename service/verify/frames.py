@@ -19,9 +19,11 @@ from ..vocabulary.places import find_places
 from ..vocabulary.text import normalize, significant_words, stems
 from ..vocabulary.words import (
     COUNTED_GROUPS,
+    EVENT_WORDS,
     FORECAST_WORDS,
     GENERIC_COUNTED,
     METRIC_WORDS,
+    PER_CAPITA_WORDS,
     SUB_ANNUAL_WORDS,
     THING_GROUPS,
     YEAR_BEFORE_WORDS,
@@ -37,6 +39,7 @@ _PHRASES = {
     "forecast": tuple(tuple(w.split()) for w in FORECAST_WORDS),
     "sub_annual": tuple(tuple(normalize(w).split()) for w in SUB_ANNUAL_WORDS),
     "year_before": tuple(tuple(normalize(w).split()) for w in YEAR_BEFORE_WORDS),
+    "per_capita": tuple(tuple(normalize(w).split()) for w in PER_CAPITA_WORDS),
 }
 METRIC_PHRASES = {
     metric: tuple(tuple(normalize(w).split()) for w in words if normalize(w))
@@ -103,7 +106,9 @@ def _place(claim: Claim, ctx: Context, view: ArticleView) -> Slot | None:
         near = [
             (abs(s - claim.start), s, e, key)
             for s, e, key in view.places
-            if lo <= s < hi and not (claim.start <= s < claim.end)
+            if lo <= s < hi
+            and not (claim.start <= s < claim.end)
+            and not RANKED.match(ctx.article, e)
         ]
         if near:
             _, s, e, key = min(near)
@@ -111,18 +116,22 @@ def _place(claim: Claim, ctx: Context, view: ArticleView) -> Slot | None:
     return Slot(view.main_place, "article") if view.main_place else None
 
 
+OWNED = re.compile(r"\s*(?:in|for|during|over|of|at the end of|by the end of)?\s*$")
+
+
 def _period(claim: Claim, ctx: Context, dates: list[Claim], view: ArticleView) -> Slot | None:
-    """The period a figure is about: the date nearest it in its clause, else in its stretch
-    of the sentence (up to the next figure: "8.7% over 2023, up from 7.9% in 2022" gives 2022
-    to the 7.9% only), a year before it if its clause says "the year before", a part of a year
-    said in its clause, or the article's own time."""
-    start = ctx.offset
+    """The period a figure is about: the date that follows it ("$363 billion in 2023"), else
+    the date nearest it in its clause, else in its stretch of the sentence (up to the next
+    figure: "8.7% over 2023, up from 7.9% in 2022" gives 2022 to the 7.9% only), a year before
+    it if its clause says "the year before", a part of a year said in its clause, or the
+    article's own time. A date that follows another figure is that figure's."""
+    start, text = ctx.offset, ctx.article
+    usable = [d for d in dates if d.value and str(d.value)[:4].isdigit()]
+    for d in usable:
+        if claim.end <= d.start < claim.end + 16 and OWNED.match(text[claim.end : d.start]):
+            return Slot(str(d.value), "clause", d.start, d.end)
     for origin, (lo, hi) in (("clause", ctx.clause), ("sentence", ctx.window)):
-        near = [
-            d
-            for d in dates
-            if start + lo <= d.start < start + hi and d.value and str(d.value)[:4].isdigit()
-        ]
+        near = [d for d in usable if start + lo <= d.start < start + hi and not _owned(d, ctx)]
         if near:
             best = min(near, key=lambda d: abs(d.start - claim.start))
             value = str(best.value)
@@ -139,9 +148,28 @@ def _period(claim: Claim, ctx: Context, dates: list[Claim], view: ArticleView) -
     return None
 
 
+OTHER_FIGURE = re.compile(r"[\d%](?:\s*(?:bn|m|billion|million|trillion|per\s*cent|percent))?$")
+
+
+def _owned(date: Claim, ctx: Context) -> bool:
+    """Whether a date follows another figure of the sentence ("... 8% in 2022")."""
+    before = ctx.article[max(ctx.offset, date.start - 24) : date.start]
+    lead = before[: len(before) - len(OWNED.search(before).group())]
+    return bool(OTHER_FIGURE.search(lead.rstrip())) and date.start - len(before) + len(lead) > 0
+
+
+# "the world's most populous country", "Europe's largest economy": a ranking among the
+# place's members, not a figure of the place itself.
+RANKED = re.compile(r"['\u2019]s\s+(?:[a-z]+-)?(?:most|least|[a-z]+est)\b")
 COMPOUND = re.compile(r"-([a-z]+)\b")  # "65,000-capacity", "a 10-day strike"
 PART = re.compile(r"\s+(?:of|out\s+of)\s+(?:the\s+|all\s+)?\d")  # "58 of the 120 seats"
 WHOLE = re.compile(r"\d[\d,.]*\s+(?:of|out\s+of)\s+(?:the\s+|all\s+|a\s+total\s+of\s+)?$")
+# "at the previous election", "the last flood": an earlier event of the kind, not this one.
+EARLIER = re.compile(
+    r"\b(?:previous|last|prior|preceding|earlier)\s+(?:[a-z-]+\s+)?(?:"
+    + "|".join(sorted(EVENT_WORDS))
+    + r")\b"
+)
 
 
 def _metric(claim: Claim, ctx: Context) -> Slot | None:
@@ -164,23 +192,29 @@ def _metric(claim: Claim, ctx: Context) -> Slot | None:
     return Slot(metric, "clause", ctx.offset + at, ctx.offset + at + len(word))
 
 
+def _said(ctx: Context, found: tuple[str, int] | re.Match | None) -> Slot | None:
+    """A flag slot for words found in the claim's sentence (`_in`'s pair or a match)."""
+    if found is None:
+        return None
+    if isinstance(found, re.Match):
+        return Slot(found.group().strip(), "clause", ctx.offset + found.start())
+    return Slot(found[0], "clause", ctx.offset + found[1], ctx.offset + found[1] + len(found[0]))
+
+
 def frame_of(claim: Claim, ctx: Context, dates: list[Claim], view: ArticleView) -> Frame:
     """The claim's frame (`dates`: the article's date claims)."""
     counted_text = claim.subject or claim.unit
     counted = head(counted_text) if claim.kind.counts else None
-    forecast = _in(ctx, *ctx.clause, _PHRASES["forecast"])
-    whole = WHOLE.search(ctx.sentence[ctx.clause[0] : ctx.span[0]])
-    part = PART.match(ctx.sentence, ctx.span[1])
+    clause = ctx.clause
     return Frame(
         kind=claim.kind,
         counted=Slot(counted, "subject", claim.end) if counted else None,
         metric=_metric(claim, ctx) if not claim.is_date else None,
         place=_place(claim, ctx, view),
         period=_period(claim, ctx, dates, view) if not claim.is_date else None,
-        event=None,
-        forecast=Slot(forecast[0], "clause", ctx.offset + forecast[1]) if forecast else None,
-        whole=Slot(True, "clause", ctx.offset + ctx.clause[0] + whole.start()) if whole else None,
-        part=Slot(True, "clause", ctx.offset + part.start(), ctx.offset + part.end())
-        if part
-        else None,
+        forecast=_said(ctx, _in(ctx, *clause, _PHRASES["forecast"])),
+        whole=_said(ctx, WHOLE.search(ctx.sentence, clause[0], ctx.span[0])),
+        part=_said(ctx, PART.match(ctx.sentence, ctx.span[1])),
+        per_capita=_said(ctx, _in(ctx, *clause, _PHRASES["per_capita"])),
+        earlier=_said(ctx, EARLIER.search(ctx.sentence, *clause)),
     )

@@ -108,6 +108,7 @@ class Hints:
     event_years: Mapping[str, frozenset[str]] = field(default_factory=dict)
     latest: Mapping[tuple, str] = field(default_factory=dict)
     metric_keywords: Mapping[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
+    year: str | None = None  # the article's year
 
     @classmethod
     def from_facts(cls, facts: list[Fact], before: str | None = None) -> Hints:
@@ -126,6 +127,7 @@ class Hints:
             event_years={k: frozenset(v) for k, v in years.items()},
             latest=latest,
             metric_keywords=own,
+            year=before[:4] if before else None,
         )
 
 
@@ -226,10 +228,12 @@ def _other_event(claim: Claim, frame: Frame, fact: Fact, hints: Hints) -> bool:
     quake of April 2012, which killed 57 people" is not the 2024 quake's toll)."""
     if claim.is_date:
         return fact.is_date and _apart(str(claim.value), {str(fact.value)})
+    known = hints.event_years.get(event_of(fact))
+    if frame.earlier is not None and known and hints.year in known:
+        return True  # "at the previous election" is not this year's election
     period = frame.period
     if fact.is_series or period is None or period.origin == "article":
         return False
-    known = hints.event_years.get(event_of(fact))
     return bool(known) and _apart(period.value, known)
 
 
@@ -305,7 +309,12 @@ def _metric_said(claim: Claim, fact: Fact, found: Profile, ctx: Context, hints: 
     if fact.metric not in METRIC_WORDS:  # a metric of the source's own: its keywords say it
         phrases = (*phrases, *hints.metric_keywords.get(fact.id, ()))
     hits = [h for phrase in phrases for h in ctx.here(phrase) if ctx.own(h)]
-    return max(ctx.weight(h) for h in hits) if hits else None
+    if hits:
+        return max(ctx.weight(h) for h in hits)
+    lead = ctx.lead  # the figure before, when nothing between gives this one its own verb
+    if lead and any(lead[0] <= h < lead[1] for phrase in phrases for h in ctx.here(phrase)):
+        return POSITION["inherited"]
+    return None
 
 
 def _says_total(fact: Fact) -> bool:
@@ -362,6 +371,8 @@ def inputs(
     x.metric_said = said or 0.0
     if frame.forecast is not None:
         return None, "forecast"
+    if frame.per_capita is not None and "per" not in f"{fact.metric} {fact.unit or ''}":
+        return None, "per capita"
     if (frame.whole is not None) != _says_total(fact) and (frame.whole or frame.part):
         return None, "whole"  # a whole is compared with totals only, a part never with one
     claim_place = frame.place.value if frame.place else None
@@ -425,7 +436,8 @@ class Outcome:
 
 
 GATE_ORDER = (
-    "kind", "deadline", "other event", "counted", "metric", "currency", "forecast", "whole",
+    "kind", "deadline", "other event", "counted", "metric", "currency", "forecast",
+    "per capita", "whole",
     "place",
     "evidence", "no period", "sub-annual", "precision", "period",
 )  # fmt: skip  # fmt: skip

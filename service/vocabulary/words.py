@@ -116,7 +116,7 @@ FORECAST_WORDS = (
     "forecast", "forecasts", "forecasting", "expected", "expects", "expect", "predicted",
     "predicts", "predict", "projected", "projects", "projection", "target", "targets",
     "targeted", "aim", "aims", "aiming", "goal", "plan", "plans", "planned", "will", "could",
-    "outlook", "by the end of",
+    "outlook", "by the end of", "by the middle of", "by mid-century", "by the turn of",
 )  # fmt: skip
 
 # Words that make a figure a part of a year: a quarter, a month, a season.
@@ -131,4 +131,20 @@ SUB_ANNUAL_WORDS = (
 YEAR_BEFORE_WORDS = (
     "the year before", "a year earlier", "the previous year", "the year earlier",
     "the prior year", "a year before",
+)  # fmt: skip
+
+# Verbs that give a figure a predicate of its own: a figure after one of them in its sentence
+# does not take the metric of the figure before it ("Robberies fell to 4,300, while car
+# thefts rose to 6,150"), a figure with none does ("rose 5.8% in 2023, down from 8.5%").
+PREDICATE_VERBS = frozenset(
+    "rose rise rises rising fell fall falls falling grew grow grows growing increased "
+    "increases decreased decreases climbed climbs dropped drops jumped jumps slid slipped "
+    "surged soared plunged reached reaches hit hits stood stands totalled totaled totals "
+    "was were is are had has have recorded records doubled halved topped".split()
+)
+
+# Words that make a figure one per person: no total is compared with it.
+PER_CAPITA_WORDS = (
+    "per person", "per capita", "per head", "a head", "per resident", "per inhabitant",
+    "per citizen",
 )  # fmt: skip
