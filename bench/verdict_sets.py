@@ -114,14 +114,17 @@ def load(client: redis.Redis, sets=SETS) -> tuple[list[Case], list[str]]:
     emptied before each set's references are loaded."""
     cases, skipped = [], []
     checker = Checker(client)
+    loaded = None
     for name, folder, refs in sets:
         annotated = list(_annotations(folder)) if folder.is_dir() else []
         missing = [str(p) for _, p, _ in annotated if not p.is_file()]
         if not annotated or missing:
             skipped.append(f"{name}: {'texts absent: ' + missing[0] if missing else 'no set'}")
             continue
-        client.flushdb()
-        load_bundled(client) if refs == "bundled" else load_file(client, refs)
+        if refs != loaded:  # sets on the same references share one load
+            client.flushdb()
+            load_bundled(client) if refs == "bundled" else load_file(client, refs)
+            loaded = refs
         for stem, path, ann in annotated:
             text = path.read_text(encoding="utf-8")
             published = ann.get("published_at")

@@ -152,9 +152,6 @@ class Fact:
         parts = (self.subject, self.metric, self.unit, self.place, self.period)
         return tuple((p or "").lower() for p in parts)
 
-    def as_dict(self) -> dict[str, Any]:
-        return self.record
-
 
 @dataclass(frozen=True)
 class Slot:

@@ -9,6 +9,8 @@ the claim open: `unverifiable`, saying why.
 
 from __future__ import annotations
 
+from dataclasses import asdict
+
 from ..model import Claim, Fact
 from ..vocabulary.places import place_name
 from ..vocabulary.words import METRIC_LABELS
@@ -35,7 +37,7 @@ def _evidence(match: Match) -> dict:
         "place": fact.place,
         "period": fact.period,
         "match_score": match.score,
-        "source": fact.record["source"],
+        "source": asdict(fact.source),
     }
 
 
@@ -84,7 +86,9 @@ def _why_not(outcome: Outcome) -> str:
     fact = outcome.near
     if fact is None or outcome.reason not in REASONS:
         return "no reference fact about the same thing was found"
-    return REASONS[outcome.reason].format(about=fact_phrase(fact).split(":")[0], unit=fact.unit)
+    about = fact_phrase(fact).split(":")[0]
+    every = {4: "annual", 7: "monthly"}.get(len(fact.period or ""), "daily")
+    return REASONS[outcome.reason].format(about=about, unit=fact.unit, every=every)
 
 
 REASONS = {
@@ -92,7 +96,8 @@ REASONS = {
     "forecast": "it is a forecast or a target, and references record what happened",
     "no period": "it names no period, and the reference ({about}) gives one figure a period",
     "sub-annual": "it is about part of a year, and the reference ({about}) is annual",
-    "precision": "its period is not of the reference's precision ({about})",
+    "precision": "its period is not a whole one of the reference's: the reference ({about}) "
+    "is {every}",
     "period": "the reference has no figure for its period (nearest: {about})",
 }
 

@@ -1,0 +1,147 @@
+"""Matching slot by slot: series and revisions, periods and their precision, places, forecasts,
+currencies, wholes and parts, rival events, and input no slot fits (never an error)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from service.model import Fact, Source
+from tests.test_verify_match import verdicts
+
+WB = Source("World Bank, World Development Indicators", "https://data.worldbank.org/indicator/X")
+
+
+def stat(metric, value, period, place="Chile", unit="%", as_of="2024-06-30", source=WB) -> Fact:
+    """A figure of a series: a place's metric for one period."""
+    return Fact(f"{place}-{metric}-{period}-{as_of}-{source.url}", place, metric, value, source,
+                unit=unit, as_of=as_of, place=place, period=period)  # fmt: skip
+
+
+CHILE = [
+    stat("inflation", 12.8, "2022"),
+    stat("inflation", 3.9, "2023"),
+    stat("population", 19_960_889, "2023", unit="people"),
+    stat("population", 19_600_000, "2022", unit="people"),
+    stat("gdp", 335_000_000_000, "2023", unit="USD"),
+]
+PUBLISHED = date(2024, 9, 1)
+
+
+def check(text: str, facts=CHILE, published_at=PUBLISHED) -> dict[str, dict]:
+    return verdicts(text, facts, published_at)
+
+
+def test_a_series_holds_one_figure_per_period_not_revisions_of_each_other():
+    found = check("Inflation in Chile was 3.9% in 2023, down from 12.8% in 2022.")
+    assert found["3.9%"]["verdict"] == "supported"
+    assert found["12.8%"]["verdict"] == "supported"  # not "superseded" by the 2023 figure
+    assert [e["period"] for e in found["12.8%"]["evidence"]] == ["2022"]
+    wrong = check("Inflation in Chile was 12.8% in 2023.")
+    assert wrong["12.8%"]["verdict"] == "contradicted"
+
+
+def test_a_later_statement_about_the_same_thing_revises_it():
+    agency = Source("Civil Protection Agency, bulletin", "https://example.org/bulletin-3")
+    later = Source("Civil Protection Agency, bulletin", "https://example.org/bulletin-7")
+    flood = dict(aliases=("Orlo flood",), unit="people", keywords=("Orlo", "flood"))
+    facts = [
+        Fact("a", "Orlo flood of 2024", "killed", 37, agency, as_of="2024-03-01", **flood),
+        Fact("b", "Orlo flood of 2024", "killed", 41, later, as_of="2024-03-07", **flood),
+    ]
+    assert check("The Orlo flood killed 41 people.", facts)["41"]["verdict"] == "supported"
+    assert check("The Orlo flood killed 37 people.", facts)["37"]["verdict"] == "contradicted"
+
+
+def test_the_explanation_names_the_slots_and_the_source():
+    text = "Chile's inflation was 12.8% in 2022."
+    found = check(text)["12.8%"]
+    assert found["verdict"] == "supported"
+    assert "Chile, 2022, consumer price inflation: 12.8%" in found["explanation"]
+    assert "World Bank, World Development Indicators" in found["explanation"]
+    assert found["frame"]["place"]["value"] == "CHL"
+    at = text.index("2022")
+    assert found["frame"]["period"] == {
+        "value": "2022",
+        "from": "clause",
+        "start": at,
+        "end": at + 4,
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "claim", "reason"),
+    [
+        ("Inflation in Chile hit 12% in May 2023.", "12%", "is annual"),
+        ("Chile's inflation hit 4% in the third quarter.", "4%", "part of a year"),
+        ("Chile's central bank expects inflation of 3% in 2025.", "3%", "forecast"),
+        ("Chile aims to bring inflation to 2% by the end of 2025.", "2%", "forecast"),
+        ("Chile's economy was worth €300 billion in 2023.", "€300 billion", "in USD"),
+        ("Inflation in Chile is running at 4%.", "4%", "names no period"),
+    ],
+)
+def test_figures_the_references_do_not_hold_are_unverifiable_with_the_reason(text, claim, reason):
+    found = check(text)[claim]
+    assert found["verdict"] == "unverifiable", found["explanation"]
+    assert reason in found["explanation"]
+
+
+def test_a_present_tense_level_is_about_the_latest_period_before_the_article():
+    found = check("Chile has a population of 20 million.")["20 million"]
+    assert found["verdict"] == "supported"
+    assert "Chile, 2023, population" in found["explanation"]  # which year was used
+    assert check("Chile has a population of 21 million.")["21 million"]["verdict"] == (
+        "contradicted"
+    )
+
+
+def test_another_places_figure_is_never_compared():
+    found = check("Peru's inflation was 12.8% in 2022.")["12.8%"]
+    assert found["verdict"] == "unverifiable"
+    assert found["evidence"] == []
+
+
+def test_a_place_the_gazetteer_does_not_know_gives_unverifiable_not_an_error():
+    found = check("Atlantis had a population of 20 million in 2023.", CHILE)
+    assert found["20 million"]["verdict"] == "unverifiable"
+
+
+def test_claims_with_no_slot_filled_are_unverifiable():
+    found = check("It was 42. Then 7.", CHILE)
+    assert {v["verdict"] for v in found.values()} == {"unverifiable"}
+
+
+def test_facts_of_one_series_at_two_precisions_compare_only_at_the_claims_own():
+    facts = [*CHILE, stat("inflation", 14.1, "2022-05")]
+    found = check("Chile's inflation was 12.8% in 2022, and 14.1% in May 2022.", facts)
+    assert found["12.8%"]["verdict"] == "supported"
+    assert [e["period"] for e in found["12.8%"]["evidence"]] == ["2022"]
+    assert found["14.1%"]["verdict"] == "supported"
+    assert [e["period"] for e in found["14.1%"]["evidence"]] == ["2022-05"]
+
+
+def test_per_capita_figures_are_never_compared_with_totals():
+    found = check("Chile's GDP per person was $17,000 in 2023.")["$17,000"]
+    assert found["verdict"] == "unverifiable"
+
+
+ELECTION = Source("Electoral Commission", "https://example.org/results")
+SEATS = [
+    Fact("t", "2024 Estovan election", "seats_total", 120, ELECTION, ("Estovan election",),
+         unit="seats", keywords=("election", "parliament", "Estova")),
+    Fact("c", "Civic Union in the 2024 Estovan election", "seats", 58, ELECTION,
+         ("Civic Union",), unit="seats", keywords=("election", "parliament", "Estova")),
+]  # fmt: skip
+
+
+def test_a_part_and_its_whole_are_each_compared_with_their_own_fact():
+    text = "Civic Union won 58 of the 120 seats in the Estovan election."
+    found = check(text, SEATS)
+    assert found["58"]["verdict"] == "supported"
+    assert [e["reference_id"] for e in found["58"]["evidence"]] == ["c"]
+    assert found["120"]["verdict"] == "supported"
+    assert [e["reference_id"] for e in found["120"]["evidence"]] == ["t"]
+    wrong = check("Civic Union won 60 of the 120 seats in the Estovan election.", SEATS)
+    assert wrong["60"]["verdict"] == "contradicted"
+    assert [e["reference_id"] for e in wrong["60"]["evidence"]] == ["c"]
