@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Flask
 
 from . import logs, storage
-from .api import init_app as init_api
+from .api.app import init_app as init_api
 from .config import Config
 
 
