@@ -117,6 +117,19 @@ class Config:
         "bool",
     )
     WEB_CONCURRENCY: int = _setting("Number of gunicorn worker processes.", 2, "int", 1)
+    WORKER_CONNECTIONS: int = _setting(
+        "Connections each gunicorn worker (gevent) serves at once; a slow client holds one "
+        "connection, never a worker.",
+        1000,
+        "int",
+        1,
+    )
+    REQUEST_READ_TIMEOUT: float = _setting(
+        "Seconds a client may go silent while sending its request body (or reading the answer) "
+        "before its connection is dropped; a body cut short this way gets 408.",
+        10.0,
+        "float",
+    )
     RUN_WORKERS: int = _setting(
         "Batch-job workers `python -m service serve` starts beside gunicorn (`make run`: 1). "
         "Elsewhere run `python -m service worker` processes of their own.",
