@@ -124,3 +124,12 @@ def test_errors_gunicorn_answers_itself_are_problem_json(live, request_bytes, st
     problem = json.loads(body)
     assert problem["status"] == status and problem["type"].startswith("/docs#problem-")
     assert problem["title"] and problem["detail"]
+
+
+def test_two_instances_share_no_control_socket(redis_server, tmp_path):
+    home = {"HOME": str(tmp_path / "home"), "XDG_RUNTIME_DIR": str(tmp_path / "run")}
+    with (
+        served(redis_server.url, tmp_path / "a", **home),
+        served(redis_server.url, tmp_path / "b", **home),
+    ):
+        assert not list(tmp_path.glob("home/.gunicorn/*")) and not list(tmp_path.glob("run/*.ctl"))
