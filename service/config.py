@@ -110,6 +110,11 @@ class Config:
         " `off`: no limit.",
         "120/minute",
     )
+    LOCAL_RATE_LIMIT: str = _setting(
+        "With AUTH_DISABLED (no keys): the limit on all requests, counted per client address, in "
+        "RATE_LIMIT's notation. `off`: no limit, so local trials and benchmarks are not cut off.",
+        "off",
+    )
     AUTH_DISABLED: bool = _setting(
         "Let every request in as a local admin, without an API key. Only for local `make run`; "
         "the start-up log says so loudly.",
