@@ -58,7 +58,9 @@ def test_reset_is_in_seconds_and_retry_after_only_on_429(redis_url, redis_client
     client = make_app(redis_url).test_client()
     ok = client.post("/v1/extract", json={"text": "x"}, headers={"X-API-Key": key})
     assert ok.status_code == 200
-    assert 0 < int(ok.headers["RateLimit-Reset"]) <= 61  # seconds left (rounded up), not a Unix time
+    assert (
+        0 < int(ok.headers["RateLimit-Reset"]) <= 61
+    )  # seconds left (rounded up), not a Unix time
     assert "Retry-After" not in ok.headers
     for _ in range(3):
         last = client.post("/v1/extract", json={"text": "x"}, headers={"X-API-Key": key})

@@ -97,9 +97,21 @@ def _json_body() -> dict:
 
 
 def _with_query(body: dict) -> dict:
-    """The JSON body's fields, over those given as query parameters (each checked on its own)."""
+    """The JSON body's fields and those given as query parameters (each checked on its own);
+    a field given in both places is 422, naming both."""
     query = _query()
     ArticleFieldsSchema(only=QUERY_FIELDS).load(query)
+    twice = sorted(query.keys() & body.keys())
+    if twice:
+        raise ValidationFailed(
+            f"{', '.join(twice)}: given both as a query parameter and in the JSON body; "
+            "give each once.",
+            [
+                {"field": f"{where}.{name}", "message": "Also given in the " + other + "."}
+                for name in twice
+                for where, other in (("query", "JSON body"), ("body", "query"))
+            ],
+        )
     return {**query, **body}
 
 
