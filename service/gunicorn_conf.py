@@ -20,6 +20,7 @@ path, and stopping one removed the other's.
 
 from __future__ import annotations
 
+import gevent
 from gevent import monkey
 
 monkey.patch_all()  # first, before ssl, socket or threading are imported (gevent's advice)
@@ -99,11 +100,21 @@ def on_exit(server) -> None:
 
 
 class Worker(GeventWorker):
-    """gevent's worker, with a read timeout on every client socket (REQUEST_READ_TIMEOUT)."""
+    """gevent's worker, with a read timeout on every client socket (REQUEST_READ_TIMEOUT), and
+    fair turns: after each request the connection yields, so a client whose next request is
+    already waiting on its socket cannot keep the worker from the other connections (without
+    it, under load, some requests waited seconds while one connection was served again and
+    again)."""
 
     def handle(self, listener, client, addr):
         client.settimeout(_config.REQUEST_READ_TIMEOUT)
         super().handle(listener, client, addr)
+
+    def handle_request(self, listener_name, req, sock, addr):
+        try:
+            return super().handle_request(listener_name, req, sock, addr)
+        finally:
+            gevent.idle()  # to the back of the line: every ready connection goes first
 
 
 def write_problem(sock, status: int, reason: str, message: str) -> None:
