@@ -32,6 +32,7 @@ import subprocess  # noqa: E402
 import sys  # noqa: E402
 
 from gunicorn import util  # noqa: E402
+from gunicorn.workers.base_async import AsyncWorker  # noqa: E402
 from gunicorn.workers.ggevent import GeventWorker  # noqa: E402
 from prometheus_client import multiprocess  # noqa: E402
 
@@ -107,8 +108,8 @@ class Worker(GeventWorker):
     again)."""
 
     def handle(self, listener, client, addr):
-        client.settimeout(_config.REQUEST_READ_TIMEOUT)
-        super().handle(listener, client, addr)
+        client.settimeout(_config.REQUEST_READ_TIMEOUT)  # GeventWorker.handle would block
+        AsyncWorker.handle(self, listener, client, addr)
 
     def handle_request(self, listener_name, req, sock, addr):
         try:

@@ -133,3 +133,45 @@ def test_two_instances_share_no_control_socket(redis_server, tmp_path):
         served(redis_server.url, tmp_path / "b", **home),
     ):
         assert not list(tmp_path.glob("home/.gunicorn/*")) and not list(tmp_path.glob("run/*.ctl"))
+
+
+@pytest.fixture(scope="module")
+def one_worker(redis_server, tmp_path_factory):
+    """One gunicorn worker, and a one-second read timeout."""
+    env = {"WEB_CONCURRENCY": "1", "REQUEST_READ_TIMEOUT": "1"}
+    with served(redis_server.url, tmp_path_factory.mktemp("one"), **env) as (base, process):
+        yield base
+    assert process.returncode == 0, process.output
+
+
+def slow_client(base: str, sent: bytes = b"Five") -> socket.socket:
+    """A client that sends its headers and the start of a 1,000-byte body, then waits."""
+    host, port = base.removeprefix("http://").split(":")
+    sock = socket.create_connection((host, int(port)), timeout=10)
+    sock.sendall(
+        b"POST /v1/extract HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\n"
+        b"Content-Length: 1000\r\n\r\n" + sent
+    )
+    return sock
+
+
+def test_slow_clients_do_not_hold_the_only_worker(one_worker):
+    clients = [slow_client(one_worker) for _ in range(20)]
+    try:  # a sync worker would be held by the first of them: this would time out
+        assert requests.get(f"{one_worker}/healthz", timeout=5).status_code == 200
+        checked = requests.post(f"{one_worker}/v1/checks", json={"text": "Five died."}, timeout=5)
+        assert checked.status_code == 200
+    finally:
+        for sock in clients:
+            sock.close()
+
+
+def test_a_body_that_stalls_past_the_read_timeout_is_408(one_worker):
+    with slow_client(one_worker) as sock:
+        answer = b""
+        while chunk := sock.recv(65536):
+            answer += chunk
+    head, _, body = answer.partition(b"\r\n\r\n")
+    assert head.startswith(b"HTTP/1.1 408 "), answer[:300]
+    assert b"Content-Type: application/problem+json" in head
+    assert json.loads(body)["type"] == "/docs#problem-request-timeout"
