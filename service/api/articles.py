@@ -65,7 +65,9 @@ def json_object(accepted: str = "application/json") -> dict:
     return _json_body()
 
 
-def _decode(charset: str) -> str:
+def decode_body(charset: str) -> str:
+    """The request body as text in `charset`, or 415 (no such text encoding) or 400 (bytes
+    that are not valid in it): never a body with replacement characters."""
     try:
         codecs.lookup(charset)
     except LookupError:
@@ -80,7 +82,7 @@ def _decode(charset: str) -> str:
 
 
 def _json_body() -> dict:
-    text = _decode("utf-8")
+    text = decode_body("utf-8")
     try:
         data = jsontext.loads(text)
     except ValueError as exc:
@@ -128,4 +130,4 @@ def _query() -> dict:
 
 def _raw_body(field: str) -> dict:
     charset = request.mimetype_params.get("charset", "utf-8")
-    return {**_query(), field: _decode(charset)}
+    return {**_query(), field: decode_body(charset)}

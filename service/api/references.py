@@ -13,7 +13,7 @@ from ..references.importer import parse
 from ..references.schema import ListQuerySchema
 from ..references.store import ReferenceStore
 from ..storage import get_redis
-from .articles import json_object
+from .articles import decode_body, json_object
 from .auth import requires
 
 bp = Blueprint("references", __name__)
@@ -43,7 +43,8 @@ def import_references():
     fmt = IMPORT_TYPES.get(request.mimetype)
     if fmt is None:
         raise UnsupportedMediaType(f"Send one of {', '.join(IMPORT_TYPES)}.")
-    return _store().import_facts(parse(request.get_data(as_text=True), fmt))
+    text = decode_body(request.mimetype_params.get("charset", "utf-8"))
+    return _store().import_facts(parse(text, fmt))
 
 
 @bp.get("/v1/references/<ref_id>")
