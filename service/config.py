@@ -110,6 +110,11 @@ class Config:
         " `off`: no limit.",
         "120/minute",
     )
+    LOCAL_RATE_LIMIT: str = _setting(
+        "With AUTH_DISABLED (no keys): the limit on all requests, counted per client address, in "
+        "RATE_LIMIT's notation. `off`: no limit, so local trials and benchmarks are not cut off.",
+        "off",
+    )
     AUTH_DISABLED: bool = _setting(
         "Let every request in as a local admin, without an API key. Only for local `make run`; "
         "the start-up log says so loudly.",
@@ -117,6 +122,19 @@ class Config:
         "bool",
     )
     WEB_CONCURRENCY: int = _setting("Number of gunicorn worker processes.", 2, "int", 1)
+    WORKER_CONNECTIONS: int = _setting(
+        "Connections each gunicorn worker (gevent) serves at once; a slow client holds one "
+        "connection, never a worker.",
+        1000,
+        "int",
+        1,
+    )
+    REQUEST_READ_TIMEOUT: float = _setting(
+        "Seconds a client may go silent while sending its request body (or reading the answer) "
+        "before its connection is dropped; a body cut short this way gets 408.",
+        10.0,
+        "float",
+    )
     RUN_WORKERS: int = _setting(
         "Batch-job workers `python -m service serve` starts beside gunicorn (`make run`: 1). "
         "Elsewhere run `python -m service worker` processes of their own.",

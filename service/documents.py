@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from .claims import extract, html_to_text
+from .claims import extract
+from .claims.markup import html_document
 from .metrics import CLAIMS
 
 OFFSETS_TEXT = "Character offsets into the text as sent."
@@ -18,8 +19,10 @@ def document(
     url: str | None = None,
     published_at: date | None = None,
 ) -> tuple[str, dict]:
-    """The text the claims' offsets refer to, and the response's `document` object."""
-    text = html_to_text(body) if source == "html" else body
+    """The text the claims' offsets refer to, and the response's `document` object (for HTML,
+    its `<title>` is the title when none was sent)."""
+    text, html_title = html_document(body) if source == "html" else (body, None)
+    title = title or html_title
     meta = {
         "source": source,
         "length": len(text),

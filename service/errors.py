@@ -1,17 +1,19 @@
 """The service's one exception family. Flask-free: the domain library raises these too.
 
-Each class maps to one RFC 9457 problem type; `service.api.errors` renders them as
-`application/problem+json`. `errors` carries field-level details as a list of
-`{"field", "message"}` dicts, with `row` added for file imports.
+Each class is one RFC 9457 problem type (a slug and a title). What HTTP status a type gets is
+the API's business: one table in `service.api.errors` maps each class to its status and renders
+it as `application/problem+json`. `errors` carries field-level details as a list of
+`{"field", "message"}` dicts, with `row` added for file imports. Callers that must tell a
+passing outage from a refusal (the batch jobs) do it by type: `ServiceUnavailable` is the only
+transient one.
 """
 
 from __future__ import annotations
 
 
 class ServiceError(Exception):
-    """Base class: an HTTP status, a stable problem slug and a human title."""
+    """Base class: a stable problem slug and a human title."""
 
-    status = 500
     slug = "internal-error"
     title = "Internal error"
 
@@ -23,51 +25,51 @@ class ServiceError(Exception):
 
 
 class BadRequest(ServiceError):
-    status, slug, title = 400, "bad-request", "Bad request"
+    slug, title = "bad-request", "Bad request"
 
 
 class Unauthorized(ServiceError):
-    status, slug, title = 401, "unauthorized", "Unauthorized"
+    slug, title = "unauthorized", "Unauthorized"
 
 
 class Forbidden(ServiceError):
-    status, slug, title = 403, "forbidden", "Forbidden"
+    slug, title = "forbidden", "Forbidden"
 
 
 class NotFound(ServiceError):
-    status, slug, title = 404, "not-found", "Not found"
+    slug, title = "not-found", "Not found"
 
 
 class Conflict(ServiceError):
-    status, slug, title = 409, "conflict", "Conflict"
+    slug, title = "conflict", "Conflict"
 
 
 class PayloadTooLarge(ServiceError):
-    status, slug, title = 413, "payload-too-large", "Payload too large"
+    slug, title = "payload-too-large", "Payload too large"
 
 
 class UnsupportedMediaType(ServiceError):
-    status, slug, title = 415, "unsupported-media-type", "Unsupported media type"
+    slug, title = "unsupported-media-type", "Unsupported media type"
 
 
 class ValidationFailed(ServiceError):
-    status, slug, title = 422, "validation-error", "Validation failed"
+    slug, title = "validation-error", "Validation failed"
 
 
 class TooManyClaims(ServiceError):
-    status, slug, title = 422, "too-many-claims", "Too many claims"
+    slug, title = "too-many-claims", "Too many claims"
 
 
 class NotImplementedYet(ServiceError):
-    status, slug, title = 501, "not-implemented", "Not implemented yet"
+    slug, title = "not-implemented", "Not implemented yet"
 
 
 class TooManyRequests(ServiceError):
-    status, slug, title = 429, "too-many-requests", "Too many requests"
+    slug, title = "too-many-requests", "Too many requests"
 
 
 class ServiceUnavailable(ServiceError):
-    status, slug, title = 503, "service-unavailable", "Service unavailable"
+    slug, title = "service-unavailable", "Service unavailable"
 
 
 def field_errors(messages, prefix: str = "") -> list[dict]:

@@ -4,20 +4,42 @@ The master starts (or joins) the embedded Redis before forking, so every worker 
 server, and stops it on exit; it also runs RUN_WORKERS batch-job workers beside itself.
 Metrics of all workers are gathered through the multiprocess directory `serve` set up
 (PROMETHEUS_MULTIPROC_DIR). Logs go to stdout.
+
+Workers are gevent's (`Worker` below): each connection is a greenlet, so a slow client (one
+trickling its body a byte a second) holds one of WORKER_CONNECTIONS connections, never a whole
+worker; a client silent for REQUEST_READ_TIMEOUT seconds is dropped (408 mid-body), and headers
+must arrive within `keepalive` seconds. CPU-bound work (a check) still runs one at a time per
+worker: WEB_CONCURRENCY sets how many run at once.
+
+The errors gunicorn answers itself, before the app sees the request (a request line over
+`limit_request_line`, too many or too large headers, a control character in a header, bad
+chunked framing), are written as `application/problem+json` too (`write_problem`).
+The control socket (`gunicornc`) is off: two instances on one machine would share its default
+path, and stopping one removed the other's.
 """
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
+import gevent
+from gevent import monkey
 
-from prometheus_client import multiprocess
+monkey.patch_all()  # first, before ssl, socket or threading are imported (gevent's advice)
 
-from service.config import Config
-from service.embedded import EmbeddedRedis
-from service.references.importer import load_bundled
-from service.storage import connect, resolve_url
+import json  # noqa: E402
+import os  # noqa: E402
+import re  # noqa: E402
+import subprocess  # noqa: E402
+import sys  # noqa: E402
+
+from gunicorn import util  # noqa: E402
+from gunicorn.workers.base_async import AsyncWorker  # noqa: E402
+from gunicorn.workers.ggevent import GeventWorker  # noqa: E402
+from prometheus_client import multiprocess  # noqa: E402
+
+from service.config import Config  # noqa: E402
+from service.embedded import EmbeddedRedis  # noqa: E402
+from service.references.importer import load_bundled  # noqa: E402
+from service.storage import connect, resolve_url  # noqa: E402
 
 _config = Config.from_env()
 _workers: list[subprocess.Popen] = []
@@ -26,6 +48,9 @@ _embedded: EmbeddedRedis | None = None
 
 bind = _config.BIND
 workers = _config.WEB_CONCURRENCY
+worker_class = "service.gunicorn_conf.Worker"
+worker_connections = _config.WORKER_CONNECTIONS
+control_socket_disable = True
 accesslog = "-"
 errorlog = "-"
 loglevel = _config.LOG_LEVEL.lower()
@@ -73,3 +98,42 @@ def on_exit(server) -> None:
             worker.kill()  # a job cut short is retried by the next worker
     if _embedded is not None:
         _embedded.stop()
+
+
+class Worker(GeventWorker):
+    """gevent's worker, with a read timeout on every client socket (REQUEST_READ_TIMEOUT), and
+    fair turns: after each request the connection yields, so a client whose next request is
+    already waiting on its socket cannot keep the worker from the other connections (without
+    it, under load, some requests waited seconds while one connection was served again and
+    again)."""
+
+    def handle(self, listener, client, addr):
+        client.settimeout(_config.REQUEST_READ_TIMEOUT)  # GeventWorker.handle would block
+        AsyncWorker.handle(self, listener, client, addr)
+
+    def handle_request(self, listener_name, req, sock, addr):
+        try:
+            return super().handle_request(listener_name, req, sock, addr)
+        finally:
+            gevent.idle()  # to the back of the line: every ready connection goes first
+
+
+def write_problem(sock, status: int, reason: str, message: str) -> None:
+    """gunicorn's own error answer (`util.write_error`), as RFC 9457 problem+json."""
+    slug = re.sub(r"[^a-z0-9]+", "-", reason.lower()).strip("-")
+    body = json.dumps(
+        {
+            "type": f"/docs#problem-{slug}",
+            "title": reason,
+            "status": status,
+            "detail": message or reason,
+        }
+    ).encode()
+    head = (
+        f"HTTP/1.1 {status} {reason}\r\nConnection: close\r\n"
+        f"Content-Type: application/problem+json\r\nContent-Length: {len(body)}\r\n\r\n"
+    )
+    util.write_nonblock(sock, head.encode("latin-1") + body)
+
+
+util.write_error = write_problem  # the one function gunicorn's workers write errors with

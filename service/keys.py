@@ -47,10 +47,14 @@ class KeyStore:
 
     def create(self, name: str, scopes: list[str]) -> tuple[str, str]:
         """A new key and its webhook secret, both shown only now."""
-        unknown = sorted(set(scopes) - set(SCOPES))
-        if not name or not name.replace("-", "").replace("_", "").isalnum() or unknown:
-            message = f"unknown scopes {unknown}" if unknown else "use letters, digits, - and _"
-            raise ValidationFailed("Invalid key.", [{"field": "name", "message": message}])
+        errors = []
+        if not name or not name.replace("-", "").replace("_", "").isalnum():
+            errors.append({"field": "name", "message": "use letters, digits, - and _"})
+        if unknown := sorted(set(scopes) - set(SCOPES)):
+            message = f"unknown scopes {unknown}; use {', '.join(SCOPES)}"
+            errors.append({"field": "scopes", "message": message})
+        if errors:
+            raise ValidationFailed("Invalid key.", errors)
         key, secret = PREFIX + secrets.token_urlsafe(32), secrets.token_urlsafe(32)
         record = {
             "name": name,

@@ -2,7 +2,9 @@
 
 Under gunicorn every worker writes its samples to PROMETHEUS_MULTIPROC_DIR (set up by the
 master, see `gunicorn_conf`) and a scrape adds them up; in a single process the default
-registry is used. Flask-free: the checker and the sources count here too.
+registry is used. Flask-free: the checker and the sources count here too. The counts live in
+the processes, not in Redis, so a scrape always answers: what Redis alone knows (the job queue
+depth) is left out while Redis is down, and `factcheck_redis_up` says so.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 
+import redis
 from prometheus_client import (
     CollectorRegistry,
     Counter,
@@ -41,19 +44,27 @@ SOURCE_ERRORS = Counter(
 
 
 class QueueDepth:
-    """Jobs waiting, read from Redis at scrape time (a custom collector)."""
+    """Jobs waiting, read from Redis at scrape time (a custom collector), and whether Redis
+    answered: an outage is `factcheck_redis_up 0`, never a failed scrape."""
 
     def __init__(self, depth: Callable[[], dict[str, int]]):
         self.depth = depth
 
     def collect(self):
+        up = GaugeMetricFamily("factcheck_redis_up", "1 if Redis answered this scrape, else 0.")
         gauge = GaugeMetricFamily(
             "factcheck_job_queue_depth", "Jobs waiting in each queue.", labels=["queue"]
         )
         try:
             depths = self.depth()
+        except redis.RedisError:
+            up.add_metric([], 0)
+            yield up
+            return
         except ServiceError:
             return  # no job queue here (Redis Cluster): the other metrics still count
+        up.add_metric([], 1)
+        yield up
         for queue, size in depths.items():
             gauge.add_metric([queue], size)
         yield gauge

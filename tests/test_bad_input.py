@@ -3,6 +3,8 @@ pytest-timeout here and measured in bench/, not asserted)."""
 
 from __future__ import annotations
 
+import io
+
 import pytest
 
 ENDPOINTS = ["/v1/extract", "/v1/checks"]
@@ -90,3 +92,42 @@ def test_a_reference_value_too_big_for_float_is_a_row_error(client, fmt):
         response = client.post("/v1/references", data=csv, content_type="text/csv")
     assert response.status_code in (400, 422), response.get_data(as_text=True)
     assert response.mimetype == "application/problem+json"
+
+
+def post_without_length(client, path: str, body: bytes, content_type: str):
+    """A body with no Content-Length, ended by the server (as gunicorn ends a chunked one)."""
+    return client.post(
+        path,
+        input_stream=io.BytesIO(body),
+        content_type=content_type,
+        environ_overrides={"wsgi.input_terminated": True},
+    )
+
+
+@pytest.mark.parametrize(
+    ("path", "content_type", "head"),
+    [
+        ("/v1/extract", "text/plain", b""),
+        ("/v1/checks", "application/json", b'{"text": "'),
+        ("/v1/jobs", "application/json", b'{"articles": [{"text": "'),
+        ("/v1/references", "text/csv", b"subject,metric\n"),
+    ],
+)
+def test_a_body_without_length_one_byte_past_the_limit_is_413_not_cut(
+    app, path, content_type, head
+):
+    limit = app.config["MAX_CONTENT_LENGTH"] = 1000
+    client = app.test_client()
+    over = post_without_length(client, path, head + b"x" * (limit + 1 - len(head)), content_type)
+    assert over.status_code == 413, over.get_data(as_text=True)
+    assert over.mimetype == "application/problem+json"
+    assert over.get_json()["detail"] == "The body is larger than 1000 bytes."
+
+
+def test_a_body_without_length_at_the_limit_is_read_whole(app):
+    app.config["MAX_CONTENT_LENGTH"] = 1000
+    response = post_without_length(
+        app.test_client(), "/v1/extract", b"7 died. " * 125, "text/plain"
+    )
+    assert response.status_code == 200
+    assert response.get_json()["document"]["length"] == 1000

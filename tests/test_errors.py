@@ -116,6 +116,23 @@ def test_raw_body_with_bad_published_at_is_422(client):
     assert field_names(assert_problem(response, 422, "validation-error")) == {"published_at"}
 
 
+@pytest.mark.parametrize("path", ENDPOINTS)
+def test_a_field_in_the_query_and_in_the_json_body_is_422_naming_both(client, path):
+    response = client.post(
+        f"{path}?published_at=2024-03-04",
+        json={"text": "Five died.", "published_at": "2024-03-05"},
+    )
+    body = assert_problem(response, 422, "validation-error")
+    assert field_names(body) == {"query.published_at", "body.published_at"}
+    assert "published_at" in body["detail"]
+
+
+def test_query_fields_beside_a_json_body_are_still_taken(client):
+    response = client.post("/v1/extract?published_at=2024-03-04", json={"text": "Five died."})
+    assert response.status_code == 200
+    assert response.get_json()["document"]["published_at"] == "2024-03-04"
+
+
 def test_unknown_route_and_wrong_method_are_problems(client):
     assert_problem(client.get("/v1/nothing"), 404, "not-found")
     response = client.get("/v1/extract")

@@ -38,7 +38,7 @@ def test_submit_answers_202_with_location_and_a_queued_job(client):
     job = response.get_json()
     assert response.headers["Location"] == f"/v1/jobs/{job['id']}"
     assert job["status"] == "queued"
-    assert job["progress"] == {"done": 0, "total": 2}
+    assert job["progress"] == {"done": 0, "failed": 0, "total": 2}
     assert "results" not in job
     assert job["error"] is None and job["callback_url"] is None and job["callback"] is None
     assert job["finished_at"] is None and job["created_at"]

@@ -156,7 +156,7 @@ def test_a_job_runs_to_the_end_and_its_signed_callback_arrives(jobs_client, work
 
     job = jobs_client.get(location).get_json()
     assert job["status"] == "done", job
-    assert job["progress"] == {"done": 3, "total": 3}
+    assert job["progress"] == {"done": 3, "failed": 0, "total": 3}
     assert job["results"] == checked(jobs_client, articles)
     verdicts = [[c["verdict"] for c in r["claims"]] for r in job["results"][:2]]
     assert verdicts == [["supported"], ["contradicted"]]
@@ -251,7 +251,7 @@ def test_a_job_whose_worker_is_killed_is_finished_by_another(jobs_client, worker
     job = wait_for(jobs_client, location, lambda j: j["status"] != "running", timeout=90)
 
     assert job["status"] == "done", (job, second.log.read_text())
-    assert job["progress"] == {"done": 6, "total": 6}
+    assert job["progress"] == {"done": 6, "failed": 0, "total": 6}
     assert job["results"] == checked(jobs_client, articles)
     log = second.log.read_text()
     assert "resumes with" in log, log
@@ -278,10 +278,29 @@ def test_a_job_out_of_retries_ends_as_failed(settings, redis_client, workers):
     assert job["finished_at"] and "results" not in job
 
 
-def test_an_article_refused_as_too_big_fails_the_job_at_once(jobs_client, workers):
-    location = submit(jobs_client, [{"text": "Five died."}, {"text": "1, 2, 3, 4 and 5 people."}])
+def test_an_article_refused_as_too_big_gets_its_own_problem_and_the_job_ends_done(
+    jobs_client, workers, receiver
+):
+    receiver.expect_request("/hook", method="POST").respond_with_data("thanks")
+    articles = [{"text": "7 soldiers were killed."}, {"text": "1, 2, 3, 4 and 5 people."}]
+    articles.append({"text": "Five died."})
+    location = submit(jobs_client, articles, callback_url=receiver.url_for("/hook"))
     workers.start("--burst", MAX_CLAIMS="3").wait(timeout=60)
     job = jobs_client.get(location).get_json()
-    assert job["status"] == "failed"
-    assert job["error"].startswith("article 2: The text holds 5 numeric claims")
-    assert job["progress"] == {"done": 1, "total": 2}  # the first article was checked
+    assert job["status"] == "done", job
+    assert job["progress"] == {"done": 3, "failed": 1, "total": 3}
+    first, refused, third = job["results"]
+    assert first["claims"][0]["value"] == 7 and third["claims"][0]["value"] == 5
+    assert refused == {
+        "problem": {
+            "type": "/docs#problem-too-many-claims",
+            "title": "Too many claims",
+            "status": 422,
+            "detail": refused["problem"]["detail"],
+        }
+    }
+    assert refused["problem"]["detail"].startswith("The text holds 5 numeric claims")
+    [(request, _response)] = receiver.log
+    sent = json.loads(request.get_data())
+    assert sent["status"] == "done" and sent["progress"]["failed"] == 1
+    assert sent["results"] == job["results"]

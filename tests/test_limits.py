@@ -51,3 +51,29 @@ def test_rate_limit_off_means_none(redis_url, redis_client):
         for _ in range(5)
     }
     assert codes == {200}
+
+
+def test_reset_is_in_seconds_and_retry_after_only_on_429(redis_url, redis_client):
+    key = KeyStore(redis_client).create("cms", ["check"])[0]
+    client = make_app(redis_url).test_client()
+    ok = client.post("/v1/extract", json={"text": "x"}, headers={"X-API-Key": key})
+    assert ok.status_code == 200
+    assert (
+        0 < int(ok.headers["RateLimit-Reset"]) <= 61
+    )  # seconds left (rounded up), not a Unix time
+    assert "Retry-After" not in ok.headers
+    for _ in range(3):
+        last = client.post("/v1/extract", json={"text": "x"}, headers={"X-API-Key": key})
+    assert last.status_code == 429
+    assert 0 < int(last.headers["Retry-After"]) <= 61
+    assert 0 < int(last.headers["RateLimit-Reset"]) <= 61
+
+
+def test_auth_disabled_is_not_limited_unless_asked(redis_url):
+    local = {"TESTING": True, "REDIS_URL": redis_url, "AUTH_DISABLED": True}
+    free = create_app({**local, "RATE_LIMIT": "3/minute"}).test_client()
+    codes = {free.post("/v1/extract", json={"text": "x"}).status_code for _ in range(6)}
+    assert codes == {200}
+    asked = create_app({**local, "LOCAL_RATE_LIMIT": "3/minute"}).test_client()
+    codes = [asked.post("/v1/extract", json={"text": "x"}).status_code for _ in range(4)]
+    assert codes == [200, 200, 200, 429]

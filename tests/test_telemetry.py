@@ -80,3 +80,32 @@ def test_metrics_are_parseable_and_count_requests_claims_and_verdicts(client, re
     client.post("/v1/jobs", json={"articles": [article]})  # no worker runs: it waits
     waiting = client.get("/metrics").get_data(as_text=True)
     assert metric_value(waiting, "factcheck_job_queue_depth", queue="jobs") == 1
+
+
+def test_metrics_are_served_while_redis_is_down(redis_server, tmp_path):
+    from service import create_app
+    from tests.redis_server import free_port
+
+    down = f"redis://127.0.0.1:{free_port()}/0"  # nothing listens there
+    app = create_app(
+        {"TESTING": True, "REDIS_URL": down, "AUTH_DISABLED": True, "RATE_LIMIT": "off",
+         "LOAD_BUNDLED_REFERENCES": False, "REDIS_TIMEOUT": 0.5}
+    )  # fmt: skip
+    client = app.test_client()
+    assert client.get("/readyz").status_code == 503
+    response = client.get("/metrics")
+    assert response.status_code == 200
+    samples = {
+        s.name: s.value
+        for f in text_string_to_metric_families(response.get_data(as_text=True))
+        for s in f.samples
+    }
+    assert samples["factcheck_redis_up"] == 0
+    assert "factcheck_job_queue_depth" not in samples
+    assert any(name.startswith("factcheck_http_requests") for name in samples)
+
+
+def test_metrics_say_redis_is_up(client):
+    text = client.get("/metrics").get_data(as_text=True)
+    samples = {s.name: s.value for f in text_string_to_metric_families(text) for s in f.samples}
+    assert samples["factcheck_redis_up"] == 1 and samples["factcheck_job_queue_depth"] == 0

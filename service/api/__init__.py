@@ -1,30 +1,5 @@
-"""The HTTP API: one blueprint per resource, one error shape."""
+"""The HTTP API: one blueprint per resource, one error shape. `app.init_app` wires it up.
 
-from __future__ import annotations
-
-from flask import Flask
-
-from . import (
-    auth,
-    checks,
-    docs,
-    editor,
-    errors,
-    extract,
-    health,
-    jobs,
-    limits,
-    references,
-    sources,
-    telemetry,
-)
-
-
-def init_app(app: Flask) -> None:
-    """Register the error handlers, the key check and every blueprint."""
-    telemetry.init_app(app)
-    errors.init_app(app)
-    auth.init_app(app)
-    limits.init_app(app)
-    for module in (health, docs, editor, extract, checks, references, sources, jobs):
-        app.register_blueprint(module.bp)
+This package imports nothing itself, so the Flask-free library (the batch jobs) can read the
+problem table in `errors` without pulling in every blueprint.
+"""

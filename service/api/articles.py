@@ -52,7 +52,9 @@ def json_object(accepted: str = "application/json") -> dict:
     return _json_body()
 
 
-def _decode(charset: str) -> str:
+def decode_body(charset: str) -> str:
+    """The request body as text in `charset`, or 415 (no such text encoding) or 400 (bytes
+    that are not valid in it): never a body with replacement characters."""
     try:
         codecs.lookup(charset)
     except LookupError:
@@ -67,7 +69,7 @@ def _decode(charset: str) -> str:
 
 
 def _json_body() -> dict:
-    text = _decode("utf-8")
+    text = decode_body("utf-8")
     try:
         data = jsontext.loads(text)
     except ValueError as exc:
@@ -84,9 +86,21 @@ def _json_body() -> dict:
 
 
 def _with_query(body: dict) -> dict:
-    """The JSON body's fields, over those given as query parameters (each checked on its own)."""
+    """The JSON body's fields and those given as query parameters (each checked on its own);
+    a field given in both places is 422, naming both."""
     query = _query()
     ArticleFieldsSchema(only=QUERY_FIELDS).load(query)
+    twice = sorted(query.keys() & body.keys())
+    if twice:
+        raise ValidationFailed(
+            f"{', '.join(twice)}: given both as a query parameter and in the JSON body; "
+            "give each once.",
+            [
+                {"field": f"{where}.{name}", "message": "Also given in the " + other + "."}
+                for name in twice
+                for where, other in (("query", "JSON body"), ("body", "query"))
+            ],
+        )
     return {**query, **body}
 
 
@@ -103,4 +117,4 @@ def _query() -> dict:
 
 def _raw_body(field: str) -> dict:
     charset = request.mimetype_params.get("charset", "utf-8")
-    return {**_query(), field: _decode(charset)}
+    return {**_query(), field: decode_body(charset)}

@@ -2,7 +2,8 @@
 
 Every failure, ours (`ServiceError`), Werkzeug's (404, 405, 413 ...), marshmallow's and Redis
 outages, is rendered by `problem()`. Unexpected exceptions are logged and become a 500 problem
-that names no internals.
+that names no internals. `STATUS` is the one table of HTTP statuses: the domain's errors carry
+none (the batch jobs render an article's refusal with `problem_fields` too).
 """
 
 from __future__ import annotations
@@ -14,16 +15,43 @@ from flask import Flask, Response, current_app, json, request
 from marshmallow import ValidationError
 from werkzeug.exceptions import HTTPException
 
-from .. import errors as service_errors
+from .. import errors as e
 from ..errors import ServiceError, ServiceUnavailable, ValidationFailed, field_errors
 
 PROBLEM_JSON = "application/problem+json"
 log = logging.getLogger(__name__)
-_BY_STATUS = {
-    cls.status: cls
-    for cls in vars(service_errors).values()
-    if isinstance(cls, type) and issubclass(cls, ServiceError)
+STATUS: dict[type[ServiceError], int] = {
+    e.BadRequest: 400,
+    e.Unauthorized: 401,
+    e.Forbidden: 403,
+    e.NotFound: 404,
+    e.Conflict: 409,
+    e.PayloadTooLarge: 413,
+    e.UnsupportedMediaType: 415,
+    e.ValidationFailed: 422,
+    e.TooManyClaims: 422,
+    e.TooManyRequests: 429,
+    e.ServiceError: 500,
+    e.NotImplementedYet: 501,
+    e.ServiceUnavailable: 503,
 }
+_BY_STATUS = {status: cls for cls, status in reversed(STATUS.items())}  # 422: ValidationFailed
+
+
+def status_of(exc: ServiceError) -> int:
+    """The HTTP status of an error: its class's, else its nearest base class's."""
+    return next(STATUS[cls] for cls in type(exc).__mro__ if cls in STATUS)
+
+
+def problem_fields(exc: ServiceError) -> dict:
+    """The problem document's core fields for one of our errors."""
+    status = status_of(exc)
+    return {
+        "type": f"/docs#problem-{exc.slug}",
+        "title": exc.title,
+        "status": status,
+        "detail": exc.detail,
+    }
 
 
 def problem(status: int, slug: str, title: str, detail: str, errors=None, headers=None) -> Response:
@@ -43,7 +71,7 @@ def problem(status: int, slug: str, title: str, detail: str, errors=None, header
 
 
 def _service_error(exc: ServiceError) -> Response:
-    return problem(exc.status, exc.slug, exc.title, exc.detail, exc.errors, exc.headers)
+    return problem(status_of(exc), exc.slug, exc.title, exc.detail, exc.errors, exc.headers)
 
 
 def _validation_error(exc: ValidationError) -> Response:

@@ -14,7 +14,7 @@ from ..references.packages import load_mapping, load_package
 from ..references.schema import ListQuerySchema
 from ..references.store import ReferenceStore
 from ..storage import get_redis
-from .articles import json_object
+from .articles import decode_body, json_object
 from .auth import requires
 from .schemas import PackageImportSchema
 
@@ -45,7 +45,8 @@ def import_references():
     fmt = IMPORT_TYPES.get(request.mimetype)
     if fmt is None:
         raise UnsupportedMediaType(f"Send one of {', '.join(IMPORT_TYPES)}.")
-    return _store().import_facts(parse(request.get_data(as_text=True), fmt))
+    text = decode_body(request.mimetype_params.get("charset", "utf-8"))
+    return _store().import_facts(parse(text, fmt))
 
 
 @bp.post("/v1/references/packages")

@@ -32,7 +32,7 @@ from rq.exceptions import DuplicateJobError
 from ..config import ConfigError
 from ..keys import KeyStore
 from . import records, ssrf
-from .work import settings
+from .settings import settings
 
 log = logging.getLogger(__name__)
 CALLBACKS_QUEUE = "callbacks"

@@ -7,8 +7,10 @@ Layout (every key expires JOB_TTL seconds after the job is created, and again af
   callback's delivery: callback_status (pending, delivered, failed), callback_attempts,
   callback_error, callback_delivered_at;
 - `jobs:<id>:articles` list: each article as JSON {body, source, title, url, published_at};
-- `jobs:<id>:results` hash: article index -> its CheckResult as JSON, written once
-  (HSETNX) as each article finishes, so a retried job skips the articles already done.
+- `jobs:<id>:results` hash: article index -> its CheckResult as JSON, or `{"problem": {type,
+  title, status, detail}}` for an article the checker refused, written once (HSETNX) as each
+  article finishes, so a retried job skips the articles already done;
+- `jobs:<id>:failed` set: the indexes of the refused articles (`progress.failed` counts them).
 
 RQ needs a client that returns bytes, the rest of the service one that returns str: `raw()`
 and `decoded()` make one from the other on the same server.
@@ -40,6 +42,14 @@ def results_key(job_id: str) -> str:
     return PREFIX + job_id + ":results"
 
 
+def failed_key(job_id: str) -> str:
+    return PREFIX + job_id + ":failed"
+
+
+def all_keys(job_id: str) -> tuple[str, ...]:
+    return key(job_id), articles_key(job_id), results_key(job_id), failed_key(job_id)
+
+
 def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
@@ -69,7 +79,11 @@ def view(client: redis.Redis, job_id: str, record: dict | None = None) -> dict |
     body = {
         "id": job_id,
         "status": record["status"],
-        "progress": {"done": client.hlen(results_key(job_id)), "total": int(record["total"])},
+        "progress": {
+            "done": client.hlen(results_key(job_id)),
+            "failed": client.scard(failed_key(job_id)),
+            "total": int(record["total"]),
+        },
     }
     if record["status"] == "done":
         stored = client.hgetall(results_key(job_id))

@@ -3,6 +3,10 @@
 `run_job` checks each article with the same `Checker` as `POST /v1/checks` and stores each
 result the moment it is ready (HSETNX), so progress moves article by article and a re-run of
 the job (after an error, a timeout or a dead worker) checks only the articles still missing.
+An article the checker refuses (too many claims ...) gets its own problem in place of a result
+(`{"problem": {type, title, status, detail}}`, as `POST /v1/checks` would have answered) and
+the others go on: the job still ends `done`, with `progress.failed` counting such articles. An
+outage (`ServiceUnavailable`, a Redis error) is not the article's fault: the job is run again.
 Ending is idempotent too: the status is set, then the callback is enqueued under a fixed RQ job
 id, so a job that is re-run after it ended never sends two callbacks.
 """
@@ -19,25 +23,15 @@ import redis
 from rq import get_current_job
 from rq.exceptions import AbandonedJobError
 
-from ..config import Config
-from ..errors import ServiceError
+from ..api.errors import problem_fields
+from ..errors import ServiceError, ServiceUnavailable
 from ..model import Article
 from ..verify.check import Checker
 from . import records
+from .callbacks import enqueue_delivery
+from .settings import settings
 
 log = logging.getLogger(__name__)
-_configured: dict = {}
-
-
-def configure(settings: Mapping) -> None:
-    """Settings for tasks run by this process (the worker command calls it once)."""
-    _configured.clear()
-    _configured.update(settings)
-
-
-def settings() -> Mapping:
-    """The worker's settings: as configured, else read from the environment."""
-    return _configured or Config.from_env().as_dict()
 
 
 def run_job(job_id: str) -> None:
@@ -71,14 +65,17 @@ def run_job(job_id: str) -> None:
             time.sleep(config["JOB_ARTICLE_DELAY"])
         try:
             result = check_article(checker, json.loads(stored))
-        except ServiceError as exc:
-            if exc.status >= 500:
-                raise  # an outage: RQ retries the job
-            finish(client, job_id, "failed", f"article {index + 1}: {exc.detail}", config)
-            return  # the article itself is refused (too many claims): retrying cannot help
+        except ServiceUnavailable:
+            raise  # an outage: RQ runs the job again
+        except ServiceError as exc:  # the article itself is refused: retrying cannot help
+            log.info("job %s: article %d refused: %s", job_id, index + 1, exc.detail)
+            result = {"problem": problem_fields(exc)}
         with client.pipeline(transaction=False) as pipe:
             pipe.hsetnx(records.results_key(job_id), str(index), json.dumps(result))
-            pipe.expire(records.results_key(job_id), config["JOB_TTL"])
+            if "problem" in result:
+                pipe.sadd(records.failed_key(job_id), str(index))
+            for name in (records.results_key(job_id), records.failed_key(job_id)):
+                pipe.expire(name, config["JOB_TTL"])
             pipe.execute()
     finish(client, job_id, "done", None, config)
 
@@ -102,8 +99,6 @@ def finish(
 ) -> None:
     """End the job (once: a job that has ended keeps its status and time), then make sure its
     callback is queued."""
-    from .callbacks import enqueue_delivery
-
     key = records.key(job_id)
     current = client.hget(key, "status")
     if current is None:
@@ -114,7 +109,7 @@ def finish(
             pipe.hsetnx(key, "finished_at", records.now())
             pipe.execute()
     ttl = config["JOB_TTL"]
-    for name in (key, records.articles_key(job_id), records.results_key(job_id)):
+    for name in records.all_keys(job_id):
         client.expire(name, ttl)
     if client.hget(key, "callback_url"):
         enqueue_delivery(client, job_id, config)

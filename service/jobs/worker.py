@@ -22,7 +22,7 @@ from rq import Queue, Worker
 
 from .callbacks import CALLBACKS_QUEUE, retry_delays
 from .queue import JOBS_QUEUE
-from .work import configure
+from .settings import configure
 
 log = logging.getLogger(__name__)
 
