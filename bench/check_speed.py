@@ -20,10 +20,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from service.claims import extract  # noqa: E402
+from service.model import Article  # noqa: E402
 from service.references.importer import load_bundled  # noqa: E402
 from service.storage import connect  # noqa: E402
 from service.verify.check import Checker  # noqa: E402
-from service.verify.match import fold, tokens  # noqa: E402
+from service.verify.context import tokens  # noqa: E402
+from service.vocabulary.text import fold  # noqa: E402
 from tests.redis_server import RedisServer  # noqa: E402
 
 SEED = ROOT.parent / "shared" / "seed" / "article.txt"
@@ -45,7 +47,7 @@ def cold_check(checker: Checker, text: str, i: int) -> dict:
     memos of the folded text and its words are emptied, as for an article never seen."""
     tokens.cache_clear()
     fold.cache_clear()
-    return checker.check(text, published_at=PUBLISHED, title=f"t{i}")
+    return checker.check(Article(text, title=f"t{i}", published_at=PUBLISHED))
 
 
 def main() -> None:
@@ -65,9 +67,11 @@ def main() -> None:
             before = checker.round_trips
             cold_ms = timed(lambda i: cold_check(checker, text, i), args.repeat)
             cold_trips = (checker.round_trips - before) / args.repeat
-            checker.check(text, published_at=PUBLISHED)
+            checker.check(Article(text, published_at=PUBLISHED))
             before = checker.round_trips
-            warm_ms = timed(lambda i: checker.check(text, published_at=PUBLISHED), args.repeat)
+            warm_ms = timed(
+                lambda i: checker.check(Article(text, published_at=PUBLISHED)), args.repeat
+            )
             warm_trips = (checker.round_trips - before) / args.repeat
         finally:
             server.stop()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from service.model import Article
 from service.references.importer import load_bundled
 from service.references.store import ReferenceStore
 from service.verify.check import Checker
@@ -72,16 +73,16 @@ def test_no_reference_means_unverifiable_never_a_guess(client, bundled):
 
 def test_cached_result_costs_one_round_trip_and_a_write_invalidates_it(bundled, seed_text):
     checker = Checker(bundled)
-    first = checker.check(seed_text, published_at=None)
+    first = checker.check(Article(seed_text))
     cold = checker.round_trips
     assert cold <= 4  # cache read, two reference look-ups, cache write: not per claim
-    assert checker.check(seed_text, published_at=None) == first
+    assert checker.check(Article(seed_text)) == first
     assert checker.round_trips - cold == 1
     store = ReferenceStore(bundled)
     soldiers = next(f for f in store.candidates(["Mir Ali"]) if f["metric"] == "killed")
     changed = {k: v for k, v in soldiers.items() if k not in ("id", "matched_terms")}
     store.put(soldiers["id"], {**changed, "value": 9})
-    again = checker.check(seed_text, published_at=None)
+    again = checker.check(Article(seed_text))
     assert again["reference_version"] > first["reference_version"]
     verdicts = {c["text"]: c["verdict"] for c in again["claims"]}
     assert verdicts["seven"] == "contradicted"

@@ -246,18 +246,33 @@ class Checker:
         return facts
 
     def check(self, article: Article) -> dict:
-        """The `POST /v1/checks` result for one article."""
-        return json.loads(self.check_json(article))
+        """The `POST /v1/checks` result for one article (a cached one is decoded once; a new
+        one is returned as computed, not encoded and decoded again)."""
+        text, result = self._checked(article)
+        return json.loads(text) if result is None else result
 
     def check_json(self, article: Article) -> str:
         """The same result as JSON text: what the cache holds, so a hit is sent as it is."""
+        return self._checked(article)[0]
+
+    def _checked(self, article: Article) -> tuple[str, dict | None]:
+        """The result's JSON text, and the result itself when it was computed now (None when
+        it came from the cache)."""
         key = cache_key(article)
         version, cached = self._exchange(("get", VERSION), ("hgetall", key))
         version = int(version or 0)
         if cached and int(cached.get("version", -1)) == version:
             metrics.CHECK_CACHE.labels("hit").inc()
-            return cached["result"]
+            return cached["result"], None
         metrics.CHECK_CACHE.labels("miss").inc()
+        result = self._result(article, version)
+        text = json.dumps(result, ensure_ascii=False)
+        self._exchange(("hset", key, None, None, {"version": version, "result": text}),
+                       ("expire", key, self.cache_ttl))  # fmt: skip
+        return text, result
+
+    def _result(self, article: Article, version: int) -> dict:
+        """Extract, look up and verify: the result of one article at one reference version."""
         a = article
         text, doc = document(a.body, a.source, a.title, a.url, a.published_at)
         records = counted(extract(text, a.published_at, self.settings.get("MAX_CLAIMS")))
@@ -266,15 +281,9 @@ class Checker:
         checked = [{**r, **v} for r, v in zip(records, verdicts, strict=True)]
         for claim in checked:
             metrics.VERDICTS.labels(claim["verdict"]).inc()
-        result = json.dumps(
-            {
-                "document": doc,
-                "claims": checked,
-                "summary": summarize(checked),
-                "reference_version": version,
-            },
-            ensure_ascii=False,
-        )
-        self._exchange(("hset", key, None, None, {"version": version, "result": result}),
-                       ("expire", key, self.cache_ttl))  # fmt: skip
-        return result
+        return {
+            "document": doc,
+            "claims": checked,
+            "summary": summarize(checked),
+            "reference_version": version,
+        }

@@ -222,12 +222,13 @@ def _period_gate(frame: Frame, fact: Fact, found: Profile, hints: Hints) -> str 
 OTHER_EVENT_YEARS = 1  # a date further than this from an event's date is of another event
 
 
-def _other_event(claim: Claim, frame: Frame, fact: Fact, hints: Hints) -> bool:
+def _other_event(claim: Claim, frame: Frame, fact: Fact, hints: Hints, ctx: Context) -> bool:
     """A claim dated years away from the fact's event is about another event: a date
     ("last produced a destructive earthquake in 1978") or a count its sentence dates ("The
     quake of April 2012, which killed 57 people" is not the 2024 quake's toll)."""
-    if claim.is_date:
-        return fact.is_date and _apart(str(claim.value), {str(fact.value)})
+    if claim.is_date:  # a wrong year for an event the sentence names is an error, not another
+        apart = fact.is_date and _apart(str(claim.value), {str(fact.value)})
+        return apart and not named_in_window(fact, ctx)
     known = hints.event_years.get(event_of(fact))
     if frame.earlier is not None and known and hints.year in known:
         return True  # "at the previous election" is not this year's election
@@ -354,7 +355,7 @@ def inputs(
         return None, gate
     if not dates_an_event(claim, ctx):
         return None, "deadline"
-    if _other_event(claim, frame, fact, hints):
+    if _other_event(claim, frame, fact, hints, ctx):
         return None, "other event"
     found = profile(fact)
     x = Inputs(claim, frame, fact)
@@ -487,7 +488,7 @@ def _event_scores(
     (here, total, a fact of it)."""
     scores: dict[str, tuple[float, float, Fact]] = {}
     for fact in facts:
-        if _other_event(claim, frame, fact, hints):
+        if _other_event(claim, frame, fact, hints, ctx):
             continue
         x = Inputs(claim, frame, fact)
         found = profile(fact)
