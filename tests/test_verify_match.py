@@ -9,7 +9,8 @@ from service.model import Article, Claim, Fact, Source
 from service.verify.check import verify
 from service.verify.context import context_of
 from service.verify.frames import ArticleView, frame_of
-from service.verify.match import Hints, best_matches
+from service.verify.match import best_matches
+from service.verify.profiles import Hints
 
 
 def make_fact(id_, subject, metric, value, unit=None, aliases=(), keywords=()) -> Fact:

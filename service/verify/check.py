@@ -34,7 +34,8 @@ from ..vocabulary.text import fold, normalize, significant_words
 from ..vocabulary.words import EVENT_WORDS
 from .context import context_of, sentence_start
 from .frames import ArticleView, frame_of
-from .match import Hints, Outcome, best_matches, place_names
+from .match import Outcome, best_matches
+from .profiles import Hints, place_names
 from .rules import PARAMS
 from .verdicts import decide
 

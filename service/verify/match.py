@@ -1,6 +1,6 @@
 """Matching: which reference facts are about the same thing as a claim?
 
-Property by property. First the gates (`GATES` below): the fact must state the same kind of
+Property by property. First the gates (`gates.py`): the fact must state the same kind of
 figure in the same metric, count the same things, and, for a figure of a series (a year's
 population), be about the claim's place and period; a forecast is checked against nothing.
 Then the scored rules of `rules.RULES`: the fact's event named in the claim's sentence, its
@@ -11,244 +11,20 @@ never guessed; the gate a near candidate failed is the reason given.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Mapping
-from dataclasses import dataclass, field
-from functools import lru_cache
+from dataclasses import dataclass
 
-from ..model import Claim, Fact, Frame, Kind
-from ..vocabulary.places import place_key
-from ..vocabulary.text import normalize, significant_words, stems
-from ..vocabulary.words import CATEGORY_METRICS, EVENT_WORDS, GENERIC_METRICS, METRIC_WORDS
+from ..model import Claim, Fact, Frame
+from ..vocabulary.words import EVENT_WORDS, GENERIC_METRICS, METRIC_WORDS
+from . import gates
 from .context import Context
-from .frames import COUNTED_STEMS, GROUP_OF, counted_groups, head
+from .profiles import Hints, Profile, event_of, profile
 from .rules import NEAR_BEFORE, PARAMS, POSITION, RULES, WEIGHTS
-
-PARENTHESES = re.compile(r"\s*\([^)]*\)")  # "Fall of Kabul (2021)" is named "Fall of Kabul"
-NOT_AN_EVENT = re.compile(r"(?:\b(?:by|until|till|since|before|after)\s+(?:the\s+end\s+of\s+)?)$")
 
 
 @dataclass(frozen=True)
 class Match:
     fact: Fact
     score: float
-
-
-@dataclass(frozen=True)
-class Profile:
-    """What matching needs of a fact, derived once: its name and keyword phrases, who it
-    counts, the words of its metric and its place. Keywords that only say who was counted
-    ("civilians") are left to the counted rule: they do not identify the event."""
-
-    names: tuple[tuple[str, ...], ...]
-    keywords: tuple[tuple[str, ...], ...]
-    counted: frozenset[int]
-    metric_words: tuple[tuple[str, ...], ...]
-    places: frozenset[str]
-
-
-@lru_cache(maxsize=65536)
-def profile(fact: Fact) -> Profile:
-    """The fact's matching profile (cached across articles)."""
-    names = (PARENTHESES.sub("", fact.subject), *fact.aliases)
-    terms = [normalize(k) for k in fact.keywords]
-    described = stems(fact.unit).union(*(stems(t) for t in terms))
-    places = frozenset(map(place_key, place_names(fact.place)))
-    return Profile(
-        names=tuple(tuple(t.split()) for t in map(normalize, names) if t),
-        keywords=tuple(tuple(t.split()) for t in terms if t and not stems(t) <= COUNTED_STEMS),
-        counted=frozenset(counted_groups(described)),
-        metric_words=tuple(tuple(normalize(w).split()) for w in _metric_words(fact) if w),
-        places=places,
-    )
-
-
-def _metric_words(fact: Fact) -> tuple[str, ...]:
-    """Words that say the fact's metric; a generic metric ("count") takes the detail its
-    subject gives in parentheses ("Lorvan school kidnapping (students released)")."""
-    if fact.metric in METRIC_WORDS:
-        return METRIC_WORDS[fact.metric]
-    detail = PARENTHESES.search(fact.subject)
-    if fact.metric in GENERIC_METRICS:
-        if not detail:
-            return ()
-        words = significant_words(normalize(detail.group()))
-        return tuple(w for w in words if stems(w) - COUNTED_STEMS)
-    words = [w for w in fact.metric.split("_") if w != "total"]
-    return (" ".join(words),)  # a metric of the source's own: its name says it
-
-
-def place_names(place: str | None) -> tuple[str, ...]:
-    """A fact's place and, for "Teravan, Corvenia", each of its parts: the province is named
-    in an article as "Teravan" as often as with its country."""
-    if not place:
-        return ()
-    parts = [p.strip() for p in place.split(",") if p.strip()]
-    return (place, *parts) if len(parts) > 1 else (place,)
-
-
-def named_in_window(fact: Fact, ctx: Context) -> bool:
-    """Whether the fact's event is named in the claim's own stretch of its sentence."""
-    lo, hi = ctx.window
-    return any(lo <= h < hi for phrase in profile(fact).names for h in ctx.here(phrase))
-
-
-def event_of(fact: Fact) -> str:
-    """The event a fact is about: its subject without a parenthetical detail."""
-    return normalize(PARENTHESES.sub("", fact.subject))
-
-
-@dataclass(frozen=True)
-class Hints:
-    """What the rest of the article and the candidates tell: the events of the counts beside
-    a date (`partners`), the years the candidates date each event to (`event_years`), and
-    the latest period of each series before the article's date (`latest`)."""
-
-    partners: frozenset[str] = frozenset()
-    event_years: Mapping[str, frozenset[str]] = field(default_factory=dict)
-    latest: Mapping[tuple, str] = field(default_factory=dict)
-    metric_keywords: Mapping[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
-    year: str | None = None  # the article's year
-
-    @classmethod
-    def from_facts(cls, facts: list[Fact], before: str | None = None) -> Hints:
-        years: dict[str, set[str]] = {}
-        latest: dict[tuple, str] = {}
-        by_subject: dict[str, list[Fact]] = {}
-        for fact in facts:
-            by_subject.setdefault(fact.subject, []).append(fact)
-            if fact.is_date:
-                years.setdefault(event_of(fact), set()).add(str(fact.value)[:4])
-            elif fact.period and before and fact.period < before[: len(fact.period)]:
-                key = _series(fact)
-                latest[key] = max(latest.get(key, ""), fact.period)
-        own = {f.id: words for group in by_subject.values() for f, words in _own_keywords(group)}
-        return cls(
-            event_years={k: frozenset(v) for k, v in years.items()},
-            latest=latest,
-            metric_keywords=own,
-            year=before[:4] if before else None,
-        )
-
-
-def _own_keywords(facts: list[Fact]):
-    """The keywords of each fact of one subject beyond those all its facts share: what says
-    its metric ("power", "customers" for a storm's outages) rather than its event."""
-    if len(facts) < 2:
-        return
-    keys = [dict.fromkeys(normalize(k) for k in f.keywords) for f in facts]
-    shared = set(keys[0]).intersection(*keys[1:])
-    for fact, words in zip(facts, keys, strict=True):
-        own = [w for w in words if w and w not in shared and not stems(w) <= COUNTED_STEMS]
-        yield fact, tuple(tuple(w.split()) for w in own)
-
-
-def _series(fact: Fact) -> tuple:
-    return (normalize(fact.subject), fact.metric, fact.unit or "", profile(fact).places)
-
-
-# -- gates: what must agree ---------------------------------------------------------------------
-
-
-def _unit_class(unit: str | None) -> str:
-    """'%', a currency code, or what is counted."""
-    if unit == "%":
-        return "percent"
-    return "money" if unit and len(unit) == 3 and unit.isupper() else "count"
-
-
-def kind_fits(claim: Claim, fact: Fact) -> str | None:
-    """A date needs a date fact; a percentage a percentage, money the same currency; a count a
-    count of the same category (a death toll is never checked against the injured)."""
-    if claim.is_date or fact.is_date:
-        return None if claim.is_date and fact.is_date else "kind"
-    kind = "count" if claim.kind.counts else claim.kind.value
-    if _unit_class(fact.unit) != kind:
-        return "kind"
-    if claim.kind is Kind.QUANTITY and claim.unit and not _same_measure(claim.unit, fact.unit):
-        return "kind"  # "185 km/h" is no count of people, "10 km" no magnitude
-    if kind == "money" and fact.unit != claim.unit:
-        return "currency"
-    if claim.category and fact.metric not in CATEGORY_METRICS.get(claim.category, {claim.category}):
-        return "kind"
-    return None
-
-
-def _same_measure(said: str, unit: str | None) -> bool:
-    """A measured quantity's unit ("km") is the fact's, or begins it ("km/h")."""
-    return bool(unit) and normalize(unit).split()[:1] == normalize(said).split()[:1]
-
-
-def _counted(claim: Claim, fact: Fact, found: Profile) -> str | None:
-    """'same', 'other group' (soldiers vs civilians), 'other thing' ("12 villages" against a
-    toll of people), or None when nothing tells."""
-    if not claim.kind.counts:
-        return None
-    said = head(claim.subject) or head(claim.unit)
-    counted = head(fact.unit)
-    if said and counted:
-        same = said == counted or (said in GROUP_OF and GROUP_OF.get(counted) == GROUP_OF[said])
-        return "same" if same else "other thing"
-    if said and said not in GROUP_OF and stems(fact.unit) <= stems("people person"):
-        return "other thing"
-    groups = counted_groups(stems(claim.subject) | stems(claim.unit))
-    if not groups:
-        return None
-    if groups & found.counted:
-        return "same"
-    return "other group" if found.counted else None
-
-
-def _period_gate(frame: Frame, fact: Fact, found: Profile, hints: Hints) -> str | None:
-    """A series figure is about one period: the claim's must be the same, at the same
-    precision (a month's inflation is not the year's). Without a period of its own, a level
-    (a population, an economy's size) is about the latest period before the article's date;
-    a rate is not checked."""
-    period = frame.period
-    if period is None:
-        return "no period"
-    if period.value == "part of a year":
-        return "sub-annual"
-    if period.origin == "article":
-        if fact.unit == "%":
-            return "no period"
-        return None if hints.latest.get(_series(fact)) == fact.period else "period"
-    value = period.value
-    if len(value) != len(fact.period):
-        return "precision"
-    return None if value == fact.period else "period"
-
-
-OTHER_EVENT_YEARS = 1  # a date further than this from an event's date is of another event
-
-
-def _other_event(claim: Claim, frame: Frame, fact: Fact, hints: Hints, ctx: Context) -> bool:
-    """A claim dated years away from the fact's event is about another event: a date
-    ("last produced a destructive earthquake in 1978") or a count its sentence dates ("The
-    quake of April 2012, which killed 57 people" is not the 2024 quake's toll)."""
-    if claim.is_date:  # a wrong year for an event the sentence names is an error, not another
-        apart = fact.is_date and _apart(str(claim.value), {str(fact.value)})
-        return apart and not named_in_window(fact, ctx)
-    known = hints.event_years.get(event_of(fact))
-    if frame.earlier is not None and known and hints.year in known:
-        return True  # "at the previous election" is not this year's election
-    period = frame.period
-    if fact.is_series or period is None or period.origin == "article":
-        return False
-    return bool(known) and _apart(period.value, known)
-
-
-def _apart(said: str, known) -> bool:
-    """Whether a date lies more than OTHER_EVENT_YEARS from every one of `known` dates."""
-    if not said[:4].isdigit():
-        return False
-    years = [int(k[:4]) for k in known if k[:4].isdigit()]
-    return bool(years) and all(abs(int(said[:4]) - y) > OTHER_EVENT_YEARS for y in years)
-
-
-def dates_an_event(claim: Claim, ctx: Context) -> bool:
-    """False for a date that bounds a period or sets a deadline ("by 2020", "since 2014")."""
-    return not claim.is_date or not NOT_AN_EVENT.search(ctx.sentence[: ctx.span[0]])
 
 
 # -- inputs of the scored rules ---------------------------------------------------------------
@@ -318,24 +94,6 @@ def _metric_said(claim: Claim, fact: Fact, found: Profile, ctx: Context, hints: 
     return None
 
 
-def _says_total(fact: Fact) -> bool:
-    """A fact about a whole ("seats_total", "total seats"), not one of its parts."""
-    return "total" in f"{fact.metric} {fact.subject} {' '.join(fact.keywords)}".lower()
-
-
-def _other_metric(claim: Claim, frame: Frame, found: Profile, ctx: Context) -> bool:
-    """The claim's own clause says what its figure measures, and it is not the fact's metric:
-    "Of the homes destroyed, only 1,350 houses have been rebuilt" is no count of destroyed
-    homes; a "65,000-capacity" stadium's figure is no crowd."""
-    if frame.metric is not None and frame.metric.origin == "compound":
-        said = frame.metric.value
-        return not any(said in phrase or said + "s" in phrase for phrase in found.metric_words)
-    if claim.category or frame.metric is None or frame.metric.origin != "clause":
-        return False
-    lo, hi = ctx.clause
-    return not any(lo <= h < hi for phrase in found.metric_words for h in ctx.here(phrase))
-
-
 def _year(claim: Claim, fact: Fact, ctx: Context, hints: Hints) -> str | None:
     """A date's year names its event ("the 2019 flood"); so does a year beside a count."""
     if claim.is_date:
@@ -350,23 +108,23 @@ def inputs(
     claim: Claim, frame: Frame, fact: Fact, ctx: Context, hints: Hints
 ) -> tuple[Inputs | None, str | None]:
     """The rules' inputs, or None and the name of the gate the fact fails."""
-    gate = kind_fits(claim, fact)
+    gate = gates.kind_fits(claim, fact)
     if gate:
         return None, gate
-    if not dates_an_event(claim, ctx):
+    if not gates.dates_an_event(claim, ctx):
         return None, "deadline"
-    if _other_event(claim, frame, fact, hints, ctx):
+    if gates.other_event(claim, frame, fact, hints, ctx):
         return None, "other event"
     found = profile(fact)
     x = Inputs(claim, frame, fact)
-    x.counted = _counted(claim, fact, found)
+    x.counted = gates.counted(claim, fact, found)
     if x.counted == "other thing":
         return None, "counted"
     said = _metric_said(claim, fact, found, ctx, hints)
     if (
         said is None
         and fact.metric not in GENERIC_METRICS
-        or _other_metric(claim, frame, found, ctx)
+        or gates.other_metric(claim, frame, found, ctx)
     ):
         return None, "metric"
     x.metric_said = said or 0.0
@@ -374,7 +132,7 @@ def inputs(
         return None, "forecast"
     if frame.per_capita is not None and "per" not in f"{fact.metric} {fact.unit or ''}":
         return None, "per capita"
-    if (frame.whole is not None) != _says_total(fact) and (frame.whole or frame.part):
+    if (frame.whole is not None) != gates.says_total(fact) and (frame.whole or frame.part):
         return None, "whole"  # a whole is compared with totals only, a part never with one
     claim_place = frame.place.value if frame.place else None
     if found.places and claim_place:
@@ -382,7 +140,7 @@ def inputs(
     if fact.is_series:
         if x.place != "same":
             return None, "place"
-        period = _period_gate(frame, fact, found, hints)
+        period = gates.period_gate(frame, fact, found, hints)
         if period:
             return None, period
         x.period = "same"
@@ -449,7 +207,7 @@ def best_matches(
     frame: Frame,
     facts: list[Fact],
     ctx: Context,
-    hints: Hints = Hints(),
+    hints: Hints,
 ) -> Outcome:
     """Facts at or above the threshold, best first, and every other source on the same thing.
 
@@ -488,7 +246,7 @@ def _event_scores(
     (here, total, a fact of it)."""
     scores: dict[str, tuple[float, float, Fact]] = {}
     for fact in facts:
-        if _other_event(claim, frame, fact, hints, ctx):
+        if gates.other_event(claim, frame, fact, hints, ctx):
             continue
         x = Inputs(claim, frame, fact)
         found = profile(fact)

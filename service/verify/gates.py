@@ -1,0 +1,135 @@
+"""The gates of matching: the properties a fact must share with a claim to be compared at
+all. Each returns the name of the gate a fact fails (None: it passes); the first failed gate
+of the nearest candidates is the reason an "unverifiable" verdict gives."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Claim, Fact, Frame, Kind
+from ..vocabulary.text import normalize, stems
+from ..vocabulary.words import CATEGORY_METRICS
+from .context import Context
+from .frames import GROUP_OF, counted_groups, head
+from .profiles import Hints, Profile, event_of, named_in_window, series
+
+NOT_AN_EVENT = re.compile(r"(?:\b(?:by|until|till|since|before|after)\s+(?:the\s+end\s+of\s+)?)$")
+
+
+def _unit_class(unit: str | None) -> str:
+    """'%', a currency code, or what is counted."""
+    if unit == "%":
+        return "percent"
+    return "money" if unit and len(unit) == 3 and unit.isupper() else "count"
+
+
+def kind_fits(claim: Claim, fact: Fact) -> str | None:
+    """A date needs a date fact; a percentage a percentage, money the same currency; a count a
+    count of the same category (a death toll is never checked against the injured)."""
+    if claim.is_date or fact.is_date:
+        return None if claim.is_date and fact.is_date else "kind"
+    kind = "count" if claim.kind.counts else claim.kind.value
+    if _unit_class(fact.unit) != kind:
+        return "kind"
+    if claim.kind is Kind.QUANTITY and claim.unit and not _same_measure(claim.unit, fact.unit):
+        return "kind"  # "185 km/h" is no count of people, "10 km" no magnitude
+    if kind == "money" and fact.unit != claim.unit:
+        return "currency"
+    if claim.category and fact.metric not in CATEGORY_METRICS.get(claim.category, {claim.category}):
+        return "kind"
+    return None
+
+
+def _same_measure(said: str, unit: str | None) -> bool:
+    """A measured quantity's unit ("km") is the fact's, or begins it ("km/h")."""
+    return bool(unit) and normalize(unit).split()[:1] == normalize(said).split()[:1]
+
+
+def counted(claim: Claim, fact: Fact, found: Profile) -> str | None:
+    """'same', 'other group' (soldiers vs civilians), 'other thing' ("12 villages" against a
+    toll of people), or None when nothing tells."""
+    if not claim.kind.counts:
+        return None
+    said = head(claim.subject) or head(claim.unit)
+    counted = head(fact.unit)
+    if said and counted:
+        same = said == counted or (said in GROUP_OF and GROUP_OF.get(counted) == GROUP_OF[said])
+        return "same" if same else "other thing"
+    if said and said not in GROUP_OF and stems(fact.unit) <= stems("people person"):
+        return "other thing"
+    groups = counted_groups(stems(claim.subject) | stems(claim.unit))
+    if not groups:
+        return None
+    if groups & found.counted:
+        return "same"
+    return "other group" if found.counted else None
+
+
+def period_gate(frame: Frame, fact: Fact, found: Profile, hints: Hints) -> str | None:
+    """A series figure is about one period: the claim's must be the same, at the same
+    precision (a month's inflation is not the year's). Without a period of its own, a level
+    (a population, an economy's size) is about the latest period before the article's date;
+    a rate is not checked."""
+    period = frame.period
+    if period is None:
+        return "no period"
+    if period.value == "part of a year":
+        return "sub-annual"
+    if period.origin == "article":
+        if fact.unit == "%":
+            return "no period"
+        return None if hints.latest.get(series(fact)) == fact.period else "period"
+    value = period.value
+    if len(value) != len(fact.period):
+        return "precision"
+    return None if value == fact.period else "period"
+
+
+OTHER_EVENT_YEARS = 1  # a date further than this from an event's date is of another event
+
+
+def other_event(claim: Claim, frame: Frame, fact: Fact, hints: Hints, ctx: Context) -> bool:
+    """A claim dated years away from the fact's event is about another event: a date
+    ("last produced a destructive earthquake in 1978") or a count its sentence dates ("The
+    quake of April 2012, which killed 57 people" is not the 2024 quake's toll)."""
+    if claim.is_date:  # a wrong year for an event the sentence names is an error, not another
+        apart = fact.is_date and _apart(str(claim.value), {str(fact.value)})
+        return apart and not named_in_window(fact, ctx)
+    known = hints.event_years.get(event_of(fact))
+    if frame.earlier is not None and known and hints.year in known:
+        return True  # "at the previous election" is not this year's election
+    period = frame.period
+    if fact.is_series or period is None or period.origin == "article":
+        return False
+    return bool(known) and _apart(period.value, known)
+
+
+def _apart(said: str, known) -> bool:
+    """Whether a date lies more than OTHER_EVENT_YEARS from every one of `known` dates."""
+    if not said[:4].isdigit():
+        return False
+    years = [int(k[:4]) for k in known if k[:4].isdigit()]
+    return bool(years) and all(abs(int(said[:4]) - y) > OTHER_EVENT_YEARS for y in years)
+
+
+def dates_an_event(claim: Claim, ctx: Context) -> bool:
+    """False for a date that bounds a period or sets a deadline ("by 2020", "since 2014")."""
+    return not claim.is_date or not NOT_AN_EVENT.search(ctx.sentence[: ctx.span[0]])
+
+
+def says_total(fact: Fact) -> bool:
+    """A fact about a whole ("seats_total", "total seats"), not one of its parts."""
+    return "total" in f"{fact.metric} {fact.subject} {' '.join(fact.keywords)}".lower()
+
+
+def other_metric(claim: Claim, frame: Frame, found: Profile, ctx: Context) -> bool:
+    """The claim's own clause says what its figure measures, and it is not the fact's metric:
+    "Of the homes destroyed, only 1,350 houses have been rebuilt" is no count of destroyed
+    homes; a "65,000-capacity" stadium's figure is no crowd."""
+    if frame.metric is not None and frame.metric.origin == "compound":
+        said = frame.metric.value
+        return not any(said in phrase or said + "s" in phrase for phrase in found.metric_words)
+    if claim.category or frame.metric is None or frame.metric.origin != "clause":
+        return False
+    lo, hi = ctx.clause
+    return not any(lo <= h < hi for phrase in found.metric_words for h in ctx.here(phrase))

@@ -1,0 +1,133 @@
+"""What matching knows of the candidate facts: each fact's profile (its names, keywords,
+counted groups, metric words and places), and what the candidates tell together (`Hints`:
+the years of each event, the latest period of each series, the keywords that say a fact's own
+metric)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..model import Fact
+from ..vocabulary.places import place_key
+from ..vocabulary.text import normalize, significant_words, stems
+from ..vocabulary.words import GENERIC_METRICS, METRIC_WORDS
+from .context import Context
+from .frames import COUNTED_STEMS, counted_groups
+
+PARENTHESES = re.compile(r"\s*\([^)]*\)")  # "Fall of Kabul (2021)" is named "Fall of Kabul"
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What matching needs of a fact, derived once: its name and keyword phrases, who it
+    counts, the words of its metric and its place. Keywords that only say who was counted
+    ("civilians") are left to the counted rule: they do not identify the event."""
+
+    names: tuple[tuple[str, ...], ...]
+    keywords: tuple[tuple[str, ...], ...]
+    counted: frozenset[int]
+    metric_words: tuple[tuple[str, ...], ...]
+    places: frozenset[str]
+
+
+@lru_cache(maxsize=65536)
+def profile(fact: Fact) -> Profile:
+    """The fact's matching profile (cached across articles)."""
+    names = (PARENTHESES.sub("", fact.subject), *fact.aliases)
+    terms = [normalize(k) for k in fact.keywords]
+    described = stems(fact.unit).union(*(stems(t) for t in terms))
+    places = frozenset(map(place_key, place_names(fact.place)))
+    return Profile(
+        names=tuple(tuple(t.split()) for t in map(normalize, names) if t),
+        keywords=tuple(tuple(t.split()) for t in terms if t and not stems(t) <= COUNTED_STEMS),
+        counted=frozenset(counted_groups(described)),
+        metric_words=tuple(tuple(normalize(w).split()) for w in _metric_words(fact) if w),
+        places=places,
+    )
+
+
+def _metric_words(fact: Fact) -> tuple[str, ...]:
+    """Words that say the fact's metric; a generic metric ("count") takes the detail its
+    subject gives in parentheses ("Lorvan school kidnapping (students released)")."""
+    if fact.metric in METRIC_WORDS:
+        return METRIC_WORDS[fact.metric]
+    detail = PARENTHESES.search(fact.subject)
+    if fact.metric in GENERIC_METRICS:
+        if not detail:
+            return ()
+        words = significant_words(normalize(detail.group()))
+        return tuple(w for w in words if stems(w) - COUNTED_STEMS)
+    words = [w for w in fact.metric.split("_") if w != "total"]
+    return (" ".join(words),)  # a metric of the source's own: its name says it
+
+
+def place_names(place: str | None) -> tuple[str, ...]:
+    """A fact's place and, for "Teravan, Corvenia", each of its parts: the province is named
+    in an article as "Teravan" as often as with its country."""
+    if not place:
+        return ()
+    parts = [p.strip() for p in place.split(",") if p.strip()]
+    return (place, *parts) if len(parts) > 1 else (place,)
+
+
+def named_in_window(fact: Fact, ctx: Context) -> bool:
+    """Whether the fact's event is named in the claim's own stretch of its sentence."""
+    lo, hi = ctx.window
+    return any(lo <= h < hi for phrase in profile(fact).names for h in ctx.here(phrase))
+
+
+def event_of(fact: Fact) -> str:
+    """The event a fact is about: its subject without a parenthetical detail."""
+    return normalize(PARENTHESES.sub("", fact.subject))
+
+
+@dataclass(frozen=True)
+class Hints:
+    """What the rest of the article and the candidates tell: the events of the counts beside
+    a date (`partners`), the years the candidates date each event to (`event_years`), and
+    the latest period of each series before the article's date (`latest`)."""
+
+    partners: frozenset[str] = frozenset()
+    event_years: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    latest: Mapping[tuple, str] = field(default_factory=dict)
+    metric_keywords: Mapping[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
+    year: str | None = None  # the article's year
+
+    @classmethod
+    def from_facts(cls, facts: list[Fact], before: str | None = None) -> Hints:
+        years: dict[str, set[str]] = {}
+        latest: dict[tuple, str] = {}
+        by_subject: dict[str, list[Fact]] = {}
+        for fact in facts:
+            by_subject.setdefault(fact.subject, []).append(fact)
+            if fact.is_date:
+                years.setdefault(event_of(fact), set()).add(str(fact.value)[:4])
+            elif fact.period and before and fact.period < before[: len(fact.period)]:
+                key = series(fact)
+                latest[key] = max(latest.get(key, ""), fact.period)
+        own = {f.id: words for group in by_subject.values() for f, words in _own_keywords(group)}
+        return cls(
+            event_years={k: frozenset(v) for k, v in years.items()},
+            latest=latest,
+            metric_keywords=own,
+            year=before[:4] if before else None,
+        )
+
+
+def _own_keywords(facts: list[Fact]):
+    """The keywords of each fact of one subject beyond those all its facts share: what says
+    its metric ("power", "customers" for a storm's outages) rather than its event."""
+    if len(facts) < 2:
+        return
+    keys = [dict.fromkeys(normalize(k) for k in f.keywords) for f in facts]
+    shared = set(keys[0]).intersection(*keys[1:])
+    for fact, words in zip(facts, keys, strict=True):
+        own = [w for w in words if w and w not in shared and not stems(w) <= COUNTED_STEMS]
+        yield fact, tuple(tuple(w.split()) for w in own)
+
+
+def series(fact: Fact) -> tuple:
+    return (normalize(fact.subject), fact.metric, fact.unit or "", profile(fact).places)
