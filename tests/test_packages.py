@@ -281,3 +281,16 @@ def test_api_bad_bodies_are_422(package_app, body):
     response = package_app.test_client().post("/v1/references/packages", json=body)
     assert response.status_code == 422 and response.mimetype == PROBLEM
     assert response.json["errors"]
+
+
+def test_put_and_delete_keep_the_place_index(tmp_path, redis_client):
+    load_package(redis_client, str(write_package(tmp_path, mapping=MAPPING)), SETTINGS)
+    store = ReferenceStore(redis_client)
+    (japan,) = store.candidates([], places=["JPN"])
+    body = {k: v for k, v in japan.items() if k not in ("id", "matched_terms", "matched_places")}
+    store.put(japan["id"], {**body, "value": 124_000_000})
+    assert [f["value"] for f in store.candidates([], places=["JPN"])] == [124_000_000]
+    store.delete(japan["id"])
+    assert store.candidates([], places=["JPN"], metrics=["population"]) == []
+    assert not redis_client.exists("ref:{ref}:place:JPN", "ref:{ref}:placemetric:JPN:population")
+    assert len(store.candidates([], places=["valdoria"], years=["2022"])) == 1
