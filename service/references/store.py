@@ -89,10 +89,11 @@ def _sorted(key: str) -> bool:
 
 
 def series_key(fact: dict) -> tuple:
-    """What a newer vintage of a figure shares with the one it revises: the place (or the
-    subject), metric, unit and period."""
-    place = fact_place(fact) or normalize(fact["subject"])
-    return place, fact["metric"], normalize(fact.get("unit") or ""), fact.get("period")
+    """What a newer vintage of a figure shares with the one it revises: the place, subject,
+    metric, unit and period (two events in one country are two series)."""
+    unit = normalize(fact.get("unit") or "")
+    subject = normalize(fact["subject"])
+    return fact_place(fact), subject, fact["metric"], unit, fact.get("period")
 
 
 class _Batch:
@@ -297,7 +298,11 @@ class ReferenceStore:
         return self.write_facts(validate_rows(facts), remove)
 
     def write_facts(
-        self, facts: list[dict], remove: Iterable[str] = (), package: str | None = None
+        self,
+        facts: list[dict],
+        remove: Iterable[str] = (),
+        package: str | None = None,
+        refuse_older: bool = True,
     ) -> dict:
         """Write canonical facts (from `validate_rows`) atomically, as `import_facts` does.
 
@@ -305,7 +310,8 @@ class ReferenceStore:
         before and does not hold now are removed, and the report's `revised` counts those a
         newer vintage replaced (same place, metric, unit and period, a later `as_of`;
         `revised_values`: how many of them with a different value). Importing an older vintage
-        than the stored one is a Conflict and writes nothing.
+        than the stored one is a Conflict and writes nothing (unless not `refuse_older`: a
+        source whose statements' dates may move either way, like Wikidata's).
         """
         new_ids = {f["id"] for f in facts}
         remove = [i for i in dict.fromkeys(remove) if i not in new_ids]
@@ -317,7 +323,9 @@ class ReferenceStore:
             old = self._watched_records(pipe, [*new_ids, *gone_ids])
             changed = [f for f in facts if old.get(f["id"]) != f]
             gone = [old[i] for i in gone_ids if i in old]
-            revised, revised_values = self._revisions(gone, facts) if owned else (0, 0)
+            revised, revised_values = (
+                self._revisions(gone, facts, refuse_older) if owned else (0, 0)
+            )
             version = int(pipe.get(VERSION) or 0)
             pipe.multi()
             batch = _Batch()
@@ -350,7 +358,7 @@ class ReferenceStore:
         return self.client.transaction(apply, *watched, value_from_callable=True)
 
     @staticmethod
-    def _revisions(gone: list[dict], facts: list[dict]) -> tuple[int, int]:
+    def _revisions(gone: list[dict], facts: list[dict], refuse_older: bool) -> tuple[int, int]:
         """How many removed facts a newer vintage replaces, and how many of those with a new
         value; Conflict when the import is an older vintage than what it would replace."""
         latest = {series_key(f): f for f in facts}
@@ -359,7 +367,7 @@ class ReferenceStore:
             new = latest.get(series_key(old))
             if new is None or (new["as_of"] or "") == (old["as_of"] or ""):
                 continue
-            if (new["as_of"] or "") < (old["as_of"] or ""):
+            if (new["as_of"] or "") < (old["as_of"] or "") and refuse_older:
                 raise Conflict(
                     f"The package is an older vintage (as_of {new['as_of']}) than the stored "
                     f"one (as_of {old['as_of']}); nothing was imported."
