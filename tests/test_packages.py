@@ -14,6 +14,7 @@ from service.errors import Conflict, ValidationFailed
 from service.references.packages import load_package
 from service.references.store import PACKAGE, ReferenceStore
 from tests.test_references_store import dump
+from tests.test_spec import conforms
 
 PROBLEM = "application/problem+json"
 CSV = "Country Name,Country Code,Year,Value\nValdoria,VAL,2022,1000\nValdoria,VAL,2023,1100\n"
@@ -229,6 +230,7 @@ def test_api_imports_a_package_from_a_url(package_app, httpserver, redis_client)
     response = client.post("/v1/references/packages", json={"url": url})
     assert response.status_code == 200, response.get_data(as_text=True)
     assert response.json["created"] == 3 and response.json["package"] == "pop-test"
+    conforms(response.json, "PackageImportReport")
     again = client.post("/v1/references/packages", json={"url": url.rsplit("/", 1)[0] + "/"})
     assert again.json["unchanged"] == 3
     body = {"url": url, "mapping": {**MAPPING, "package": "other-name"}}
@@ -281,6 +283,7 @@ def test_api_bad_bodies_are_422(package_app, body):
     response = package_app.test_client().post("/v1/references/packages", json=body)
     assert response.status_code == 422 and response.mimetype == PROBLEM
     assert response.json["errors"]
+    conforms(response.json, "Problem")
 
 
 def test_put_and_delete_keep_the_place_index(tmp_path, redis_client):
