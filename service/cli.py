@@ -135,6 +135,34 @@ def refs_load_package(source: str, mapping_file: str | None) -> None:
     click.echo(json.dumps(report, indent=2))
 
 
+@refs.command("refresh")
+@click.argument("source")
+@click.option("--query", help="wikidata: a named SPARQL query (attacks) or a query FILE.")
+@click.option(
+    "--param", "params", multiple=True, metavar="KEY=VALUE", help="A query parameter (repeat)."
+)
+def refs_refresh(source: str, query: str | None, params: tuple[str, ...]) -> None:
+    """Refresh a remote source now. `wikidata --query NAME|FILE` runs a SPARQL query on the
+    Wikidata Query Service and imports its results in bulk (replacing what the same query
+    wrote before); without --query, a source re-fetches what it holds."""
+    from .config import Config
+    from .references.sources import get_source
+    from .references.sources.sparql import WikidataQuerySource
+
+    settings, client = Config.from_env().as_dict(), _redis()
+    if query is None:
+        changed = _service_call(get_source(client, settings, source).refresh)
+        click.echo(json.dumps({"source": source, "changed": changed}, indent=2))
+        return
+    if source != "wikidata":
+        raise click.BadParameter("--query is for the wikidata source", param_hint="SOURCE")
+    pairs = dict(p.partition("=")[::2] for p in params)
+    if any(not k or not v for k, v in pairs.items()):
+        raise click.BadParameter("use KEY=VALUE", param_hint="--param")
+    report = _service_call(WikidataQuerySource(client, settings).run, query, pairs)
+    click.echo(json.dumps(report, indent=2))
+
+
 @main.group()
 def keys() -> None:
     """API keys: stored hashed in Redis, each with scopes and a webhook secret."""

@@ -148,6 +148,16 @@ class Config:
     WIKIDATA_API_URL: str = _setting(
         "Wikidata API endpoint used to look up events.", "https://www.wikidata.org/w/api.php"
     )
+    WIKIDATA_SPARQL_URL: str = _setting(
+        "Wikidata Query Service endpoint that `refs refresh wikidata --query` runs SPARQL on.",
+        "https://query.wikidata.org/sparql",
+    )
+    WIKIDATA_SPARQL_TIMEOUT: float = _setting(
+        "Seconds to wait on a Wikidata Query Service answer (a bulk query can take tens of "
+        "seconds; the service stops queries at 60).",
+        60.0,
+        "float",
+    )
     SOURCE_USER_AGENT: str = _setting(
         "User-Agent sent to remote sources (Wikimedia asks for a contact address in it).",
         "factcheck-service/0.1 (newsroom fact-checking; set SOURCE_USER_AGENT)",

@@ -247,3 +247,19 @@ def test_jobs_say_plainly_they_need_a_plain_redis_and_metrics_still_answer(url, 
     metrics = client.get("/metrics")
     assert metrics.status_code == 200
     assert "factcheck_http_requests_total" in metrics.get_data(as_text=True)
+
+
+def test_a_package_import_and_place_look_up(db, tmp_path):
+    from service.references.packages import load_package
+    from tests.test_packages import MAPPING, SETTINGS, write_package
+
+    folder = write_package(tmp_path, mapping=MAPPING)
+    assert load_package(db, str(folder), SETTINGS)["created"] == 3
+    assert load_package(db, str(folder), SETTINGS)["unchanged"] == 3
+    store = ReferenceStore(db)
+    found = store.candidates([], places=["JPN", "valdoria"], metrics=["population"], years=[2023])
+    assert sorted(f["subject"] for f in found) == ["Japan", "Valdoria"]
+    assert store.round_trips == 2
+    if isinstance(db, RedisCluster):
+        slots = {db.keyslot(key) for key in db.scan_iter(match="ref:*")}
+        assert len(slots) == 1

@@ -14,6 +14,7 @@ from service.errors import Conflict, ValidationFailed
 from service.references.packages import load_package
 from service.references.store import PACKAGE, ReferenceStore
 from tests.test_references_store import dump
+from tests.test_spec import conforms
 
 PROBLEM = "application/problem+json"
 CSV = "Country Name,Country Code,Year,Value\nValdoria,VAL,2022,1000\nValdoria,VAL,2023,1100\n"
@@ -229,6 +230,7 @@ def test_api_imports_a_package_from_a_url(package_app, httpserver, redis_client)
     response = client.post("/v1/references/packages", json={"url": url})
     assert response.status_code == 200, response.get_data(as_text=True)
     assert response.json["created"] == 3 and response.json["package"] == "pop-test"
+    conforms(response.json, "PackageImportReport")
     again = client.post("/v1/references/packages", json={"url": url.rsplit("/", 1)[0] + "/"})
     assert again.json["unchanged"] == 3
     body = {"url": url, "mapping": {**MAPPING, "package": "other-name"}}
@@ -281,3 +283,17 @@ def test_api_bad_bodies_are_422(package_app, body):
     response = package_app.test_client().post("/v1/references/packages", json=body)
     assert response.status_code == 422 and response.mimetype == PROBLEM
     assert response.json["errors"]
+    conforms(response.json, "Problem")
+
+
+def test_put_and_delete_keep_the_place_index(tmp_path, redis_client):
+    load_package(redis_client, str(write_package(tmp_path, mapping=MAPPING)), SETTINGS)
+    store = ReferenceStore(redis_client)
+    (japan,) = store.candidates([], places=["JPN"])
+    body = {k: v for k, v in japan.items() if k not in ("id", "matched_terms", "matched_places")}
+    store.put(japan["id"], {**body, "value": 124_000_000})
+    assert [f["value"] for f in store.candidates([], places=["JPN"])] == [124_000_000]
+    store.delete(japan["id"])
+    assert store.candidates([], places=["JPN"], metrics=["population"]) == []
+    assert not redis_client.exists("ref:{ref}:place:JPN", "ref:{ref}:placemetric:JPN:population")
+    assert len(store.candidates([], places=["valdoria"], years=["2022"])) == 1

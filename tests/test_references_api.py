@@ -95,3 +95,9 @@ def test_put_errors(client, loaded):
     assert moved.status_code == 422 and moved.json["errors"][0]["field"] == "as_of"
     not_json = client.put(f"/v1/references/{item['id']}", data="x", content_type="text/plain")
     assert not_json.status_code == 415 and not_json.mimetype == PROBLEM
+
+
+def test_a_blank_subject_filter_matches_nothing(client, loaded):
+    for subject in ("\u00a0", " ", "--"):
+        response = client.get("/v1/references", query_string={"subject": subject})
+        assert response.status_code == 200 and response.json["total"] == 0, subject

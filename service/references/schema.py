@@ -215,7 +215,8 @@ class ListQuerySchema(Schema):
     class Meta:
         unknown = RAISE
 
-    subject = _text(300)
+    # Any text, as the contract says (a blank or punctuation-only one matches no fact).
+    subject = fields.String(validate=validate.Length(1, 300))
     metric = fields.String(validate=validate.Regexp(METRIC_PATTERN))
     cursor = fields.String(validate=validate.Regexp(ID_PATTERN, error="Not a valid cursor."))
     limit = fields.Integer(load_default=50, validate=validate.Range(1, 500))

@@ -33,8 +33,8 @@ TERM = PREFIX + "term:"
 NAME = PREFIX + "name:"
 METRIC = PREFIX + "metric:"
 PLACE = PREFIX + "place:"
-YEAR = PREFIX + "year:"
-NO_YEAR = YEAR + "-"
+PLACE_METRIC = PREFIX + "placemetric:"
+NO_PERIOD = float("inf")  # the score of a place's facts without a period
 PACKAGE = PREFIX + "package:"
 CHUNK = 10_000  # members per SADD/SREM/ZADD of a large write
 IDS = PREFIX + "ids"
@@ -66,22 +66,34 @@ def term_index(fact: dict) -> set[str]:
     return index_terms(fact)
 
 
-def index_keys(fact: dict) -> set[str]:
-    """Every index set the fact's id belongs to."""
-    keys = {TERM + t for t in term_index(fact)} | {NAME + t for t in name_terms(fact)}
-    keys.add(METRIC + fact["metric"])
+def year_score(fact: dict) -> float:
+    """A fact's score in its place's sorted sets: its period's year, +inf without a period
+    (so a range from a year up also takes the facts about no particular time)."""
+    return int(fact["period"][:4]) if fact.get("period") else NO_PERIOD
+
+
+def index_keys(fact: dict) -> dict[str, float]:
+    """Every index the fact's id belongs to, with its score there (0 in plain sets)."""
+    keys = dict.fromkeys([TERM + t for t in term_index(fact)], 0)
+    keys.update(dict.fromkeys([NAME + t for t in name_terms(fact)], 0))
+    keys[METRIC + fact["metric"]] = 0
     place = fact_place(fact)
     if place is not None:
-        keys.add(PLACE + place)
-        keys.add(YEAR + fact["period"][:4] if fact.get("period") else NO_YEAR)
+        keys[PLACE + place] = keys[f"{PLACE_METRIC}{place}:{fact['metric']}"] = year_score(fact)
     return keys
 
 
+def _sorted(key: str) -> bool:
+    """Whether an index key is a sorted set (the ids, and each place's facts by year)."""
+    return key == IDS or key.startswith((PLACE, PLACE_METRIC))
+
+
 def series_key(fact: dict) -> tuple:
-    """What a newer vintage of a figure shares with the one it revises: the place (or the
-    subject), metric, unit and period."""
-    place = fact_place(fact) or normalize(fact["subject"])
-    return place, fact["metric"], normalize(fact.get("unit") or ""), fact.get("period")
+    """What a newer vintage of a figure shares with the one it revises: the place, subject,
+    metric, unit and period (two events in one country are two series)."""
+    unit = normalize(fact.get("unit") or "")
+    subject = normalize(fact["subject"])
+    return fact_place(fact), subject, fact["metric"], unit, fact.get("period")
 
 
 class _Batch:
@@ -90,36 +102,43 @@ class _Batch:
     def __init__(self) -> None:
         self.records: dict[str, str] = {}
         self.deleted: list[str] = []
-        self.adds: dict[str, set[str]] = defaultdict(set)
+        self.adds: dict[str, dict[str, float]] = defaultdict(dict)
         self.removes: dict[str, set[str]] = defaultdict(set)
 
     def replace(self, old: dict | None, new: dict | None) -> None:
         """Turn record `old` into `new` (either may be None)."""
-        before = index_keys(old) if old else set()
-        after = index_keys(new) if new else set()
-        for key in before - after:
+        before = index_keys(old) if old else {}
+        after = index_keys(new) if new else {}
+        for key in before.keys() - after.keys():
             self.removes[key].add(old["id"])
-        for key in after - before:
-            self.adds[key].add(new["id"])
+        for key, score in after.items():
+            if before.get(key) != score:
+                self.adds[key][new["id"]] = score
         if new is None:
             self.removes[IDS].add(old["id"])
             self.deleted.append(FACT + old["id"])
         else:
-            self.adds[IDS].add(new["id"])
+            self.adds[IDS][new["id"]] = 0
             self.records[FACT + new["id"]] = _encode(new)
 
     def queue(self, pipe: Pipeline) -> None:
         """Queue the commands (inside the caller's MULTI)."""
         for key, members in self.removes.items():
             for part in _chunks(sorted(members)):
-                pipe.zrem(key, *part) if key == IDS else pipe.srem(key, *part)
+                if _sorted(key):
+                    pipe.zrem(key, *part)
+                else:
+                    pipe.srem(key, *part)
         for key in self.deleted:
             pipe.delete(key)
         for key, raw in self.records.items():
             pipe.set(key, raw)
-        for key, members in self.adds.items():
-            for part in _chunks(sorted(members)):
-                pipe.zadd(key, dict.fromkeys(part, 0)) if key == IDS else pipe.sadd(key, *part)
+        for key, scores in self.adds.items():
+            for part in _chunks(sorted(scores)):
+                if _sorted(key):
+                    pipe.zadd(key, {member: scores[member] for member in part})
+                else:
+                    pipe.sadd(key, *part)
 
 
 def _chunks(items: list[str]) -> Iterable[list[str]]:
@@ -217,29 +236,28 @@ class ReferenceStore:
 
         Each term is normalised and looked up whole (index terms are phrases and their words).
         `places` are place keys (`service.vocabulary.places.place_key` or `find_places`);
-        with `metrics`, a place's facts are intersected with those metrics in Redis, and with
-        `years`, with those periods' years (facts of the place without a period stay). Every
-        fact carries `matched_terms`, the terms that found it, and, when `places` were given,
-        `matched_places`, the place keys that did.
+        `metrics` keeps facts of those metrics only (a place's are read per metric); `years`
+        keeps, of a place's facts, those whose period falls in one of the years and those
+        without a period (one `ZRANGEBYSCORE` from the first year up per place and metric).
+        Every fact carries `matched_terms`, the terms that found it, and, when `places` were
+        given, `matched_places`, the place keys that did.
         """
         keys = sorted({normalize(t) for t in terms} - {""})
         place_keys = sorted(set(places) - {""})
-        wanted = sorted(set(metrics)) if metrics is not None else None
-        spans = [YEAR + str(y)[:4] for y in sorted({str(y)[:4] for y in years})] if years else []
+        wanted = set(metrics) if metrics is not None else None
         if not keys and not place_keys:
             return []
         pipe = self.client.pipeline(transaction=False)
         for key in keys:
             pipe.smembers(TERM + key)
+        wanted_years = {int(str(y)[:4]) for y in years} if years else None
+        low = min(wanted_years) if wanted_years else "-inf"
         lookups = []
         for place in place_keys:
-            for metric in wanted if wanted is not None else [None]:
-                for span in [*spans, NO_YEAR] if spans else [None]:
-                    sets = [PLACE + place, *([METRIC + metric] if metric else [])]
-                    lookups.append(place)
-                    if span:
-                        sets.append(span)
-                    pipe.sinter(sets) if len(sets) > 1 else pipe.smembers(sets[0])
+            for metric in sorted(wanted) if wanted is not None else [None]:
+                key = f"{PLACE_METRIC}{place}:{metric}" if metric else PLACE + place
+                pipe.zrangebyscore(key, low, "+inf", withscores=bool(wanted_years))
+                lookups.append(place)
         results = self._run(pipe)
         hits: dict[str, list[str]] = {}
         for key, members in zip(keys, results, strict=False):
@@ -247,7 +265,13 @@ class ReferenceStore:
                 hits.setdefault(fact_id, []).append(key)
         near: dict[str, list[str]] = {}
         for place, members in zip(lookups, results[len(keys) :], strict=True):
-            for fact_id in members:
+            for member in members:
+                if wanted_years:
+                    fact_id, score = member
+                    if score != NO_PERIOD and int(score) not in wanted_years:
+                        continue
+                else:
+                    fact_id = member
                 found = near.setdefault(fact_id, [])
                 if place not in found:
                     found.append(place)
@@ -274,7 +298,11 @@ class ReferenceStore:
         return self.write_facts(validate_rows(facts), remove)
 
     def write_facts(
-        self, facts: list[dict], remove: Iterable[str] = (), package: str | None = None
+        self,
+        facts: list[dict],
+        remove: Iterable[str] = (),
+        package: str | None = None,
+        refuse_older: bool = True,
     ) -> dict:
         """Write canonical facts (from `validate_rows`) atomically, as `import_facts` does.
 
@@ -282,7 +310,8 @@ class ReferenceStore:
         before and does not hold now are removed, and the report's `revised` counts those a
         newer vintage replaced (same place, metric, unit and period, a later `as_of`;
         `revised_values`: how many of them with a different value). Importing an older vintage
-        than the stored one is a Conflict and writes nothing.
+        than the stored one is a Conflict and writes nothing (unless not `refuse_older`: a
+        source whose statements' dates may move either way, like Wikidata's).
         """
         new_ids = {f["id"] for f in facts}
         remove = [i for i in dict.fromkeys(remove) if i not in new_ids]
@@ -294,7 +323,9 @@ class ReferenceStore:
             old = self._watched_records(pipe, [*new_ids, *gone_ids])
             changed = [f for f in facts if old.get(f["id"]) != f]
             gone = [old[i] for i in gone_ids if i in old]
-            revised, revised_values = self._revisions(gone, facts) if owned else (0, 0)
+            revised, revised_values = (
+                self._revisions(gone, facts, refuse_older) if owned else (0, 0)
+            )
             version = int(pipe.get(VERSION) or 0)
             pipe.multi()
             batch = _Batch()
@@ -327,7 +358,7 @@ class ReferenceStore:
         return self.client.transaction(apply, *watched, value_from_callable=True)
 
     @staticmethod
-    def _revisions(gone: list[dict], facts: list[dict]) -> tuple[int, int]:
+    def _revisions(gone: list[dict], facts: list[dict], refuse_older: bool) -> tuple[int, int]:
         """How many removed facts a newer vintage replaces, and how many of those with a new
         value; Conflict when the import is an older vintage than what it would replace."""
         latest = {series_key(f): f for f in facts}
@@ -336,7 +367,7 @@ class ReferenceStore:
             new = latest.get(series_key(old))
             if new is None or (new["as_of"] or "") == (old["as_of"] or ""):
                 continue
-            if (new["as_of"] or "") < (old["as_of"] or ""):
+            if (new["as_of"] or "") < (old["as_of"] or "") and refuse_older:
                 raise Conflict(
                     f"The package is an older vintage (as_of {new['as_of']}) than the stored "
                     f"one (as_of {old['as_of']}); nothing was imported."

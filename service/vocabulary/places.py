@@ -417,6 +417,7 @@ def gazetteer() -> Gazetteer:
     return Gazetteer()
 
 
+@functools.lru_cache(maxsize=65_536)  # a store import asks for the same few hundred names
 def place_key(name: str) -> str:
     """The canonical key of a place name: ISO alpha-3 for a country ('the US' -> 'USA'), the
     World Bank code for a region or aggregate ('the eurozone' -> 'EMU'), else the normalised
