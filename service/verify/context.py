@@ -209,16 +209,23 @@ def context_of(text: str, claim: Claim, title: str | None, claims: list[Claim] =
 
 
 def _lead(sentence: str, claim: Claim, claims: list[Claim], start: int) -> tuple[int, int] | None:
-    """The stretch (from the sentence start or the figure before it) of the nearest earlier
-    figure of the same kind in the sentence, if no predicate verb stands between the two."""
-    before = [
-        c for c in claims if c.kind is claim.kind and start <= c.start and c.end <= claim.start
-    ]
-    if not before:
+    """The stretch of the chain of figures of the same kind before this one in the sentence,
+    each joined to the next with no predicate verb between ("The US economy stood at $27.4
+    trillion in 2023 and China's at $18.5 trillion, while India, at $3.55 trillion, ..."): from
+    the sentence start or the figure before the chain, to the end of the figure before this."""
+    same = sorted(
+        (c for c in claims if c.kind is claim.kind and start <= c.start and c.end <= claim.start),
+        key=lambda c: c.start,
+    )
+    chain, after = [], claim
+    for before in reversed(same):
+        between = set(_TOKEN.findall(sentence[before.end - start : after.start - start]))
+        if between & PREDICATE_VERBS:
+            break
+        chain.append(before)
+        after = before
+    if not chain:
         return None
-    lead = max(before, key=lambda c: c.start)
-    between = set(_TOKEN.findall(sentence[lead.end - start : claim.start - start]))
-    if between & PREDICATE_VERBS:
-        return None
-    earlier = [c.end - start for c in claims if start <= c.start and c.end <= lead.start]
-    return (max(earlier, default=0), lead.end - start)
+    first = chain[-1]
+    earlier = [c.end - start for c in claims if start <= c.start and c.end <= first.start]
+    return (max(earlier, default=0), chain[0].end - start)

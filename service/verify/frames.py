@@ -127,9 +127,9 @@ def _period(claim: Claim, ctx: Context, dates: list[Claim], view: ArticleView) -
     article's own time. A date that follows another figure is that figure's."""
     start, text = ctx.offset, ctx.article
     usable = [d for d in dates if d.value and str(d.value)[:4].isdigit()]
-    for d in usable:
-        if claim.end <= d.start < claim.end + 16 and OWNED.match(text[claim.end : d.start]):
-            return Slot(str(d.value), "clause", d.start, d.end)
+    own = _following(claim.end, usable, text)
+    if own:
+        return Slot(str(own.value), "clause", own.start, own.end)
     for origin, (lo, hi) in (("clause", ctx.clause), ("sentence", ctx.window)):
         near = [d for d in usable if start + lo <= d.start < start + hi and not _owned(d, ctx)]
         if near:
@@ -143,8 +143,19 @@ def _period(claim: Claim, ctx: Context, dates: list[Claim], view: ArticleView) -
     if sub:
         at = start + sub[1]
         return Slot("part of a year", "clause", at, at + len(sub[0]))
+    lead = ctx.lead and _following(start + ctx.lead[1], usable, text)
+    if lead:  # "German prices rose 5.9% in 2023, Italian prices 5.6%": 2023 for both
+        return Slot(str(lead.value), "lead", lead.start, lead.end)
     if view.published_at:
         return Slot(view.published_at.isoformat(), "article")
+    return None
+
+
+def _following(end: int, dates: list[Claim], text: str) -> Claim | None:
+    """The date that follows a figure ending at `end` ("$363 billion in 2023")."""
+    for d in dates:
+        if end <= d.start < end + 16 and OWNED.match(text[end : d.start]):
+            return d
     return None
 
 
@@ -172,15 +183,46 @@ EARLIER = re.compile(
 )
 
 
-def _metric(claim: Claim, ctx: Context) -> Slot | None:
-    """The word joined to the figure ("65,000-capacity"), the category extraction found, else
-    the metric word nearest the claim in its clause."""
+# How the press gives a place's population without the word: "a country of 85 million people",
+# "home to 211 million people", "Britain's 68.5 million people", "South Korea, with 52 million
+# people", "Mexico had 129.7 million people".
+PEOPLE = frozenset({"people", "residents", "inhabitants", "citizens"})
+HOME_OF = re.compile(
+    r"\b(?:country|nation|state|home|land|island|region|city)\s+(?:of|to)\s+(?:some\s+|about\s+|"
+    r"around\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+)?$"
+)
+PLACE_HAS = re.compile(r"^(?:['\u2019]s\s+|,?\s+(?:with|has|had|of)\s+)$")
+
+
+def _population(claim: Claim, ctx: Context, view: ArticleView) -> Slot | None:
+    """The population metric, where the claim counts people of a place in one of the press's
+    phrasings of a population."""
+    if not claim.kind.counts or claim.category or (claim.subject or "").lower() not in PEOPLE:
+        return None
+    before = ctx.sentence[ctx.clause[0] : ctx.span[0]]
+    if HOME_OF.search(before):
+        return Slot("population", "phrase", ctx.offset + ctx.clause[0], claim.start)
+    qualifier = len(claim.text) - len(claim.text.lstrip()) if claim.qualifier else 0
+    for s, e, _ in view.places:
+        gap = ctx.article[e : claim.start + qualifier]
+        if ctx.offset <= s and e <= claim.start and PLACE_HAS.match(gap):
+            return Slot("population", "phrase", s, claim.start)
+    return None
+
+
+def _metric(claim: Claim, ctx: Context, view: ArticleView) -> Slot | None:
+    """The word joined to the figure ("65,000-capacity"), the category extraction found, a
+    population said as the press says it, else the metric word nearest the claim in its
+    clause."""
     compound = COMPOUND.match(ctx.sentence, ctx.span[1])
     if compound:
         at = ctx.offset + compound.start(1)
         return Slot(compound.group(1), "compound", at, at + len(compound.group(1)))
     if claim.category:
         return Slot(claim.category, "category")
+    population = _population(claim, ctx, view)
+    if population:
+        return population
     best = None
     for metric, phrases in METRIC_PHRASES.items():
         found = _in(ctx, *ctx.clause, phrases)
@@ -209,7 +251,7 @@ def frame_of(claim: Claim, ctx: Context, dates: list[Claim], view: ArticleView) 
     return Frame(
         kind=claim.kind,
         counted=Slot(counted, "subject", claim.end) if counted else None,
-        metric=_metric(claim, ctx) if not claim.is_date else None,
+        metric=_metric(claim, ctx, view) if not claim.is_date else None,
         place=_place(claim, ctx, view),
         period=_period(claim, ctx, dates, view) if not claim.is_date else None,
         forecast=_said(ctx, _in(ctx, *clause, _PHRASES["forecast"])),

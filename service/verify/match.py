@@ -76,12 +76,14 @@ def _keywords(x: Inputs, found: Profile, ctx: Context) -> None:
             x.keywords_before += 1
 
 
-def _metric_said(claim: Claim, fact: Fact, found: Profile, ctx: Context, hints: Hints):
+def _metric_said(claim: Claim, frame: Frame, fact: Fact, found: Profile, ctx: Context, hints):
     """For a figure with no category, how near its sentence says the fact's metric, by the
     metric's words or the fact's own keywords (None: nowhere, and the fact's metric is
     specific: "a convoy of 6 vehicles" is no toll)."""
     if claim.is_date or claim.category or not found.metric_words:
         return 0.0
+    if frame.metric is not None and frame.metric.origin == "phrase":
+        return 1.0 if frame.metric.value == fact.metric else None
     phrases = found.metric_words
     if fact.metric not in METRIC_WORDS:  # a metric of the source's own: its keywords say it
         phrases = (*phrases, *hints.metric_keywords.get(fact.id, ()))
@@ -120,7 +122,7 @@ def inputs(
     x.counted = gates.counted(claim, fact, found)
     if x.counted == "other thing":
         return None, "counted"
-    said = _metric_said(claim, fact, found, ctx, hints)
+    said = _metric_said(claim, frame, fact, found, ctx, hints)
     if (
         said is None
         and fact.metric not in GENERIC_METRICS
