@@ -236,7 +236,7 @@ def run(refs: Path, directories: list[Path]) -> None:
 
 def describe_wrong(name: str, e: dict, got: str, found: dict | None, claims: list[dict]) -> str:
     """One wrong verdict: where, what was expected and what came back, and why."""
-    flag = "  FALSE SUPPORTED" if got == "supported" else ""
+    flag = f"  FALSE {got.upper()}" if got in ("supported", "contradicted") else ""
     head = f"- {name} {e['anchor']!r} ({e['kind']} {e.get('value')}): "
     head += f"expected {e['verdict']}, got {got}{flag}"
     if found is None:
@@ -270,6 +270,9 @@ def print_figures(confusion: dict[str, Counter], articles: int) -> None:
     total = sum(sum(c.values()) for c in confusion.values())
     right = sum(confusion[v].get(v, 0) for v in rows)
     false_supported = sum(c.get("supported", 0) for v, c in confusion.items() if v != "supported")
+    false_contradicted = sum(
+        c.get("contradicted", 0) for v, c in confusion.items() if v != "contradicted"
+    )
     missing = sum(c.get("missing", 0) for c in confusion.values())
     accuracy = right / total if total else 0.0
     print(f"\narticles {articles}, claims {total}")
@@ -279,6 +282,8 @@ def print_figures(confusion: dict[str, Counter], articles: int) -> None:
         print(f"accuracy on extracted claims {right}/{found} = {right / found:.3f}")
     print(f"missing (not extracted) {missing}")
     print(f"FALSE SUPPORTED {false_supported}" + ("  <-- must be 0" if false_supported else ""))
+    flag = "  <-- must be 0" if false_contradicted else ""
+    print(f"FALSE CONTRADICTED {false_contradicted}{flag}")
 
 
 def main(argv: list[str] | None = None) -> int:
