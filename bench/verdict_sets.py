@@ -29,6 +29,7 @@ SETS = (
     ("verdicts", DATA / "verdicts", DATA / "verdicts" / "references.jsonl"),
     ("holdout", DATA / "verdicts_holdout", DATA / "verdicts_holdout" / "references.jsonl"),
     ("blind", DATA / "verdicts_blind", DATA / "verdicts_blind" / "references.jsonl"),
+    ("titles", DATA / "verdicts_titles", DATA / "verdicts" / "references.jsonl"),
     ("stats", DATA / "verdicts_stats", "bundled"),
     ("worldbank", DATA / "verdicts_worldbank", "bundled"),
 )
@@ -102,6 +103,13 @@ def find(claims: list[Claim], expected: dict) -> int | None:
     return None
 
 
+def headline(text: str) -> str | None:
+    """The first line of a text laid out as headline, blank line, body (as a CMS sends the
+    title beside the text)."""
+    first, _, rest = text.partition("\n")
+    return first.strip() or None if rest.startswith("\n") else None
+
+
 def _annotations(folder: Path):
     for path in sorted(folder.glob("*.json")):
         ann = json.loads(path.read_text(encoding="utf-8"))
@@ -128,9 +136,8 @@ def load(client: redis.Redis, sets=SETS) -> tuple[list[Case], list[str]]:
         for stem, path, ann in annotated:
             text = path.read_text(encoding="utf-8")
             published = ann.get("published_at")
-            article = Article(
-                text, published_at=date.fromisoformat(published) if published else None
-            )
+            day = date.fromisoformat(published) if published else None
+            article = Article(text, title=ann.get("title") or headline(text), published_at=day)
             claims = [Claim.of(c) for c in extract(text, article.published_at)]
             facts = checker.candidates(article, text, claims)
             expected = [(find(claims, e), e) for e in ann["claims"] if "verdict" in e]

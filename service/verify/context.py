@@ -1,8 +1,7 @@
 """Where a claim stands: its sentence, clause and window, and the article's words around it.
 
 Sentences often hold two claims of a kind ("killed on March 26, announced ... on June 22").
-Each claim reads the part of the sentence between its neighbours of the same kind (its window);
-a date that closes its clause ("... incident on March 26,") looks back for its event, not ahead.
+Each claim reads the part of the sentence between its neighbours of the same kind (its window).
 """
 
 from __future__ import annotations
@@ -79,7 +78,6 @@ class Context:
     span: tuple[int, int]
     clause: tuple[int, int]
     window: tuple[int, int]
-    looks_back: bool
     own_clause: bool
     years: frozenset[str]
     article: str
@@ -105,8 +103,6 @@ class Context:
             weight = 0.5 if distance < 60 else 0.3 if distance < 150 else 0.15
         if not self.window[0] <= at < self.window[1]:
             return weight * p["outside_window"]
-        if self.looks_back and at >= self.span[1]:
-            return weight * p["behind_closed_clause"]
         return weight
 
     def own(self, at: int) -> bool:
@@ -169,13 +165,6 @@ def context_of(text: str, claim: Claim, title: str | None, claims: list[Claim] =
     )
     if claim.is_date and LINKING.match(sentence, clause[1] + 1):  # "in August 2021, when ..."
         clause = (clause[0], min((b for b in breaks if b > clause[1]), default=len(sentence)))
-    closes_clause = not sentence[span[1] : clause[1]].strip(" .'\"")
-    looks_back = (
-        claim.is_date
-        and closes_clause
-        and clause[0] > 0
-        and not LINKING.match(sentence, clause[1] + 1)
-    )
     own = sentence[clause[0] : span[0]] + " " + sentence[span[1] : clause[1]]
     own_clause = claim.is_date and bool(set(_TOKEN.findall(own.lower())) - FUNCTION_WORDS)
     years = frozenset(
@@ -197,7 +186,6 @@ def context_of(text: str, claim: Claim, title: str | None, claims: list[Claim] =
         span=span,
         clause=clause,
         window=window,
-        looks_back=looks_back,
         own_clause=own_clause,
         years=years,
         article=folded,

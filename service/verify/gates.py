@@ -46,8 +46,9 @@ def _same_measure(said: str, unit: str | None) -> bool:
 
 
 def counted(claim: Claim, fact: Fact, found: Profile) -> str | None:
-    """'same', 'other group' (soldiers vs civilians), 'other thing' ("12 villages" against a
-    toll of people), or None when nothing tells."""
+    """'same', 'other group' (soldiers against a toll of civilians), 'other thing' ("12
+    villages" against a toll of people), or None when nothing tells. Either 'other' is never
+    compared."""
     if not claim.kind.counts:
         return None
     said = head(claim.subject) or head(claim.unit)

@@ -120,7 +120,7 @@ def inputs(
     found = profile(fact)
     x = Inputs(claim, frame, fact)
     x.counted = gates.counted(claim, fact, found)
-    if x.counted == "other thing":
+    if x.counted in ("other thing", "other group"):
         return None, "counted"
     said = _metric_said(claim, frame, fact, found, ctx, hints)
     if (
@@ -153,7 +153,7 @@ def inputs(
     own_place = x.place == "same" and frame.place.origin != "article"
     named = x.name_here or x.keywords_here or x.partner or own_place
     elsewhere = x.name_near or x.name_earlier or x.name_in_title or x.place == "same"
-    positive = (x.counted == "same") or x.metric_said > 0
+    positive = x.counted == "same" or x.metric_said > 0 or claim.category is not None
     if not (named or (elsewhere and positive)):
         return None, "evidence"
     return x, None

@@ -54,11 +54,7 @@ def _name_near(x: Inputs) -> float:
 
 
 def _name_earlier(x: Inputs) -> float:
-    return 1.0 if x.name_earlier and not x.claim.is_date else 0.0
-
-
-def _date_name_earlier(x: Inputs) -> float:
-    return 1.0 if x.name_earlier and x.claim.is_date else 0.0
+    return 1.0 if x.name_earlier and not x.claim.is_date else 0.0  # a date far from it: none
 
 
 def _name_in_title(x: Inputs) -> float:
@@ -81,20 +77,12 @@ def _counted_same(x: Inputs) -> float:
     return 1.0 if x.counted == "same" else 0.0
 
 
-def _counted_other_group(x: Inputs) -> float:
-    return 1.0 if x.counted == "other group" else 0.0
-
-
 def _metric_said(x: Inputs) -> float:
     return x.metric_said
 
 
 def _same_year(x: Inputs) -> float:
     return 1.0 if x.year == "same" else 0.0
-
-
-def _other_year(x: Inputs) -> float:
-    return 1.0 if x.year == "other" else 0.0
 
 
 def _place_here(x: Inputs) -> float:
@@ -115,25 +103,12 @@ RULES = (
     Rule("place_here", "here", _place_here, "the claim's sentence names the fact's place"),
     Rule("name_near", "around", _name_near, "its name stands just before the sentence"),
     Rule("name_earlier", "around", _name_earlier, "its name stands earlier in the article"),
-    Rule(
-        "date_name_earlier",
-        "around",
-        _date_name_earlier,
-        "... for a date, which often dates something else when the name is far",
-    ),  # fmt: skip
     Rule("name_in_title", "around", _name_in_title, "its name is in the article's title"),
     Rule("keywords_before", "around", _keywords_before, "its keywords just before the sentence"),
     Rule("partner", "rest", _partner, "a date stands beside a count of this event"),
     Rule("counted_same", "rest", _counted_same, "the same things are counted"),
-    Rule(
-        "counted_other_group",
-        "rest",
-        _counted_other_group,
-        "other people are counted (soldiers, not civilians)",
-    ),  # fmt: skip
     Rule("metric_said", "rest", _metric_said, "a word of the fact's metric stands near"),
     Rule("same_year", "rest", _same_year, "the claim's year is the year of the fact's event"),
-    Rule("other_year", "rest", _other_year, "the claim's sentence dates another year"),
     Rule("same_place", "rest", _same_place, "the article's main place is the fact's place"),
     Rule("same_period", "rest", _same_period, "the claim's period is the fact's period"),
 )
