@@ -145,7 +145,7 @@ def verify(
             date_hints = replace(hints, partners=partners)
             outcomes[i] = best_matches(claim, frames[i], facts, contexts[i], date_hints)
     return [
-        {**decide(claim, outcomes[i]), "frame": frames[i].as_dict()}
+        {**decide(claim, outcomes[i], frames[i]), "frame": frames[i].as_dict()}
         for i, claim in enumerate(claims)
     ]
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
-from ..model import Claim, Fact
+from ..model import Claim, Fact, Frame
 from ..vocabulary.places import place_name
 from ..vocabulary.words import METRIC_LABELS
 from .compare import agrees, describe
@@ -79,16 +79,28 @@ def _explain(verdict: str, claim: Claim, used: list[Match]) -> str:
     return f"The article says {_claim_phrase(claim)}; {cites}; {tail}."
 
 
-def _why_not(outcome: Outcome) -> str:
+def _why_not(outcome: Outcome, frame: Frame | None) -> str:
     """Why no fact was compared: the gate the nearest candidate failed, where that gate says
     something a reader can act on (a forecast, another currency, a period the reference does
-    not hold); else that nothing about the same thing was found."""
+    not hold); else what the claim's own frame says (a forecast, part of a year, a figure per
+    person); else which slots found nothing."""
     fact = outcome.near
-    if fact is None or outcome.reason not in REASONS:
-        return "no reference fact about the same thing was found"
-    about = fact_phrase(fact).split(":")[0]
-    every = {4: "annual", 7: "monthly"}.get(len(fact.period or ""), "daily")
-    return REASONS[outcome.reason].format(about=about, unit=fact.unit, every=every)
+    if fact is not None and outcome.reason in REASONS:
+        about = fact_phrase(fact).split(":")[0]
+        every = {4: "annual", 7: "monthly"}.get(len(fact.period or ""), "daily")
+        return REASONS[outcome.reason].format(about=about, unit=fact.unit, every=every)
+    if frame is not None:
+        if frame.forecast is not None:
+            return REASONS["forecast"]
+        if frame.period is not None and frame.period.value == "part of a year":
+            return "it is about part of a year (a quarter, a month), and no reference holds it"
+        if frame.per_capita is not None:
+            return "it is a figure per person, and no reference holds one"
+        if frame.metric is not None and frame.metric.origin in ("clause", "phrase"):
+            metric = METRIC_LABELS.get(frame.metric.value, frame.metric.value.replace("_", " "))
+            where = f" for {place_name(frame.place.value)}" if frame.place else ""
+            return f"the references hold no {metric}{where} that it could be"
+    return "no reference fact about the same thing was found"
 
 
 REASONS = {
@@ -145,11 +157,12 @@ def latest_per_source(matches: list[Match]) -> list[Match]:
     return [m for m in matches if (m.fact.as_of or "") == latest[(publisher(m.fact), m.fact.thing)]]
 
 
-def decide(claim: Claim, outcome: Outcome) -> dict:
-    """The verdict fields a checked claim adds to the claim."""
+def decide(claim: Claim, outcome: Outcome, frame: Frame | None = None) -> dict:
+    """The verdict fields a checked claim adds to the claim (`frame`, the claim's, names what
+    it states when nothing matches)."""
     matches = outcome.matches
     if not matches:
-        return _unverifiable(claim, [], _why_not(outcome))
+        return _unverifiable(claim, [], _why_not(outcome, frame))
     if outcome.rival is not None:
         events = f"{matches[0].fact.subject} or {outcome.rival.subject}"
         return _unverifiable(

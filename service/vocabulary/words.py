@@ -93,6 +93,7 @@ METRIC_LABELS = {
     "gdp": "GDP (current US$)",
     "gdp_deflator": "inflation, GDP deflator",
     "unemployment_rate": "unemployment rate",
+    "gdp_growth": "GDP growth rate",
     "vaccinated_share": "share vaccinated",
 }
 
