@@ -21,7 +21,7 @@ import redis
 from redis.client import Pipeline
 
 from ..errors import Conflict, NotFound, ValidationFailed
-from ..vocabulary.places import place_key
+from ..vocabulary.places import known_place, place_key
 from .schema import identity_changes, load_fact, validate_rows
 from .terms import expand, index_terms, name_terms, normalize, significant_words
 
@@ -52,8 +52,7 @@ def fact_place(fact: dict) -> str | None:
     place the gazetteer knows (a country, a region), else None."""
     if fact.get("place"):
         return place_key(fact["place"])
-    key = place_key(fact["subject"])
-    return key if key.isupper() else None
+    return known_place(fact["subject"])
 
 
 def term_index(fact: dict) -> set[str]:

@@ -137,8 +137,9 @@ def inputs(
     if (frame.whole is not None) != gates.says_total(fact) and (frame.whole or frame.part):
         return None, "whole"  # a whole is compared with totals only, a part never with one
     claim_place = frame.place.value if frame.place else None
-    if found.places and claim_place:
-        x.place = "same" if claim_place in found.places else "other"
+    if found.places and claim_place:  # an event in a province is in its country too
+        within = found.places if fact.is_series else found.regions
+        x.place = "same" if claim_place in within else "other"
     if fact.is_series:
         if x.place != "same":
             return None, "place"

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..model import Fact
-from ..vocabulary.places import place_key
+from ..vocabulary.places import known_place, place_key
 from ..vocabulary.text import normalize, significant_words, stems
 from ..vocabulary.words import GENERIC_METRICS, METRIC_WORDS
 from .context import Context
@@ -31,6 +31,7 @@ class Profile:
     counted: frozenset[int]
     metric_words: tuple[tuple[str, ...], ...]
     places: frozenset[str]
+    regions: frozenset[str]  # the places and those they lie in ("Teravan, Corvenia": Corvenia)
 
 
 @lru_cache(maxsize=65536)
@@ -40,12 +41,16 @@ def profile(fact: Fact) -> Profile:
     terms = [normalize(k) for k in fact.keywords]
     described = stems(fact.unit).union(*(stems(t) for t in terms))
     places = frozenset(map(place_key, place_names(fact.place)))
+    if not places and (subject := known_place(fact.subject)):
+        places = frozenset({subject})  # a fact about "Pakistan" is about Pakistan
+    parts = (p.strip() for p in (fact.place or "").split(",") if p.strip())
     return Profile(
         names=tuple(tuple(t.split()) for t in map(normalize, names) if t),
         keywords=tuple(tuple(t.split()) for t in terms if t and not stems(t) <= COUNTED_STEMS),
         counted=frozenset(counted_groups(described)),
         metric_words=tuple(tuple(normalize(w).split()) for w in _metric_words(fact) if w),
         places=places,
+        regions=places | frozenset(map(place_key, parts)),
     )
 
 
@@ -65,12 +70,12 @@ def _metric_words(fact: Fact) -> tuple[str, ...]:
 
 
 def place_names(place: str | None) -> tuple[str, ...]:
-    """A fact's place and, for "Teravan, Corvenia", each of its parts: the province is named
-    in an article as "Teravan" as often as with its country."""
+    """A fact's place and, for "Teravan, Corvenia", its first part: the province is named in
+    an article as "Teravan" as often as with its country (but the country is not the place)."""
     if not place:
         return ()
-    parts = [p.strip() for p in place.split(",") if p.strip()]
-    return (place, *parts) if len(parts) > 1 else (place,)
+    first = place.split(",")[0].strip()
+    return (place, first) if first and first != place else (place,)
 
 
 def named_in_window(fact: Fact, ctx: Context) -> bool:

@@ -425,6 +425,13 @@ def place_key(name: str) -> str:
     return gazetteer().key(name)
 
 
+def known_place(name: str) -> str | None:
+    """The key of a place the gazetteer knows (a country, a region, an aggregate), else None:
+    an invented or unknown name has no key of its own."""
+    key = place_key(name)
+    return key if key.isupper() else None
+
+
 def place_name(key: str) -> str:
     """A display name for a key: 'USA' -> 'United States', 'EMU' -> 'Euro area'."""
     if key in DISPLAY:
