@@ -3,6 +3,9 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from bench.consistency_accuracy import findings_of, load, matches, rates, score
@@ -101,3 +104,29 @@ def test_a_consistent_article_has_an_empty_findings_list(client, redis_client):
     text = "Seven soldiers were killed in the Mir Ali attack on March 16, 2024."
     result = client.post("/v1/checks", json={"text": text, "published_at": "2024-07-01"})
     assert result.get_json()["findings"] == []
+
+
+DATA = Path(__file__).parent / "data"
+
+
+def annotated_articles(shared: Path) -> list[tuple[Path, str | None]]:
+    """Our annotated articles, the BBC stats set's texts in ../shared, and the seed."""
+    found = []
+    for text in sorted([*DATA.glob("*.txt"), *DATA.glob("verdicts*/*.txt")]):
+        meta = text.with_suffix(".json")
+        published = json.loads(meta.read_text()).get("published_at") if meta.is_file() else None
+        found.append((text, published if isinstance(published, str) else None))
+    for note in sorted((DATA / "verdicts_stats").glob("*.json")):
+        record = json.loads(note.read_text())
+        found.append(((note.parent / record["article"]).resolve(), record.get("published_at")))
+    return [*found, (shared / "seed" / "article.txt", None)]
+
+
+def test_no_findings_on_the_annotated_articles_and_the_seed(shared_dir):
+    articles = [(p, d) for p, d in annotated_articles(shared_dir) if p.is_file()]
+    assert len(articles) >= 40
+    found = {
+        str(path): [f.as_dict() for f in findings_of(path.read_text(encoding="utf-8"), day)]
+        for path, day in articles
+    }
+    assert {p: f for p, f in found.items() if f} == {}
