@@ -57,7 +57,8 @@ PEOPLE_STEMS = frozenset(
     if "dead" in g or "people" in g
     for w in g.split()
 )
-SUBSET_WORDS = frozenset("of them including among most whom which who".split())
+SUBSET_WORDS = frozenset("them including included among most whom which who".split())  # "of them"
+NAMED_PLACE = re.compile(r"\b[Ii]n\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)")
 FROM = re.compile(r"\bfrom\s*$")
 TO = re.compile(r"^\s*to\s*$")
 CONNECTOR = re.compile(r"^[^.;:]{0,60}?(?:,|\band\b|\bplus\b)[^.;:]{0,40}$")
@@ -178,7 +179,8 @@ def restatements(text: str, items: list[_Item]) -> list[Finding]:
     """Two figures in different sentences whose frames agree in every slot (metric, counted
     thing, place, period) and that cannot both be true; dates of the same named event."""
     found = []
-    settled = [i for i in items if not i.flagged and not _updates(text, i)]
+    listed = {id(i) for i in _lists(text, items)}
+    settled = [i for i in items if not i.flagged and not _updates(text, i) and id(i) not in listed]
     for a, b in combinations(settled, 2):
         if a.sentence == b.sentence:
             continue
@@ -191,6 +193,23 @@ def restatements(text: str, items: list[_Item]) -> list[Finding]:
         if finding:
             found.append(finding)
     return found
+
+
+def _lists(text: str, items: list[_Item]) -> list[_Item]:
+    """Figures listed together ("five in the north and three in the south"): parts, each
+    about less than the whole, never a restatement of another figure."""
+    listed = []
+    for a, b in zip(items, items[1:], strict=False):
+        between = text[a.claim.end : b.claim.start]
+        if a.sentence == b.sentence and a.slot("metric") == b.slot("metric"):
+            if CONNECTOR.match(between) and not _words(between) & SUBSET_WORDS:
+                listed += [a, b]
+    return listed
+
+
+def _places_named(text: str, item: _Item) -> set[str]:
+    """Capitalised names after "in" in the figure's sentence: places the gazetteer may not know."""
+    return set(NAMED_PLACE.findall(_sentence(text, item)))
 
 
 def _updates(text: str, item: _Item) -> bool:
@@ -221,6 +240,9 @@ def _same_thing(text: str, a: _Item, b: _Item) -> bool:
     if ca.kind is Kind.PERCENT and counted_a is None:
         return False
     if counted_a != counted_b and (counted_a or counted_b) not in PEOPLE_STEMS:
+        return False
+    named_a, named_b = _places_named(text, a), _places_named(text, b)
+    if named_a and named_b and not named_a & named_b:
         return False
     return a.slot("place") == b.slot("place") and _same_period(a, b)
 
@@ -343,6 +365,8 @@ def parts_totals(text: str, items: list[_Item]) -> list[Finding]:
             continue
         here = [i for i in counts if i.sentence == total.sentence and i is not total]
         parts, extra = _listed(text, here, total, lenient=True)
+        if parts and _subset_between(text, parts, total):
+            continue
         if not parts:
             at = sentences.index(total.sentence)
             previous = sentences[at - 1] if at else None
@@ -353,6 +377,15 @@ def parts_totals(text: str, items: list[_Item]) -> list[Finding]:
             if finding:
                 found.append(finding)
     return found
+
+
+def _subset_between(text: str, parts: list[_Item], total: _Item) -> bool:
+    """ "300 people were injured, including 120 children and 80 women": a subset, not parts."""
+    if total.claim.end <= parts[0].claim.start:
+        between = text[total.claim.end : parts[0].claim.start]
+    else:
+        between = text[parts[-1].claim.end : total.claim.start]
+    return bool(_words(between) & SUBSET_WORDS)
 
 
 def _listed(

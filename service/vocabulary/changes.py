@@ -25,12 +25,12 @@ MULTIPLES = {
     "halved": 0.5,
 }
 # Words that say a figure is the sum of figures said beside it ("a total of 50", "six in all").
-TOTAL_BEFORE = ("a total of", "total of", "in total", "altogether", "all told", "combined")
+TOTAL_BEFORE = ("a total of", "total of", "in all", "in total", "altogether", "all told")
 TOTAL_AFTER = ("in all", "in total", "altogether", "all told", "combined", "in total")
 # Words that say a sentence revises or looks back on a figure ("the toll later rose to 15",
 # "initially reported"): two figures then need not agree.
 UPDATE_WORDS = frozenset(
     "rose risen climbed revised updated earlier initially initial later previously previous "
     "first since now another other separate second third last ago rising raised increased "
-    "brought bringing before".split()
+    "brought bringing before identified far".split()
 )
