@@ -130,3 +130,11 @@ def test_no_findings_on_the_annotated_articles_and_the_seed(shared_dir):
         for path, day in articles
     }
     assert {p: f for p, f in found.items() if f} == {}
+
+
+def test_many_figures_of_one_frame_are_not_read_as_one_thing_said_again():
+    sentence = "Police said {} people were killed in the attack on the market. "
+    text = "".join(sentence.format(n) for n in range(10, 40))  # 30 tolls: not one toll
+    assert findings_of(text, "2024-03-20") == []
+    few = sentence.format(12) + "Police said the 15 dead were traders."
+    assert [f.type for f in findings_of(few, "2024-03-20")] == ["restated"]

@@ -36,6 +36,7 @@ from .compare import Interval, claim_interval, describe
 from .context import PRONOUN
 
 ERROR, WARNING = "error", "warning"
+MAX_SAME = 6  # at most this many figures of one kind and metric are read as restating each other
 FLAGS = (
     "forecast",
     "whole",
@@ -128,7 +129,8 @@ def findings(text: str, claims: list[Claim], frames: list[Frame]) -> list[Findin
     used |= {s.start for f in totals for s in f.claims}
     found += totals
     found += restatements(text, [i for i in items if i.claim.start not in used])
-    return sorted(found, key=lambda f: (f.claims[0].start, f.type))
+    found.sort(key=lambda f: (f.claims[0].start, f.type))
+    return found
 
 
 def _sentence_of(text: str, claim: Claim) -> int:
@@ -181,7 +183,17 @@ def restatements(text: str, items: list[_Item]) -> list[Finding]:
     found = []
     listed = {id(i) for i in _lists(text, items)}
     settled = [i for i in items if not i.flagged and not _updates(text, i) and id(i) not in listed]
-    for a, b in combinations(settled, 2):
+    groups: dict[tuple, list[_Item]] = {}
+    for item in settled:
+        key = ("date",) if item.claim.is_date else (_family(item.claim.kind), item.slot("metric"))
+        groups.setdefault(key, []).append(item)
+    pairs = [
+        pair
+        for group in groups.values()
+        if len(group) <= MAX_SAME  # many figures of one frame are not one thing said again
+        for pair in combinations(group, 2)
+    ]
+    for a, b in pairs:
         if a.sentence == b.sentence:
             continue
         if a.claim.is_date and b.claim.is_date:
