@@ -2,7 +2,8 @@
 
 Three kinds of finding over one article's claims and their frames:
 
-- `restated`: the same thing said twice differently ("12 people were killed" ... "the 11 dead");
+- `restated`: the same count or date said twice differently ("12 people were killed" ... "the 11
+  dead"; "the attack on March 18" ... "the March 19 attack");
 - `parts_total`: parts that do not add up to their total ("41 ... and about 15 ..., a total of 50");
 - `change`: a change that does not fit its two ends ("rose from 20% to 25%, an increase of 20%").
 
@@ -178,8 +179,9 @@ def _family(kind: Kind) -> str:
 
 
 def restatements(text: str, items: list[_Item]) -> list[Finding]:
-    """Two figures in different sentences whose frames agree in every slot (metric, counted
-    thing, place, period) and that cannot both be true; dates of the same named event."""
+    """Two counts in different sentences whose frames agree in every slot (metric, counted
+    thing, place, period) and that cannot both be true; dates of the same named event.
+    Percentages and money are left out: their frames rarely say enough to be sure."""
     found = []
     listed = {id(i) for i in _lists(text, items)}
     settled = [i for i in items if not i.flagged and not _updates(text, i) and id(i) not in listed]
@@ -230,12 +232,10 @@ def _updates(text: str, item: _Item) -> bool:
 
 
 def _same_thing(text: str, a: _Item, b: _Item) -> bool:
-    """Frames agree: same kind, a metric both have, the same counted thing (or one figure
-    counting what the metric alone says: "the 11 dead"), place and period; money in one unit."""
-    ca, cb = a.claim, b.claim
-    if _family(ca.kind) != _family(cb.kind) or _number(ca) is None or _number(cb) is None:
-        return False
-    if ca.kind is Kind.MONEY and ca.unit != cb.unit:
+    """Two counts' frames agree: the same metric, the same counted thing (or one figure
+    counting what the metric alone says: "the 11 dead"), place and period; the later refers
+    back ("the 11 dead") or their sentences share words; no pronoun leaves the subject open."""
+    if _number(a.claim) is None or _number(b.claim) is None:
         return False
     metric = a.slot("metric")
     if metric != b.slot("metric") or any(_pronoun(text, i) for i in (a, b)):
@@ -247,9 +247,7 @@ def _same_thing(text: str, a: _Item, b: _Item) -> bool:
     if metric is None and not a.slot("counted"):
         return False
     counted_a, counted_b = a.slot("counted"), b.slot("counted")
-    if counted_a != counted_b and (ca.kind is Kind.PERCENT or None not in (counted_a, counted_b)):
-        return False
-    if ca.kind is Kind.PERCENT and counted_a is None:
+    if counted_a != counted_b and None not in (counted_a, counted_b):
         return False
     if counted_a != counted_b and (counted_a or counted_b) not in PEOPLE_STEMS:
         return False
