@@ -81,6 +81,9 @@ def check(file, published_at: date | None, html: bool, as_json: bool) -> None:
         return
     click.echo(_table(result["claims"]))
     click.echo(", ".join(f"{n} {v}" for v, n in result["summary"].items()))
+    for finding in result["findings"]:
+        spans = " / ".join(s["text"] for s in finding["claims"])
+        click.echo(f"{finding['severity']} {finding['type']}: {spans}: {finding['arithmetic']}")
 
 
 def _table(claims: list[dict]) -> str:

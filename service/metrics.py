@@ -35,6 +35,7 @@ LATENCY = Histogram(
 )  # fmt: skip
 CLAIMS = Counter("factcheck_claims_extracted_total", "Numeric claims extracted.", ["kind"])
 VERDICTS = Counter("factcheck_verdicts_total", "Verdicts given.", ["verdict"])
+FINDINGS = Counter("factcheck_findings_total", "Internal consistency findings, by type.", ["type"])
 CHECK_CACHE = Counter(
     "factcheck_check_cache_total", "Check results served from the cache or computed.", ["result"]
 )

@@ -166,6 +166,11 @@ class Slot:
     def as_dict(self) -> dict[str, Any]:
         return {"value": self.value, "from": self.origin, "start": self.start, "end": self.end}
 
+    @classmethod
+    def of(cls, record: dict[str, Any]) -> Slot:
+        """A slot from its `as_dict` form."""
+        return cls(record["value"], record["from"], record.get("start"), record.get("end"))
+
 
 @dataclass(frozen=True)
 class Frame:
@@ -191,3 +196,8 @@ class Frame:
             "per_capita", "earlier",
         )  # fmt: skip
         return {name: slot.as_dict() for name in slots if (slot := getattr(self, name)) is not None}
+
+    @classmethod
+    def of(cls, kind: Kind, record: dict[str, Any]) -> Frame:
+        """A frame from its `as_dict` form (what a checked claim carries)."""
+        return cls(kind, **{name: Slot.of(slot) for name, slot in record.items()})

@@ -58,6 +58,11 @@ def test_refs_load_then_check(redis_url, tmp_path):
     assert header.split() == ["CLAIM", "VERDICT", "REFERENCE", "SOURCE"]
     assert row.split()[:2] == ["2014", "supported"]
     assert "wikipedia.org" in row
+    article.write_text("Exports doubled from 3,000 to 5,000 tonnes.")
+    table = run("check", str(article), redis_url=redis_url)
+    assert table.stdout.splitlines()[-1] == (
+        "error change: 3,000 / 5,000: 3,000 -> 5,000 is +2,000, +66.7% (x1.67)"
+    )
 
 
 def test_refs_load_reports_bad_rows_and_changes_nothing(redis_url, redis_client, tmp_path):

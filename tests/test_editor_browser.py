@@ -167,6 +167,57 @@ def test_seed_article_is_highlighted_by_verdict(browser, live_url, app, seed_tex
     assert browser.save_screenshot(str(ARTIFACTS / "editor.png"))
 
 
+FINDING_TEXT = (
+    "At least 12 people were killed in the market bombing in Quetta. Police said the 11 dead "
+    "included traders. Unemployment rose from 20% to 25%, an increase of 20%."
+)
+
+
+def test_findings_underline_both_spans_and_show_their_explanation(browser, live_url, app):
+    assert check(browser, live_url, FINDING_TEXT, "2024-03-20") is None
+    result = (
+        app.test_client()
+        .post("/v1/checks", json={"text": FINDING_TEXT, "published_at": "2024-03-20"})
+        .get_json()
+    )
+    findings = result["findings"]
+    assert [f["type"] for f in findings] == ["restated", "change"]
+    items = browser.find_elements(By.CSS_SELECTOR, "#findings li.finding")
+    assert [i.get_attribute("data-type") for i in items] == ["restated", "change"]
+    for item, finding in zip(items, findings, strict=True):
+        assert finding["explanation"] in item.text
+        assert finding["arithmetic"] in item.text
+    underlined = browser.execute_script(
+        "return Array.from(document.querySelectorAll('#article-view mark.hl.finding'))"
+        ".map(m => [m.textContent, getComputedStyle(m).textDecorationLine]);"
+    )
+    spans = [s["text"] for f in findings for s in f["claims"]]
+    assert sorted(t for t, _ in underlined) == sorted(spans)  # no span is in two findings
+    assert all(line == "underline" for _, line in underlined)
+    plain = browser.find_elements(By.CSS_SELECTOR, "#article-view mark.hl:not(.finding)")
+    assert all(m.text not in ("At least 12", "11") for m in plain)
+    eleven = next(
+        m
+        for m in browser.find_elements(By.CSS_SELECTOR, "#article-view mark.finding")
+        if m.text == "11"
+    )
+    eleven.click()
+    details = WebDriverWait(browser, 10).until(
+        lambda d: d.find_element(By.CSS_SELECTOR, "#details .consistency")
+    )
+    assert findings[0]["explanation"] in details.text
+    assert "2 inconsistencies" in browser.find_element(By.ID, "status").text
+
+
+def test_a_consistent_article_shows_no_findings(browser, live_url):
+    assert (
+        check(browser, live_url, "Nearly 600 people were evacuated. The 587 evacuated slept.")
+        is None
+    )
+    assert not browser.find_element(By.ID, "findings").is_displayed()
+    assert browser.find_elements(By.CSS_SELECTOR, "#article-view mark.finding") == []
+
+
 def test_non_ascii_offsets_are_code_points(browser, live_url, app):
     text = "Zürich… São Paulo 😀 five people were killed"
     assert check(browser, live_url, text) is None

@@ -26,12 +26,13 @@ from .. import metrics
 from ..claims import extract
 from ..documents import counted, document
 from ..errors import ServiceError
-from ..model import Article, Claim, Fact
+from ..model import Article, Claim, Fact, Frame
 from ..references.sources.wikidata import WikidataSource
 from ..references.store import VERSION, ReferenceStore
 from ..vocabulary.places import place_name
 from ..vocabulary.text import fold, normalize, significant_words
 from ..vocabulary.words import EVENT_WORDS
+from .consistency import findings
 from .context import context_of, sentence_start
 from .frames import ArticleView, frame_of
 from .match import Outcome, best_matches
@@ -280,11 +281,16 @@ class Checker:
         claims = [Claim.of(r) for r in records]
         verdicts = verify(article, text, claims, self.candidates(article, text, claims))
         checked = [{**r, **v} for r, v in zip(records, verdicts, strict=True)]
+        frames = [Frame.of(c.kind, v["frame"]) for c, v in zip(claims, verdicts, strict=True)]
+        found = [f.as_dict() for f in findings(text, claims, frames)]
         for claim in checked:
             metrics.VERDICTS.labels(claim["verdict"]).inc()
+        for finding in found:
+            metrics.FINDINGS.labels(finding["type"]).inc()
         return {
             "document": doc,
             "claims": checked,
+            "findings": found,
             "summary": summarize(checked),
             "reference_version": version,
         }

@@ -1,0 +1,36 @@
+"""Words of internal consistency: changes and their direction, multiples, totals, updates.
+
+Vocabulary only, no logic; `verify/consistency.py` reads them.
+"""
+
+from __future__ import annotations
+
+# A change's direction, said by a verb or a noun near the figure ("rose", "an increase of").
+INCREASE_WORDS = frozenset(
+    "rose rise rises risen rising increase increased increases increasing grew grow grows grown "
+    "growth up jumped jump jumps climbed climb climbs gained gain gains higher more surged surge "
+    "soared soar".split()
+)
+DECREASE_WORDS = frozenset(
+    "fell fall falls fallen falling drop dropped drops decline declined declines decrease "
+    "decreased decreases down cut cuts reduction reduced lower less shrank shrunk slid slump "
+    "slumped plunged plunge".split()
+)
+# A change said as a multiple ("doubled from 3,000 to 5,000").
+MULTIPLES = {
+    "doubled": 2.0,
+    "tripled": 3.0,
+    "trebled": 3.0,
+    "quadrupled": 4.0,
+    "halved": 0.5,
+}
+# Words that say a figure is the sum of figures said beside it ("a total of 50", "six in all").
+TOTAL_BEFORE = ("a total of", "total of", "in all", "in total", "altogether", "all told")
+TOTAL_AFTER = ("in all", "in total", "altogether", "all told", "combined", "in total")
+# Words that say a sentence revises or looks back on a figure ("the toll later rose to 15",
+# "initially reported"): two figures then need not agree.
+UPDATE_WORDS = frozenset(
+    "rose risen climbed revised updated earlier initially initial later previously previous "
+    "first since now another other separate second third last ago rising raised increased "
+    "brought bringing before identified far".split()
+)
