@@ -6,6 +6,7 @@ import codecs
 import json
 
 from flask import request
+from marshmallow import Schema
 
 from .. import jsontext
 from ..errors import BadRequest, UnsupportedMediaType, ValidationFailed
@@ -20,15 +21,23 @@ ACCEPTED = "application/json, text/plain or text/html"
 
 def read_article() -> Article:
     """Parse and validate the current request's article, or raise a ServiceError."""
+    return read_check(ARTICLE)[0]
+
+
+def read_check(schema: Schema = ARTICLE) -> tuple[Article, dict]:
+    """The request's article and, from a JSON body loaded with `schema`, its other fields
+    (`watch`, `id`, `callback_url` of a check)."""
     mimetype = request.mimetype
     if mimetype == "application/json":
-        data = _with_query(_json_body())
-    elif mimetype in RAW_TYPES:
+        loaded = schema.load(_with_query(_json_body()))
+        extra = {k: v for k, v in loaded.items() if k not in ARTICLE.fields}
+        return to_article(loaded), extra
+    if mimetype in RAW_TYPES:
         data = _raw_body(RAW_TYPES[mimetype])
     else:
         shown = mimetype or "none"
         raise UnsupportedMediaType(f"Content-Type {shown} is not supported; send {ACCEPTED}.")
-    return to_article(ARTICLE.load(data))
+    return to_article(ARTICLE.load(data)), {}
 
 
 def to_article(loaded: dict) -> Article:
