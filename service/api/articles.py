@@ -29,8 +29,13 @@ def read_check(schema: Schema = ARTICLE) -> tuple[Article, dict]:
     (`watch`, `id`, `callback_url` of a check)."""
     mimetype = request.mimetype
     if mimetype == "application/json":
-        loaded = schema.load(_with_query(_json_body()))
+        body = _json_body()
+        loaded = schema.load(_with_query(body))
         extra = {k: v for k, v in loaded.items() if k not in ARTICLE.fields}
+        if extra.get("watch") and not {"id", "url"} & body.keys():
+            message = 'A watch needs the article\'s "url" or an "id" in the JSON body.'
+            raise ValidationFailed("Nothing to know the watched article by.",
+                                   [{"field": "id", "message": message}])  # fmt: skip
         return to_article(loaded), extra
     if mimetype in RAW_TYPES:
         data = _raw_body(RAW_TYPES[mimetype])

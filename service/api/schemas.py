@@ -76,13 +76,12 @@ class CheckRequestSchema(ArticleSchema):
 
     @validates_schema
     def watch_fields(self, data: dict, **_kwargs) -> None:
-        """`id` and `callback_url` only with `watch`; a watch needs a `url` or an `id`."""
+        """`id` and `callback_url` only with `watch` (which needs a `url` or an `id` in the
+        body: `articles.read_check` sees the body)."""
         if not data.get("watch"):
             for name in ("id", "callback_url"):
                 if name in data:
                     raise ValidationError('Only with "watch": true.', name)
-        elif "id" not in data and "url" not in data:
-            raise ValidationError('A watch needs the article\'s "url" or an "id".', "id")
 
 
 class WatchListQuerySchema(BaseSchema):
