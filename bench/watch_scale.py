@@ -2,15 +2,14 @@
 re-check job does with it (how many articles it re-checks, and the time).
 
 Starts its own redis-server (no persistence) on a free loopback port, loads the bundled facts
-and EVENTS synthetic events (a made-up town's flood and its toll, each its own fact), then
-watches WATCHES synthetic one-sentence articles, WATCHES / EVENTS about each event: the first
+and EVENTS synthetic events (a made-up town's flood, fire, storm ... and its toll, each its own
+fact), then watches WATCHES one-sentence articles, WATCHES / EVENTS about each event: the first
 article of each event is watched through `service.watch.watching.watch` (a real check), the
-others are copies of it under their own id and URL (the same claims and index, stored with
-`WatchStore.save`, as `watch` would store them; a full check for each would only make the
-set-up slow). Then it imports 10 revised tolls (each 3 below the "at least" its articles
-say) in one import and runs the re-check task (`service.watch.queue.drain`, what a worker
-runs) in this process, and does the same for an
-import of 10 facts about events no article names.
+others are copies of it under their own id and URL (the same claims and index, stored as
+`watch` stores them; a full check for each would only make the set-up slow). Then it imports 10
+revised tolls (each 3 below the "at least" its articles say) in one import, runs the re-check
+task (`service.watch.queue.drain`, what a worker runs) in this process, and does the same for
+an import of 10 facts about events no article names.
 
     .venv/bin/python bench/watch_scale.py [--watches 100000] [--events 2000]
 """
@@ -41,6 +40,7 @@ from service.watch.watching import watch  # noqa: E402
 from tests.redis_server import RedisServer  # noqa: E402
 
 SYLLABLES = "ka ve lo mir dan tor su ren bal quo fen gri hal zo nut pe ras vin".split()
+KINDS = "flood earthquake fire storm cyclone blast crash landslide stampede shooting".split()
 OWNER_NAME = "bench"
 
 
@@ -56,22 +56,27 @@ def town(n: int) -> str:
     return ("".join(parts) + "ton").capitalize()
 
 
+def kind(n: int) -> str:
+    """The event's kind: ten of them, so each event word is shared by a tenth of the events."""
+    return KINDS[n % len(KINDS)]
+
+
 def fact(n: int, value: int) -> dict:
     return {
-        "subject": f"2023 {town(n)} flood",
-        "aliases": [f"{town(n)} flood"],
+        "subject": f"{town(n)} {kind(n)}",
+        "aliases": [],
         "metric": "killed",
         "value": value,
         "unit": "people",
         "as_of": "2023-07-01",
-        "keywords": [town(n)],
-        "source": {"name": "Bench desk", "url": f"https://desk.example/flood/{n}",
+        "keywords": [],
+        "source": {"name": "Bench desk", "url": f"https://desk.example/event/{n}",
                    "retrieved_at": "2023-07-01T00:00:00Z"},
     }  # fmt: skip
 
 
 def text(n: int, value: int) -> str:
-    return f"At least {value} people were killed in the {town(n)} flood on June 3, 2023."
+    return f"At least {value} people were killed in the {town(n)} {kind(n)} on June 3, 2023."
 
 
 def main() -> None:
@@ -122,7 +127,7 @@ def main() -> None:
                 f"watched articles: {total:,} ({args.events:,} checked in {checked:.1f} s, "
                 f"the rest copied in {copied:.1f} s); Redis {memory:,.0f} MB"
             )
-            print(f"first 50 tolls supported before the revision: {supported}/50")
+            print(f"first 50 tolls supported before the revision: {supported}/50", flush=True)
 
             revised = rng.sample(range(args.events), 10)
             started = time.perf_counter()
