@@ -55,8 +55,9 @@ def api(settings, redis_client):
     client = app.test_client()
 
     class Api:
-        def call(self, method, path, key=newsroom, **kwargs):
-            return client.open(path, method=method, headers={"X-API-Key": key}, **kwargs)
+        def call(self, method, path, key=newsroom, accept="application/json", **kwargs):
+            headers = {"X-API-Key": key, "Accept": accept}
+            return client.open(path, method=method, headers=headers, **kwargs)
 
     api = Api()
     api.secret, api.other, api.admin = secret, other, admin
@@ -242,3 +243,13 @@ def test_a_bad_page_is_422(api):
         response = api.call("GET", f"/v1/articles?{query}")
         assert response.status_code == 422, query
         assert response.mimetype == "application/problem+json"
+
+
+def test_claimreview_without_a_url_stores_no_watch(api):
+    body = {"text": MIR_ALI, "watch": True, "id": "x"}
+    response = api.call("POST", "/v1/checks", json=body)
+    assert response.status_code == 200
+    api.call("DELETE", "/v1/articles/x")
+    refused = api.call("POST", "/v1/checks", json=body, accept="application/ld+json")
+    assert refused.status_code == 422 and refused.mimetype == "application/problem+json"
+    assert api.call("GET", "/v1/articles").get_json()["total"] == 0

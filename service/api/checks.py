@@ -28,10 +28,13 @@ def create_check():
     """Check every numeric claim of an article against the references (and, with `watch`,
     keep watching it: the Location header is the watched article's)."""
     article, options = read_check(CHECK)
+    linked_data = request.accept_mimetypes.best_match(["application/json", JSON_LD]) == JSON_LD
+    if linked_data:
+        _needs_url(article)  # before a watch is stored, not after
     result, headers = start_watch(article, options) if options.get("watch") else (None, {})
-    if request.accept_mimetypes.best_match(["application/json", JSON_LD]) == JSON_LD:
+    if linked_data:
         return _claim_reviews(article, result), headers
-    text = _checker().check_json(article) if result is None else json.dumps(result)
+    text = json.dumps(result, ensure_ascii=False) if result else _checker().check_json(article)
     return Response(text, mimetype="application/json", headers=headers)
 
 
@@ -40,13 +43,17 @@ def _checker() -> Checker:
     return Checker(get_redis(), config["CHECK_CACHE_TTL"], config)
 
 
-def _claim_reviews(article: Article, result: dict | None = None) -> Response:
-    """schema.org ClaimReview JSON-LD, one per checked claim; it needs the article's URL."""
+def _needs_url(article: Article) -> None:
+    """ClaimReview output needs the article's URL: 422 without it."""
     if not article.url:
         raise ValidationFailed(
             "ClaimReview output needs the article's URL.",
             [{"field": "url", "message": "Required with Accept: application/ld+json."}],
         )
+
+
+def _claim_reviews(article: Article, result: dict | None = None) -> Response:
+    """schema.org ClaimReview JSON-LD, one per checked claim (`result` when already checked)."""
     config = current_app.config
     result = result or _checker().check(article)
     author, author_url = config["CLAIMREVIEW_AUTHOR_NAME"], config["CLAIMREVIEW_AUTHOR_URL"]
