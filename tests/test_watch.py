@@ -253,3 +253,21 @@ def test_claimreview_without_a_url_stores_no_watch(api):
     refused = api.call("POST", "/v1/checks", json=body, accept="application/ld+json")
     assert refused.status_code == 422 and refused.mimetype == "application/problem+json"
     assert api.call("GET", "/v1/articles").get_json()["total"] == 0
+
+
+def test_writes_log_their_changes_only_while_articles_are_watched(redis_client):
+    from service.references.schema import validate_rows
+    from service.watch.store import WatchStore
+
+    store = ReferenceStore(redis_client)
+    other = {**UNRELATED, "subject": "2031 Quillmarsh fire"}
+    store.write_facts(validate_rows([UNRELATED]), package="desk")
+    assert redis_client.llen("ref:{ref}:changes") == 0  # nobody watches: nothing logged
+    WatchStore.start_watching(redis_client)
+    store.write_facts(validate_rows([other]), package="desk")  # a package re-import
+    entry = json.loads(redis_client.lindex("ref:{ref}:changes", -1))
+    assert entry["version"] == store.version()
+    changes = sorted((f["subject"], f["change"]) for f in entry["facts"])
+    assert changes == [("2031 Quillmarsh fire", "created"), ("2031 Quillmarsh flood", "deleted")]
+    store.write_facts(validate_rows([other]), package="desk")  # unchanged: no entry
+    assert redis_client.llen("ref:{ref}:changes") == 1
