@@ -24,10 +24,15 @@ SCHEMA = schemathesis.openapi.from_path(SPEC_PATH)
 FETCHES = {"POST /v1/references/packages"}
 OPERATIONS = [r.ok() for r in SCHEMA.get_all_operations() if r.ok().label not in FETCHES]
 # Rules JSON Schema cannot state: reference facts' rules across fields (a `date` metric takes a
-# date value, lower <= value <= upper, ids that derive from the fact), and a job's callback URL
-# having to resolve to a public address. Valid-looking requests may rightly be refused with 422
-# there; every other check still runs on them.
-RUNTIME_RULES = {"POST /v1/references", "PUT /v1/references/{id}", "POST /v1/jobs"}
+# date value, lower <= value <= upper, ids that derive from the fact), and a job's or a watch's
+# callback URL having to resolve to a public address. Valid-looking requests may rightly be
+# refused with 422 there; every other check still runs on them.
+RUNTIME_RULES = {
+    "POST /v1/references",
+    "PUT /v1/references/{id}",
+    "POST /v1/jobs",
+    "POST /v1/checks",
+}
 # An article field given both as a query parameter and in the JSON body is 422 ("not both", in
 # words in the spec; JSON Schema cannot relate the query to the body).
 

@@ -17,6 +17,7 @@ from . import (
     references,
     sources,
     telemetry,
+    watched,
 )
 
 
@@ -26,5 +27,5 @@ def init_app(app: Flask) -> None:
     errors.init_app(app)
     auth.init_app(app)
     limits.init_app(app)
-    for module in (health, docs, editor, extract, checks, references, sources, jobs):
+    for module in (health, docs, editor, extract, checks, references, sources, jobs, watched):
         app.register_blueprint(module.bp)

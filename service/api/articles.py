@@ -6,6 +6,7 @@ import codecs
 import json
 
 from flask import request
+from marshmallow import Schema
 
 from .. import jsontext
 from ..errors import BadRequest, UnsupportedMediaType, ValidationFailed
@@ -20,15 +21,28 @@ ACCEPTED = "application/json, text/plain or text/html"
 
 def read_article() -> Article:
     """Parse and validate the current request's article, or raise a ServiceError."""
+    return read_check(ARTICLE)[0]
+
+
+def read_check(schema: Schema = ARTICLE) -> tuple[Article, dict]:
+    """The request's article and, from a JSON body loaded with `schema`, its other fields
+    (`watch`, `id`, `callback_url` of a check)."""
     mimetype = request.mimetype
     if mimetype == "application/json":
-        data = _with_query(_json_body())
-    elif mimetype in RAW_TYPES:
+        body = _json_body()
+        loaded = schema.load(_with_query(body))
+        extra = {k: v for k, v in loaded.items() if k not in ARTICLE.fields}
+        if extra.get("watch") and not {"id", "url"} & body.keys():
+            message = 'A watch needs the article\'s "url" or an "id" in the JSON body.'
+            raise ValidationFailed("Nothing to know the watched article by.",
+                                   [{"field": "id", "message": message}])  # fmt: skip
+        return to_article(loaded), extra
+    if mimetype in RAW_TYPES:
         data = _raw_body(RAW_TYPES[mimetype])
     else:
         shown = mimetype or "none"
         raise UnsupportedMediaType(f"Content-Type {shown} is not supported; send {ACCEPTED}.")
-    return to_article(ARTICLE.load(data))
+    return to_article(ARTICLE.load(data)), {}
 
 
 def to_article(loaded: dict) -> Article:

@@ -59,3 +59,33 @@ class PackageImportSchema(BaseSchema):
 
     url = HttpUrl(required=True)
     mapping = fields.Dict()
+
+
+ARTICLE_ID = r"^[A-Za-z0-9][A-Za-z0-9._~-]{0,199}\Z"  # openapi.yaml's ArticleId
+
+
+class CheckRequestSchema(ArticleSchema):
+    """`POST /v1/checks`: an article and, to keep watching it, `watch` with a `url` or a CMS
+    `id` and an optional `callback_url` for `verdict.changed` alerts."""
+
+    watch = fields.Boolean(truthy={True}, falsy={False})
+    id = fields.String(
+        validate=validate.Regexp(ARTICLE_ID, error="1-200 letters, digits, '.', '_', '~', '-'.")
+    )
+    callback_url = HttpUrl()
+
+    @validates_schema
+    def watch_fields(self, data: dict, **_kwargs) -> None:
+        """`id` and `callback_url` only with `watch` (which needs a `url` or an `id` in the
+        body: `articles.read_check` sees the body)."""
+        if not data.get("watch"):
+            for name in ("id", "callback_url"):
+                if name in data:
+                    raise ValidationError('Only with "watch": true.', name)
+
+
+class WatchListQuerySchema(BaseSchema):
+    """`GET /v1/articles`: a page size and the previous page's last id."""
+
+    limit = fields.Integer(load_default=50, validate=validate.Range(min=1, max=500))
+    cursor = fields.String(validate=validate.Length(min=1, max=200))

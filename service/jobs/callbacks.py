@@ -10,6 +10,10 @@ Delivery is an RQ job on the `callbacks` queue with a fixed id (`<job id>-callba
 queued once) and `Retry(interval=CALLBACK_RETRY_DELAYS)`: a non-2xx answer, a redirect or a
 network error is retried after each delay in turn (RQ's scheduler, run by every worker, enqueues
 due retries). Every attempt is counted in the job's `callback` field.
+
+The same delivery serves any signed POST whose state is a hash with `owner`, `signer`,
+`callback_url` and the `callback_*` fields: `enqueue(client, deliver_stored, key, key, id,
+config)` sends the hash's stored `body` (the watched articles' `verdict.changed` alerts).
 """
 
 from __future__ import annotations
@@ -65,47 +69,71 @@ def retry_delays(config: Mapping) -> list[int]:
 
 def enqueue_delivery(client: redis.Redis, job_id: str, config: Mapping) -> None:
     """Queue the job's callback unless it already is (or was)."""
+    enqueue(client, deliver, job_id, records.key(job_id), f"{job_id}-callback", config)
+    client.hsetnx(records.key(job_id), "callback_status", "pending")
+
+
+def enqueue(client: redis.Redis, task, arg: str, record_key: str, rq_id: str, config: Mapping):
+    """Queue `task(arg)`, a delivery of the signed POST whose state is the hash `record_key`,
+    under the fixed RQ id `rq_id` (queued once), retried after each CALLBACK_RETRY_DELAYS."""
     delays = retry_delays(config)
     try:
         Queue(CALLBACKS_QUEUE, connection=records.raw(client)).enqueue_call(
-            deliver,
-            args=(job_id,),
-            job_id=f"{job_id}-callback",
+            task,
+            args=(arg,),
+            job_id=rq_id,
             unique=True,
             timeout=int(config["CALLBACK_TIMEOUT"] * 2) + 30,
             result_ttl=config["JOB_TTL"],
             failure_ttl=config["JOB_TTL"],
             retry=Retry(max=len(delays), interval=delays) if delays else None,
             on_failure=Callback(delivery_failed),
-            description=f"callback of job {job_id}",
+            meta={"record": record_key},
+            description=f"callback {rq_id}",
         )
     except DuplicateJobError:
         pass
-    client.hsetnx(records.key(job_id), "callback_status", "pending")
 
 
 def deliver(job_id: str) -> None:
     """RQ task: POST the job to its callback URL; raise DeliveryFailed to be retried."""
-    config = settings()
     client = records.decoded(get_current_job().connection)
-    key = records.key(job_id)
+
+    def body(record: dict) -> bytes:
+        view = records.view(client, job_id, record)
+        return json.dumps(view, ensure_ascii=False).encode()
+
+    attempt(client, records.key(job_id), body, f"job {job_id}")
+
+
+def deliver_stored(record_key: str) -> None:
+    """RQ task: POST the body stored in the hash `record_key` (field `body`, with `owner`,
+    `signer` and `callback_url`, as a job's record has them) the same way."""
+    client = records.decoded(get_current_job().connection)
+    attempt(client, record_key, lambda record: record["body"].encode(), record_key)
+
+
+def attempt(client: redis.Redis, key: str, body_of, label: str) -> None:
+    """One delivery attempt of the hash `key`'s POST (`body_of(record)` its body): count it,
+    sign it, send it, record the outcome; raise DeliveryFailed to be retried."""
+    config = settings()
     record = client.hgetall(key)
     if not record or record.get("callback_status") in ("delivered", "failed"):
         return
-    attempt = client.hincrby(key, "callback_attempts", 1)
-    record["callback_attempts"] = str(attempt)
-    body = json.dumps(records.view(client, job_id, record), ensure_ascii=False)
+    attempt_no = client.hincrby(key, "callback_attempts", 1)
+    record["callback_attempts"] = str(attempt_no)
+    body = body_of(record)
     secret = signing_secret(client, record, config)
     if secret is False:
-        return _give_up(client, job_id, "The API key that submitted the job was revoked.")
+        return _give_up(client, key, label, "The API key that submitted it was revoked.")
     timestamp = int(time.time())
     headers = {"X-Signature-Timestamp": str(timestamp)}
     if secret:
-        headers["X-Signature"] = sign(secret, timestamp, body.encode())
+        headers["X-Signature"] = sign(secret, timestamp, body)
     try:
-        response = post(record["callback_url"], body.encode(), headers, config)
+        response = post(record["callback_url"], body, headers, config)
     except ssrf.Refused as exc:
-        return _give_up(client, job_id, f"Refused at delivery: {exc}")
+        return _give_up(client, key, label, f"Refused at delivery: {exc}")
     except requests.RequestException as exc:
         error = f"{type(exc).__name__} reaching the callback URL"
     else:
@@ -118,11 +146,11 @@ def deliver(job_id: str) -> None:
                     "callback_delivered_at": records.now(),
                 },
             )
-            log.info("job %s: callback delivered on attempt %d", job_id, attempt)
+            log.info("%s: callback delivered on attempt %d", label, attempt_no)
             return
         error = f"The callback URL answered {response.status_code}"
     client.hset(key, "callback_error", error)
-    log.warning("job %s: callback attempt %d failed: %s", job_id, attempt, error)
+    log.warning("%s: callback attempt %d failed: %s", label, attempt_no, error)
     raise DeliveryFailed(error)
 
 
@@ -133,20 +161,20 @@ def signing_secret(client: redis.Redis, record: dict, config: Mapping) -> str | 
     return config["WEBHOOK_SECRET"] or None
 
 
-def _give_up(client: redis.Redis, job_id: str, error: str) -> None:
-    log.warning("job %s: callback not delivered: %s", job_id, error)
-    client.hset(records.key(job_id), mapping={"callback_status": "failed", "callback_error": error})
+def _give_up(client: redis.Redis, key: str, label: str, error: str) -> None:
+    log.warning("%s: callback not delivered: %s", label, error)
+    client.hset(key, mapping={"callback_status": "failed", "callback_error": error})
 
 
 def delivery_failed(job, connection, exc_type, exc, _traceback) -> None:
-    """RQ's on_failure for `deliver`: once no retry is left, the delivery has failed."""
+    """RQ's on_failure for a delivery: once no retry is left, the delivery has failed."""
     if job.retries_left:
         return
     client = records.decoded(connection)
-    key = records.key(job.args[0])
+    key = job.meta.get("record") or records.key(job.args[0])
     if client.hget(key, "callback_status") == "pending":
         error = client.hget(key, "callback_error") or f"Delivery failed ({exc_type.__name__})."
-        _give_up(client, job.args[0], error + "; no retry is left.")
+        _give_up(client, key, key, error + "; no retry is left.")
 
 
 class PinnedAdapter(HTTPAdapter):

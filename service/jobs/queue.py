@@ -33,11 +33,7 @@ def submit(
     """Store and enqueue a job for `articles` ({body, source, title, url, published_at}); the
     Job body. Refuses (422) a callback URL that does not resolve to allowed addresses."""
     if callback_url:
-        try:
-            ssrf.vet(callback_url, ssrf.AllowList.parse(settings["CALLBACK_ALLOWED_HOSTS"]))
-        except ssrf.Refused as exc:
-            errors = [{"field": "callback_url", "message": str(exc)}]
-            raise ValidationFailed("The callback URL is not allowed.", errors) from None
+        vet_callback(callback_url, settings)
     job_id = uuid.uuid4().hex
     record = {
         "owner": principal.name,
@@ -71,6 +67,15 @@ def submit(
         )
         pipe.execute()
     return records.view(records.decoded(client), job_id)
+
+
+def vet_callback(callback_url: str, settings: Mapping) -> None:
+    """422 for a callback URL that does not resolve to allowed addresses (`ssrf.vet`)."""
+    try:
+        ssrf.vet(callback_url, ssrf.AllowList.parse(settings["CALLBACK_ALLOWED_HOSTS"]))
+    except ssrf.Refused as exc:
+        errors = [{"field": "callback_url", "message": str(exc)}]
+        raise ValidationFailed("The callback URL is not allowed.", errors) from None
 
 
 def status(client: redis.Redis, principal: Principal, job_id: str) -> dict:

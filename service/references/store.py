@@ -22,6 +22,7 @@ from redis.client import Pipeline
 
 from ..errors import Conflict, NotFound, ValidationFailed
 from ..vocabulary.places import known_place, place_key
+from . import changes as change_log
 from .schema import identity_changes, load_fact, validate_rows
 from .terms import expand, index_terms, name_terms, normalize, significant_words
 
@@ -316,7 +317,11 @@ class ReferenceStore:
         remove = [i for i in dict.fromkeys(remove) if i not in new_ids]
         owned = PACKAGE + package if package else None
 
+        recorded: list[int] = []
+
         def apply(pipe: Pipeline) -> dict:
+            recorded.clear()
+            watched_now = change_log.watching(pipe)
             before = set(pipe.smembers(owned)) if owned else set()
             gone_ids = [*remove, *sorted(before - new_ids - set(remove))]
             old = self._watched_records(pipe, [*new_ids, *gone_ids])
@@ -340,6 +345,11 @@ class ReferenceStore:
             if changed or gone:
                 version += 1
                 pipe.incr(VERSION)
+                if watched_now:
+                    pairs = [(old.get(f["id"]), f) for f in changed] + [(f, None) for f in gone]
+                    summaries = [change_log.summary(a, b, fact_place) for a, b in pairs]
+                    change_log.record(pipe, version, summaries)
+                    recorded.append(version)
             created = sum(f["id"] not in old for f in changed)
             report = {
                 "imported": len(facts),
@@ -353,8 +363,10 @@ class ReferenceStore:
                 report |= {"revised": revised, "revised_values": revised_values}
             return report
 
-        watched = (VERSION, owned) if owned else (VERSION,)
-        return self.client.transaction(apply, *watched, value_from_callable=True)
+        watched = (VERSION, change_log.WATCHING, *([owned] if owned else []))
+        report = self.client.transaction(apply, *watched, value_from_callable=True)
+        self._announce(recorded)
+        return report
 
     @staticmethod
     def _revisions(gone: list[dict], facts: list[dict], refuse_older: bool) -> tuple[int, int]:
@@ -378,33 +390,58 @@ class ReferenceStore:
     def put(self, fact_id: str, data: dict) -> dict:
         """Replace an existing fact (NotFound if absent); id-defining fields may not change."""
         new = load_fact(data)
+        recorded: list[int] = []
 
         def apply(pipe: Pipeline) -> dict:
+            recorded.clear()
             old = self._watched_records(pipe, [fact_id]).get(fact_id)
             if old is None:
                 raise NotFound(f"No reference fact has id {fact_id!r}.")
             if new["id"] != fact_id:
                 raise ValidationFailed("The fact's id would change.", identity_changes(old, new))
-            pipe.multi()
-            if old != new:
-                self._replace(pipe, old, new)
-                pipe.incr(VERSION)
+            self._record_change(pipe, old, new, recorded)
             return new
 
-        return self.client.transaction(apply, VERSION, value_from_callable=True)
+        watched = (VERSION, change_log.WATCHING)
+        result = self.client.transaction(apply, *watched, value_from_callable=True)
+        self._announce(recorded)
+        return result
 
     def delete(self, fact_id: str) -> None:
         """Delete one fact and its index entries, or raise NotFound."""
 
+        recorded: list[int] = []
+
         def apply(pipe: Pipeline) -> None:
+            recorded.clear()
             old = self._watched_records(pipe, [fact_id]).get(fact_id)
             if old is None:
                 raise NotFound(f"No reference fact has id {fact_id!r}.")
-            pipe.multi()
-            self._replace(pipe, old, None)
-            pipe.incr(VERSION)
+            self._record_change(pipe, old, None, recorded)
 
-        self.client.transaction(apply, VERSION)
+        self.client.transaction(apply, VERSION, change_log.WATCHING)
+        self._announce(recorded)
+
+    @staticmethod
+    def _record_change(pipe: Pipeline, old: dict, new: dict | None, recorded: list[int]) -> None:
+        """Start the MULTI and queue one fact's change, its version and, while articles are
+        watched, its change-log entry (`service/references/changes.py`)."""
+        if old == new:
+            pipe.multi()
+            return
+        watched_now = change_log.watching(pipe)
+        version = int(pipe.get(VERSION) or 0) + 1
+        pipe.multi()
+        ReferenceStore._replace(pipe, old, new)
+        pipe.incr(VERSION)
+        if watched_now:
+            change_log.record(pipe, version, [change_log.summary(old, new, fact_place)])
+            recorded.append(version)
+
+    def _announce(self, recorded: list[int]) -> None:
+        """After a write that logged its changes: tell the watchers (queue their job)."""
+        if recorded:
+            change_log.announce(self.client, recorded[-1])
 
     @staticmethod
     def _watched_records(pipe: Pipeline, ids: list[str]) -> dict[str, dict]:
