@@ -17,6 +17,7 @@ from pathlib import Path
 
 import redis
 
+from bench.verdict_accuracy import same_value
 from service.claims import extract
 from service.model import Article, Claim, Fact
 from service.references.importer import load_bundled, load_file
@@ -79,15 +80,6 @@ class Score:
         )
 
 
-def _same_value(kind: str, got, want) -> bool:
-    if kind == "date":
-        return str(got) == str(want)
-    try:
-        return abs(float(got) - float(want)) <= 1e-6 * max(1.0, abs(float(want)))
-    except (TypeError, ValueError):
-        return False
-
-
 def find(claims: list[Claim], expected: dict) -> int | None:
     """The first extracted claim overlapping the anchor with an agreeing kind and value."""
     end = expected["at"] + len(expected["anchor"])
@@ -96,7 +88,7 @@ def find(claims: list[Claim], expected: dict) -> int | None:
             claim.kind.counts and expected["kind"] in ("count", "quantity")
         )
         if claim.start < end and claim.end > expected["at"] and kinds:
-            if "value" not in expected or _same_value(
+            if "value" not in expected or same_value(
                 expected["kind"], claim.value, expected["value"]
             ):
                 return i

@@ -29,7 +29,6 @@ from urllib.parse import urlsplit
 
 import redis
 import requests
-from requests.adapters import HTTPAdapter
 from rq import Callback, Queue, Retry, get_current_job
 from rq.exceptions import DuplicateJobError
 
@@ -177,31 +176,13 @@ def delivery_failed(job, connection, exc_type, exc, _traceback) -> None:
         _give_up(client, key, key, error + "; no retry is left.")
 
 
-class PinnedAdapter(HTTPAdapter):
-    """Connects to the address in the URL while verifying TLS for `hostname` (SNI and the
-    certificate), so the address checked by `ssrf.vet` is the one connected to."""
-
-    def __init__(self, hostname: str, **kwargs):
-        self.hostname = hostname
-        super().__init__(**kwargs)
-
-    def build_connection_pool_key_attributes(self, request, verify, cert=None):
-        host_params, pool_kwargs = super().build_connection_pool_key_attributes(
-            request, verify, cert
-        )
-        if host_params["scheme"] == "https":
-            pool_kwargs["server_hostname"] = self.hostname
-            pool_kwargs["assert_hostname"] = self.hostname
-        return host_params, pool_kwargs
-
-
 def post(url: str, body: bytes, headers: dict, config: Mapping) -> requests.Response:
     """POST `body` to `url` after vetting it again (DNS rebinding), never following redirects."""
     target = ssrf.vet(url, ssrf.AllowList.parse(config["CALLBACK_ALLOWED_HOSTS"]))
     pinned = urlsplit(url)._replace(netloc=target.pinned_netloc).geturl()
     with requests.Session() as session:
         session.trust_env = False  # no proxies from the environment: we connect where we vetted
-        session.mount(f"{target.scheme}://", PinnedAdapter(target.host))
+        session.mount(f"{target.scheme}://", ssrf.PinnedAdapter(target.host))
         return session.post(
             pinned,
             data=body,

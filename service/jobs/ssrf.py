@@ -15,6 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from requests.adapters import HTTPAdapter
+
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 SCHEMES = {"http": 80, "https": 443}
 
@@ -121,3 +123,21 @@ def vet(
                     "only to public addresses unless CALLBACK_ALLOWED_HOSTS names them."
                 )
     return Target(scheme, host, port, addresses[0])
+
+
+class PinnedAdapter(HTTPAdapter):
+    """Connects to the address in the URL while verifying TLS for `hostname` (SNI and the
+    certificate), so the address checked by `ssrf.vet` is the one connected to."""
+
+    def __init__(self, hostname: str, **kwargs):
+        self.hostname = hostname
+        super().__init__(**kwargs)
+
+    def build_connection_pool_key_attributes(self, request, verify, cert=None):
+        host_params, pool_kwargs = super().build_connection_pool_key_attributes(
+            request, verify, cert
+        )
+        if host_params["scheme"] == "https":
+            pool_kwargs["server_hostname"] = self.hostname
+            pool_kwargs["assert_hostname"] = self.hostname
+        return host_params, pool_kwargs

@@ -55,7 +55,6 @@ import pycountry
 import redis
 import requests
 from marshmallow import RAISE, Schema, ValidationError, fields, validate
-from requests.adapters import HTTPAdapter
 
 from .. import jsontext
 from ..errors import ServiceUnavailable, ValidationFailed, field_errors
@@ -212,23 +211,6 @@ def open_folder(path: str | Path) -> Package:
     return Package(_descriptor(raw, descriptor_path.name), read, str(descriptor_path), beside)
 
 
-class _PinnedAdapter(HTTPAdapter):
-    """Connects to the vetted address in the URL while checking TLS for the host's name."""
-
-    def __init__(self, hostname: str, **kwargs):
-        self.hostname = hostname
-        super().__init__(**kwargs)
-
-    def build_connection_pool_key_attributes(self, request, verify, cert=None):
-        host_params, pool_kwargs = super().build_connection_pool_key_attributes(
-            request, verify, cert
-        )
-        if host_params["scheme"] == "https":
-            pool_kwargs["server_hostname"] = self.hostname
-            pool_kwargs["assert_hostname"] = self.hostname
-        return host_params, pool_kwargs
-
-
 def fetch(url: str, settings: Mapping, missing_ok: bool = False) -> bytes | None:
     """GET `url` under the SSRF rules, following at most 5 redirects (each hop vetted).
 
@@ -245,7 +227,7 @@ def fetch(url: str, settings: Mapping, missing_ok: bool = False) -> bytes | None
         pinned = urlsplit(url)._replace(netloc=target.pinned_netloc).geturl()
         with requests.Session() as http:
             http.trust_env = False  # no proxies: connect where we vetted
-            http.mount(f"{target.scheme}://", _PinnedAdapter(target.host))
+            http.mount(f"{target.scheme}://", ssrf.PinnedAdapter(target.host))
             try:
                 response = http.get(
                     pinned,
