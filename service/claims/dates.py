@@ -30,6 +30,9 @@ _MONTH = (
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _WEEKDAY = "|".join(day.capitalize() for day in WEEKDAYS)
+# White space inside a date: never a line break, where sentences end (a date is in one sentence).
+_GAP = r"[^\S\n]+"
+_GAP0 = r"[^\S\n]*"
 _MONTH_PREPOSITIONS = set(
     "in since by until from through last next this of during between before after and to early "
     "late mid- mid".split()
@@ -39,13 +42,14 @@ _MONTH_PREPOSITIONS = set(
 DATES = re.compile(
     rf"""(?=[0-9JFMASONDYyLlNnTW])(?<![\w$£€¥₹.,:/])(?<![A-Za-z]-)(?:
       (?P<iy>{_YEAR})-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01])(?![\d-])
-    | (?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{_MONTH})(?:,?\s+(?P<y1>{_YEAR}))?\b
+    | (?P<d1>\d{{1,2}})(?:st|nd|rd|th)?{_GAP}(?:of{_GAP})?(?P<m1>{_MONTH})
+      (?:,?{_GAP}(?P<y1>{_YEAR}))?\b
     | (?P<y5>{_YEAR})(?![\w%]|[.,:]\d|\s?(?:bn|m|million|billion|per\s?cent|percent)\b)
-    | (?P<m2>{_MONTH})(?:\s+(?P<d2>{_DAY})(?!\d)(?:(?:,\s*|\s+)(?P<y2>{_YEAR})(?!\d))?\b
-                      | (?:,?\s+|\s+of\s+)(?P<y3>{_YEAR})\b
+    | (?P<m2>{_MONTH})(?:{_GAP}(?P<d2>{_DAY})(?!\d)(?:(?:,{_GAP0}|{_GAP})(?P<y2>{_YEAR})(?!\d))?\b
+                      | (?:,?{_GAP}|{_GAP}of{_GAP})(?P<y3>{_YEAR})\b
                       | \b(?!\s*\d))
     | (?P<yesterday>[Yy]esterday)\b
-    | (?P<rel>[Ll]ast|[Nn]ext)\s+(?P<span>week|month|year)\b
+    | (?P<rel>[Ll]ast|[Nn]ext){_GAP}(?P<span>week|month|year)\b
     | (?P<wd>{_WEEKDAY})\b)""",
     re.X,
 )

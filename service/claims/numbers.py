@@ -23,13 +23,16 @@ from service.vocabulary.lexicon import (
 )
 
 _NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-_SCALE = r"(?:\s?(?i:thousand|lakh|million|crore|billion|trillion)s?\b|(?:k|m|mn|bn|b|tn|trn)\b)"
+_SCALE = (
+    r"(?:[^\S\n]?(?i:thousand|lakh|million|crore|billion|trillion)s?\b|(?:k|m|mn|bn|b|tn|trn)\b)"
+)
 _CURRENCY = (
-    r"(?:(?:US|A|C|HK|R)?\$\s?|£|€|¥|₹|\bRs\.?\s?|\b(?:USD|EUR|GBP|PKR|INR|JPY|CHF|CNY)\s?"
+    r"(?:(?:US|A|C|HK|R)?\$[^\S\n]?|£|€|¥|₹|\bRs\.?[^\S\n]?"
+    r"|\b(?:USD|EUR|GBP|PKR|INR|JPY|CHF|CNY)[^\S\n]?"
     r"|\bR(?=\d))"
 )
-_CURRENCY_WORD = r"\s(?i:euros?|dollars?|pounds?|rupees?|yen|yuan|francs?|pence|sterling)\b"
-_PERCENT = r"\s?%|\s?(?i:per\s?cent|percent(?:age points?)?)\b"
+_CURRENCY_WORD = r"[^\S\n](?i:euros?|dollars?|pounds?|rupees?|yen|yuan|francs?|pence|sterling)\b"
+_PERCENT = r"[^\S\n]?%|[^\S\n]?(?i:per[^\S\n]?cent|percent(?:age points?)?)\b"
 _ATTACHED_UNIT = r"(?:km/h|km|kg|mm|cm|mph|°[CF]|C|F)\b"
 _SUFFIX = re.compile(rf"(?:{_PERCENT}|{_CURRENCY_WORD})")
 
@@ -39,7 +42,7 @@ MAX_DIGITS = 24  # longer digit runs (with separators) are not figures
 _NUMERIC_DATE_AFTER = re.compile(r"[/.]\d{1,2}[/.]\d{2,4}\b|/\d{2,4}\b")
 DIGITS = re.compile(
     rf"(?=[\d$£€¥₹RUACHEGPIJ])(?<![\w.,:/$£€¥₹])(?<![A-Za-z]-)(?P<cur>{_CURRENCY})?(?P<num>{_NUMBER})(?P<scale>{_SCALE})?"
-    rf"(?:\s?[-–]\s?(?P<num2>{_NUMBER})(?P<scale2>{_SCALE})?)?"
+    rf"(?:[^\S\n]?[-–][^\S\n]?(?P<num2>{_NUMBER})(?P<scale2>{_SCALE})?)?"
     rf"(?:(?P<suffix>{_PERCENT}|{_CURRENCY_WORD})|(?P<attached>{_ATTACHED_UNIT}))?"
     r"(?![\w]|[.,:]\d)"
 )
@@ -55,16 +58,16 @@ _FIRST_LETTERS = "".join(
     sorted({w[0] for w in (*SMALL_NUMBER_WORDS, *TENS_WORDS, *SCALE_WORDS, "a")})
 )
 WORDS = re.compile(
-    rf"(?i)(?=[{_FIRST_LETTERS}])\b(?:an?\s+(?=(?:hundred|thousand|million|billion|dozen)\b))?{_WORD}"
-    rf"(?:(?:(?<=hundred)\s+and\s+|\s+|-){_WORD})*\b(?!-(?:thirds?|quarters?|halves|fifths?)\b)"
+    rf"(?i)(?=[{_FIRST_LETTERS}])\b(?:an?[^\S\n]+(?=(?:hundred|thousand|million|billion|dozen)\b))?{_WORD}"
+    rf"(?:(?:(?<=hundred)[^\S\n]+and[^\S\n]+|[^\S\n]+|-){_WORD})*\b(?!-(?:thirds?|quarters?|halves|fifths?)\b)"
 )
 
 VAGUE = re.compile(
-    r"(?=[DdSsTtHhMmBbAa])\b(?:(?P<few>[Ss]everal|[Aa] few)\s+"
+    r"(?=[DdSsTtHhMmBbAa])\b(?:(?P<few>[Ss]everal|[Aa] few)[^\S\n]+"
     r"(?P<unit>hundred|thousand|million|billion|dozen)"
-    r"|(?P<plural>[Dd]ozens|[Ss]cores(?=\s+of\b)|[Tt]ens(?=\s+of\b)|[Hh]undreds|[Tt]housands"
+    r"|(?P<plural>[Dd]ozens|[Ss]cores(?=[^\S\n]+of\b)|[Tt]ens(?=[^\S\n]+of\b)|[Hh]undreds|[Tt]housands"
     r"|[Mm]illions|[Bb]illions))"
-    r"(?:\s+of\s+(?P<of>thousands|millions|billions)\b|\s+(?P<times>thousand|million|billion)\b)?"
+    r"(?:[^\S\n]+of[^\S\n]+(?P<of>thousands|millions|billions)\b|[^\S\n]+(?P<times>thousand|million|billion)\b)?"
 )
 # Candidate starts for the scans above (see scan.py): a DIGITS match starts at most
 # _CURRENCY_WIDTH characters ("US$ ", "Rs. ") before a run of digits; WORDS and VAGUE matches
@@ -84,9 +87,9 @@ _VAGUE_WORDS = (
     "several", "a few", "dozens", "scores", "tens", "hundreds", "thousands", "millions", "billions"
 )  # fmt: skip
 _VAGUE_FACTORS = {"few": (3, 10), "a few": (2, 6), "plural": (2, 10)}
-_MONEY_AFTER_VAGUE = re.compile(r"(?:\s+of)?\s+(?i:(euros|dollars|pounds|rupees|yen))\b")
+_MONEY_AFTER_VAGUE = re.compile(r"(?:[^\S\n]+of)?[^\S\n]+(?i:(euros|dollars|pounds|rupees|yen))\b")
 _UNIT_AFTER = re.compile(
-    r"[ \t-]*(?:(?:more|fewer|less|extra|additional|further|consecutive)\s+)?([A-Za-z/]+)"
+    r"[ \t-]*(?:(?:more|fewer|less|extra|additional|further|consecutive)[^\S\n]+)?([A-Za-z/]+)"
 )
 
 

@@ -15,9 +15,9 @@ from service.vocabulary.qualifiers import GROUP_OF
 TOLERANCE = Decimal("0.1")  # "about 300" allows 270..330; "nearly 300" allows 270..<300
 
 QUALIFIER = re.compile(
-    r"(?i)(?<![\w-])(" + "|".join(sorted(GROUP_OF, key=len, reverse=True)) + r")\s+$"
+    r"(?i)(?<![\w-])(" + "|".join(sorted(GROUP_OF, key=len, reverse=True)) + r")[^\S\n]+\Z"
 )
-_AND = re.compile(r"\s+and\s+")
+_AND = re.compile(r"[^\S\n]+and[^\S\n]+")
 
 
 def find_qualifier(text: str, start: int) -> re.Match | None:
