@@ -112,6 +112,9 @@ class Fact:
     note: str | None = None
     record: dict = field(default_factory=dict, compare=False, repr=False, hash=False)
 
+    def __hash__(self) -> int:  # ids derive from the identity fields: hashing them is enough
+        return hash(self.id)
+
     @classmethod
     def of(cls, record: dict) -> Fact:
         """A fact from a stored record (records stored before places and periods lack them)."""

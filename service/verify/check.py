@@ -31,12 +31,12 @@ from ..references.sources.wikidata import WikidataSource
 from ..references.store import VERSION, ReferenceStore
 from ..vocabulary.places import place_name
 from ..vocabulary.text import fold, normalize, significant_words
-from ..vocabulary.words import EVENT_WORDS
+from ..vocabulary.words import EVENT_WORDS, METRIC_WORDS
 from .consistency import findings
-from .context import context_of, sentence_start
+from .context import context_of, sentence_start, tokens
 from .frames import ArticleView, frame_of
 from .match import Outcome, best_matches
-from .profiles import Hints, place_names
+from .profiles import Hints, place_names, profile
 from .rules import PARAMS
 from .verdicts import decide
 
@@ -129,6 +129,7 @@ def verify(
     dates = [c for c in claims if c.is_date]
     frames = [frame_of(c, ctx, dates, view) for c, ctx in zip(claims, contexts, strict=True)]
     before = article.published_at.isoformat() if article.published_at else None
+    facts = _said_series(facts, text)
     hints = Hints.from_facts(facts, before)
     outcomes: dict[int, Outcome] = {}
     for i, claim in enumerate(claims):
@@ -167,6 +168,25 @@ def _years(claims: list[Claim], article: Article) -> set[int]:
 def _places_of(facts: list[Fact]) -> tuple[str, ...]:
     """Place names the candidates know, for the article's gazetteer look-up."""
     return tuple(dict.fromkeys(name for f in facts for name in place_names(f.place)))
+
+
+def _said_series(facts: list[Fact], text: str) -> list[Fact]:
+    """The candidates less the series whose metric the article never names: a series figure
+    is compared only where its metric's words stand by the claim (the metric gate), so the
+    years of a place's GDP need no look at all in a story that never speaks of its economy.
+    (A population is also said by phrasing, "a country of 85 million people": kept.)"""
+    words = tokens(fold(text))
+    said: dict[str, bool] = {}
+    kept = []
+    for fact in facts:
+        metric = fact.metric
+        if fact.is_series and metric in METRIC_WORDS and metric != "population":
+            if metric not in said:
+                said[metric] = any(words.find(p) for p in profile(fact).metric_words)
+            if not said[metric]:
+                continue
+        kept.append(fact)
+    return kept
 
 
 def summarize(checked: list[dict]) -> dict:

@@ -88,6 +88,7 @@ class Context:
     # gives this one a verb of its own: its metric is this one's too ("rose 5.8% in 2023,
     # down from 8.5% in 2022"; "German prices rose 5.9%, Italian prices 5.6%").
     lead: tuple[int, int] | None = None
+    memo: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     def weight(self, at: int, name: bool = False) -> float:
         """How strongly a name or keyword at `at` in the sentence speaks about the claim."""

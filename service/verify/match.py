@@ -51,29 +51,48 @@ class Inputs:
     period: str | None = None
 
 
-def _names(x: Inputs, found: Profile, ctx: Context) -> None:
+def _spoken(found: Profile, ctx: Context) -> tuple:
+    """How the claim's sentence and article speak of a fact's names and keywords: (name here,
+    name near, name earlier, name in title, keywords here, keywords before). Remembered per
+    claim: facts named alike (a series' many years) are spoken of alike."""
+    key = (found.names, found.keywords)
+    if key not in ctx.memo:
+        ctx.memo[key] = (*_names(found, ctx), *_keywords(found, ctx))
+    return ctx.memo[key]
+
+
+def _names(found: Profile, ctx: Context) -> tuple[float, bool, bool, bool]:
+    here, near, earlier, title = 0.0, False, False, False
     for phrase in found.names:
         hits = ctx.here(phrase)
         if hits:
-            x.name_here = max(x.name_here, max(ctx.weight(h, name=True) for h in hits))
+            here = max(here, max(ctx.weight(h, name=True) for h in hits))
         elif ctx.in_previous(phrase):
-            x.name_here = max(x.name_here, POSITION["previous_sentence"])
+            here = max(here, POSITION["previous_sentence"])
         elif (distance := ctx.before(phrase)) is not None:
-            x.name_near |= distance <= NEAR_BEFORE
-            x.name_earlier |= distance > NEAR_BEFORE
+            near |= distance <= NEAR_BEFORE
+            earlier |= distance > NEAR_BEFORE
         elif ctx.in_title(phrase):
-            x.name_in_title = True
+            title = True
+    return here, near, earlier, title
 
 
-def _keywords(x: Inputs, found: Profile, ctx: Context) -> None:
+def _keywords(found: Profile, ctx: Context) -> tuple[float, float]:
+    here = before = 0.0
     for phrase in found.keywords:
         hits = ctx.here(phrase)
         if hits:
-            x.keywords_here += max(ctx.weight(h) for h in hits)
+            here += max(ctx.weight(h) for h in hits)
         elif ctx.in_previous(phrase):
-            x.keywords_here += POSITION["previous_sentence"]
+            here += POSITION["previous_sentence"]
         elif (ctx.before(phrase) or NEAR_BEFORE + 1) <= NEAR_BEFORE:
-            x.keywords_before += 1
+            before += 1
+    return here, before
+
+
+def _speak(x: Inputs, found: Profile, ctx: Context) -> None:
+    (x.name_here, x.name_near, x.name_earlier, x.name_in_title, x.keywords_here,
+     x.keywords_before) = _spoken(found, ctx)  # fmt: skip
 
 
 def _metric_said(claim: Claim, frame: Frame, fact: Fact, found: Profile, ctx: Context, hints):
@@ -147,8 +166,7 @@ def inputs(
         if period:
             return None, period
         x.period = "same"
-    _names(x, found, ctx)
-    _keywords(x, found, ctx)
+    _speak(x, found, ctx)
     x.partner = fact.subject in hints.partners
     x.year = _year(claim, fact, ctx, hints)
     own_place = x.place == "same" and frame.place.origin != "article"
@@ -248,16 +266,18 @@ def _event_scores(
     event slot alone (names, keywords, the year), whatever its facts' metrics: by event,
     (here, total, a fact of it)."""
     scores: dict[str, tuple[float, float, Fact]] = {}
+    said: dict[tuple, Evidence] = {}  # facts named alike are spoken of alike (a series' years)
     for fact in facts:
         if gates.other_event(claim, frame, fact, hints, ctx):
             continue
-        x = Inputs(claim, frame, fact)
         found = profile(fact)
-        _names(x, found, ctx)
-        _keywords(x, found, ctx)
-        if claim.is_date == fact.is_date:
-            x.year = _year(claim, fact, ctx, hints)
-        e = evidence(x)
+        year = _year(claim, fact, ctx, hints) if claim.is_date == fact.is_date else None
+        key = (found.names, found.keywords, year)
+        if key not in said:
+            x = Inputs(claim, frame, fact, year=year)
+            _speak(x, found, ctx)
+            said[key] = evidence(x)
+        e = said[key]
         event = event_of(fact)
         if e.total() > scores.get(event, (0.0, -1.0, None))[1]:
             scores[event] = (e.here, e.total(), fact)
@@ -273,8 +293,10 @@ def _rival_event(claim, frame, best: Fact, facts, ctx, hints) -> Fact | None:
     speaks of about as much as the best fact's, even if the references hold no such figure on
     it: "It killed eight people ... and injured about 120", of the second of two quakes, is not
     the first quake's injured count because only the first has one."""
-    scores = _event_scores(claim, frame, facts, ctx, hints)
     event = event_of(best)
+    if not any(_same_kind(event, event_of(f)) for f in facts):
+        return None  # no other event of its kind among the candidates
+    scores = _event_scores(claim, frame, facts, ctx, hints)
     best_here, best_total, _ = scores[event]
     margin = PARAMS["event_margin"]
     rivals = [

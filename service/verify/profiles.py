@@ -86,7 +86,12 @@ def named_in_window(fact: Fact, ctx: Context) -> bool:
 
 def event_of(fact: Fact) -> str:
     """The event a fact is about: its subject without a parenthetical detail."""
-    return normalize(PARENTHESES.sub("", fact.subject))
+    return _event(fact.subject)
+
+
+@lru_cache(maxsize=65536)
+def _event(subject: str) -> str:
+    return normalize(PARENTHESES.sub("", subject))
 
 
 @dataclass(frozen=True)
