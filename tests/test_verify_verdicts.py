@@ -85,3 +85,10 @@ def test_a_sources_latest_figure_supersedes_its_earlier_ones():
         result = decide(said, [Match(early, 0.9), Match(late, 0.9)])
         assert result["verdict"] == "supported"
         assert [e["value"] for e in result["evidence"]] == [40]
+
+
+def test_the_explanation_names_a_counted_category_once():
+    said = claim("Militants carried out dozens of terrorist attacks in the north.")
+    explanation = decide(said, [])["explanation"]
+    assert "(terrorist attacks)" in explanation
+    assert "attacks attacks" not in explanation
