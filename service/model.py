@@ -41,6 +41,19 @@ class Article:
     published_at: date | None = None
     language: str = "en"
 
+    @classmethod
+    def of(cls, record: dict) -> Article:
+        """An article from its stored record (a batch job's, a watch's): body, source, title,
+        url, published_at as an ISO date."""
+        published = record.get("published_at")
+        return cls(
+            body=record["body"],
+            source=record["source"],
+            title=record.get("title"),
+            url=record.get("url"),
+            published_at=date.fromisoformat(published) if published else None,
+        )
+
 
 @dataclass(frozen=True)
 class Claim:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 import redis
+from pytest_httpserver import HTTPServer
 
 from service import create_app
 from tests.redis_server import RedisServer
@@ -72,3 +73,14 @@ def seed_text(shared_dir) -> str:
     if not path.is_file():
         pytest.skip(f"{path} is absent")
     return path.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def receiver():
+    """A callback receiver on 127.0.0.1 (the address the allow-lists name)."""
+    server = HTTPServer(host="127.0.0.1", port=0)
+    server.start()
+    yield server
+    server.clear()
+    if server.is_running():
+        server.stop()

@@ -14,7 +14,6 @@ import time
 from pathlib import Path
 
 import pytest
-from pytest_httpserver import HTTPServer
 from werkzeug import Response
 
 from service import create_app
@@ -56,17 +55,6 @@ def jobs_client(settings, redis_client):
         {**overrides, "TESTING": True, "LOAD_BUNDLED_REFERENCES": False, "AUTH_DISABLED": True}
     )
     return app.test_client()
-
-
-@pytest.fixture
-def receiver():
-    """A callback receiver on 127.0.0.1 (the address the allow-list names)."""
-    server = HTTPServer(host="127.0.0.1", port=0)
-    server.start()
-    yield server
-    server.clear()
-    if server.is_running():
-        server.stop()
 
 
 class Workers:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 
 import pytest
-from pytest_httpserver import HTTPServer
 
 from service import create_app
 from service.keys import KeyStore
@@ -62,16 +61,6 @@ def api(settings, redis_client):
     api = Api()
     api.secret, api.other, api.admin = secret, other, admin
     return api
-
-
-@pytest.fixture
-def receiver():
-    server = HTTPServer(host="127.0.0.1", port=0)
-    server.start()
-    yield server
-    server.clear()
-    if server.is_running():
-        server.stop()
 
 
 @pytest.fixture

@@ -17,7 +17,6 @@ import json
 import logging
 import time
 from collections.abc import Mapping
-from datetime import date
 
 import redis
 from rq import get_current_job
@@ -82,16 +81,7 @@ def run_job(job_id: str) -> None:
 
 def check_article(checker: Checker, article: dict) -> dict:
     """One article's CheckResult, as `POST /v1/checks` gives it."""
-    published_at = article.get("published_at")
-    return checker.check(
-        Article(
-            body=article["body"],
-            source=article["source"],
-            title=article.get("title"),
-            url=article.get("url"),
-            published_at=date.fromisoformat(published_at) if published_at else None,
-        )
-    )
+    return checker.check(Article.of(article))
 
 
 def finish(

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Mapping
-from datetime import date
 
 import redis
 
@@ -36,17 +35,6 @@ def places_of(article: Article) -> set[str]:
 def index_of(article: Article, claims: list[dict], states: list[dict]) -> list[str]:
     cited = {f for s in states for f in s["facts"]}
     return sorted(index.article_keys(claims, places_of(article), cited))
-
-
-def article_of(record: dict) -> Article:
-    published = record.get("published_at")
-    return Article(
-        body=record["body"],
-        source=record["source"],
-        title=record.get("title"),
-        url=record.get("url"),
-        published_at=date.fromisoformat(published) if published else None,
-    )
 
 
 def watch(
@@ -94,7 +82,7 @@ def recheck(
 ) -> list[dict]:
     """Check a watched article again and store what moved; the alerts (one per claim whose
     verdict changed) to send. `changed`: the changed facts by id (as the change log has them)."""
-    article = article_of(record)
+    article = Article.of(record)
     checker = Checker(client, settings.get("CHECK_CACHE_TTL", 86400), settings)
     result = checker.check(article)
     at, version = now(), result["reference_version"]
