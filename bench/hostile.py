@@ -29,7 +29,7 @@ import requests
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.live import served  # noqa: E402
+from tests.live import raw_exchange, served  # noqa: E402
 from tests.redis_server import RedisServer  # noqa: E402
 
 LIMIT = 1_000_000
@@ -51,16 +51,10 @@ def chunks(data: bytes, size: int = 65536):
 
 
 def raw(base: str, request: bytes) -> str:
-    host, port = base.removeprefix("http://").split(":")
-    with socket.create_connection((host, int(port)), timeout=10) as sock:
-        sock.sendall(request)
-        answer = b""
-        while chunk := sock.recv(65536):
-            answer += chunk
-    head, _, body = answer.partition(b"\r\n\r\n")
-    lines = head.decode("latin-1").split("\r\n")
-    kind = next((line for line in lines if line.lower().startswith("content-type")), "-")
-    return f"{lines[0]} | {kind} | {body[:160].decode('latin-1')}"
+    """The answer to raw bytes, in one line: status, content type, the body's start."""
+    status, headers, body = raw_exchange(base, request)
+    kind = next((f"{k}: {v}" for k, v in headers.items() if k.lower() == "content-type"), "-")
+    return f"{status} | {kind} | {body[:160].decode('latin-1')}"
 
 
 def bodies(base: str) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -53,3 +54,18 @@ def served(redis_url: str, data_dir: Path, **env: str):
     finally:
         process.send_signal(signal.SIGTERM)
         process.output = process.communicate(timeout=30)[0]
+
+
+def raw_exchange(base: str, request: bytes) -> tuple[str, dict, bytes]:
+    """Send raw bytes to the service and read the answer to its end: (status line, headers,
+    body). For requests no HTTP client would send."""
+    host, port = base.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port)), timeout=10) as sock:
+        sock.sendall(request)
+        answer = b""
+        while chunk := sock.recv(65536):
+            answer += chunk
+    head, _, body = answer.partition(b"\r\n\r\n")
+    status, *lines = head.decode("latin-1").split("\r\n")
+    headers = dict(line.split(": ", 1) for line in lines)
+    return status, headers, body

@@ -9,7 +9,7 @@ import socket
 import pytest
 import requests
 
-from tests.live import served
+from tests.live import raw_exchange, served
 
 LIMIT = 1_000_000
 
@@ -83,19 +83,6 @@ def test_a_chunked_reference_import_past_the_limit_stores_nothing(live, redis_se
     )
     assert_problem(response, 413)
     assert requests.get(f"{live}/v1/references").json()["items"] == []
-
-
-def raw_exchange(base: str, request: bytes) -> tuple[str, dict, bytes]:
-    host, port = base.removeprefix("http://").split(":")
-    with socket.create_connection((host, int(port)), timeout=10) as sock:
-        sock.sendall(request)
-        answer = b""
-        while chunk := sock.recv(65536):
-            answer += chunk
-    head, _, body = answer.partition(b"\r\n\r\n")
-    status, *lines = head.decode("latin-1").split("\r\n")
-    headers = dict(line.split(": ", 1) for line in lines)
-    return status, headers, body
 
 
 @pytest.mark.parametrize(
