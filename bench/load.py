@@ -156,13 +156,15 @@ def wrk(base: str, path: str, mode: str, body_file: Path, lua: Path, args, secon
 
 
 def cache_counts(base: str) -> dict[str, float]:
-    """The service's check cache hits and misses so far, across its workers."""
+    """The service's check cache hits (from memory or from Redis) and misses so far, across
+    its workers."""
     text = requests.get(f"{base}/metrics", timeout=5).text
     counts = {"hit": 0.0, "miss": 0.0}
     for family in text_string_to_metric_families(text):
         for sample in family.samples:
             if sample.name == "factcheck_check_cache_total":
-                counts[sample.labels["result"]] += sample.value
+                result = sample.labels["result"]
+                counts["miss" if result == "miss" else "hit"] += sample.value
     return counts
 
 

@@ -221,6 +221,13 @@ class Config:
         "int",
         1,
     )
+    CHECK_MEMORY_BYTES: int = _setting(
+        "Bytes of recent check results each app process keeps in memory, to answer a repeated "
+        "request without reading it (always at the current reference version; 0: off).",
+        32_000_000,
+        "int",
+        0,
+    )
     CLAIMREVIEW_AUTHOR_NAME: str = _setting(
         "The `author.name` of ClaimReview output: your newsroom.", "Newsroom fact desk"
     )

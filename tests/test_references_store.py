@@ -7,7 +7,7 @@ import redis
 
 from service.errors import NotFound, ValidationFailed
 from service.references.importer import load_bundled
-from service.references.store import TMP, VERSION, ReferenceStore
+from service.references.store import STAMP, TMP, VERSION, ReferenceStore
 from tests.redis_server import RedisServer
 
 SOURCE = {
@@ -121,7 +121,7 @@ def test_delete_removes_record_and_index_entries(store, redis_client):
     fact_id = store.list()["items"][0]["id"]
     store.delete(fact_id)
     assert store.count() == 0 and store.candidates(["zarb e azb"]) == []
-    assert redis_client.keys("ref:*") == [VERSION]
+    assert sorted(redis_client.keys("ref:*")) == [STAMP, VERSION]
     with pytest.raises(NotFound):
         store.delete(fact_id)
 

@@ -15,6 +15,7 @@ from .schemas import ArticleFieldsSchema, ArticleSchema
 
 QUERY_FIELDS = ("title", "url", "published_at", "language")
 ARTICLE = ArticleSchema()  # schemas are stateless: one per process
+QUERY = ArticleFieldsSchema(only=QUERY_FIELDS)
 RAW_TYPES = {"text/plain": "text", "text/html": "html"}
 ACCEPTED = "application/json, text/plain or text/html"
 
@@ -103,7 +104,7 @@ def _with_query(body: dict) -> dict:
     """The JSON body's fields and those given as query parameters (each checked on its own);
     a field given in both places is 422, naming both."""
     query = _query()
-    ArticleFieldsSchema(only=QUERY_FIELDS).load(query)
+    QUERY.load(query)
     twice = sorted(query.keys() & body.keys())
     if twice:
         raise ValidationFailed(

@@ -9,17 +9,26 @@ from flask import Blueprint, Response, current_app, request
 
 from ..errors import ValidationFailed
 from ..model import Article
+from ..references.store import ReferenceStore
 from ..storage import get_redis
 from ..verify.check import Checker
 from ..verify.claimreview import claim_reviews
-from .articles import read_check
+from .articles import RAW_TYPES, read_check
 from .auth import requires
+from .repeats import RecentChecks
 from .schemas import CheckRequestSchema
 from .watched import start_watch
 
 bp = Blueprint("checks", __name__)
 JSON_LD = "application/ld+json"
 CHECK = CheckRequestSchema()
+READABLE = {"application/json", *RAW_TYPES}  # the bodies read_check reads
+
+
+@bp.record_once
+def _remember(state) -> None:
+    """Each app process keeps its recent results (CHECK_MEMORY_BYTES of them; 0 is off)."""
+    state.app.extensions["recent_checks"] = RecentChecks(state.app.config["CHECK_MEMORY_BYTES"])
 
 
 @bp.post("/v1/checks")
@@ -27,14 +36,45 @@ CHECK = CheckRequestSchema()
 def create_check():
     """Check every numeric claim of an article against the references (and, with `watch`,
     keep watching it: the Location header is the watched article's)."""
+    key = RecentChecks.key(request) if _memorable() else None
+    if key and (text := _recent(key)):
+        return Response(text, mimetype="application/json")
     article, options = read_check(CHECK)
-    linked_data = request.accept_mimetypes.best_match(["application/json", JSON_LD]) == JSON_LD
+    if options.get("watch"):
+        return _watch(article, options)
+    if _linked_data():
+        return _claim_reviews(article)
+    text, version = _checker().check_json(article)
+    if key:
+        current_app.extensions["recent_checks"].put(key, version, text)
+    return Response(text, mimetype="application/json")
+
+
+def _linked_data() -> bool:
+    return request.accept_mimetypes.best_match(["application/json", JSON_LD]) == JSON_LD
+
+
+def _memorable() -> bool:
+    """A request whose answer may be kept in memory: a plain JSON result of a readable body."""
+    return request.mimetype in READABLE and not _linked_data()
+
+
+def _recent(key: bytes) -> str | None:
+    """This process's result for the same request bytes, if the references have not moved."""
+    recent = current_app.extensions["recent_checks"]
+    return recent.get(key, ReferenceStore(get_redis()).version()) if recent.max_bytes else None
+
+
+def _watch(article: Article, options: dict) -> Response:
+    """Check the article and keep watching it (ClaimReview output needs its URL, asked for
+    before the watch is stored)."""
+    linked_data = _linked_data()
     if linked_data:
-        _needs_url(article)  # before a watch is stored, not after
-    result, headers = start_watch(article, options) if options.get("watch") else (None, {})
+        _needs_url(article)
+    result, headers = start_watch(article, options)
     if linked_data:
         return _claim_reviews(article, result), headers
-    text = json.dumps(result, ensure_ascii=False) if result else _checker().check_json(article)
+    text = json.dumps(result, ensure_ascii=False)
     return Response(text, mimetype="application/json", headers=headers)
 
 
@@ -54,6 +94,7 @@ def _needs_url(article: Article) -> None:
 
 def _claim_reviews(article: Article, result: dict | None = None) -> Response:
     """schema.org ClaimReview JSON-LD, one per checked claim (`result` when already checked)."""
+    _needs_url(article)
     config = current_app.config
     result = result or _checker().check(article)
     author, author_url = config["CLAIMREVIEW_AUTHOR_NAME"], config["CLAIMREVIEW_AUTHOR_URL"]

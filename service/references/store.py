@@ -13,6 +13,7 @@ of interleaving. The client must decode responses (`decode_responses=True`).
 from __future__ import annotations
 
 import json
+import secrets
 import uuid
 from collections import defaultdict
 from collections.abc import Iterable
@@ -23,6 +24,7 @@ from redis.client import Pipeline
 from ..errors import Conflict, NotFound, ValidationFailed
 from ..vocabulary.places import known_place, place_key
 from . import changes as change_log
+from .memo import MEMO, StoreMemo
 from .schema import identity_changes, load_fact, validate_rows
 from .terms import expand, index_terms, name_terms, normalize, significant_words
 
@@ -40,6 +42,7 @@ PACKAGE = PREFIX + "package:"
 CHUNK = 10_000  # members per SADD/SREM/ZADD of a large write
 IDS = PREFIX + "ids"
 VERSION = PREFIX + "version"
+STAMP = PREFIX + "stamp"  # a new random token on every write: see memo.py
 TMP = PREFIX + "tmp:"
 TMP_TTL = 30
 
@@ -230,9 +233,10 @@ class ReferenceStore:
         places: Iterable[str] = (),
         metrics: Iterable[str] | None = None,
         years: Iterable[int | str] | None = None,
+        stamp: str | None = None,
     ) -> list[dict]:
         """Facts indexed under any of `terms` or about any of `places`, most matched first:
-        two round trips whatever the store holds.
+        two round trips whatever the store holds (none for what the memo holds).
 
         Each term is normalised and looked up whole (index terms are phrases and their words).
         `places` are place keys (`service.vocabulary.places.place_key` or `find_places`);
@@ -240,32 +244,31 @@ class ReferenceStore:
         keeps, of a place's facts, those whose period falls in one of the years and those
         without a period (one `ZRANGEBYSCORE` from the first year up per place and metric).
         Every fact carries `matched_terms`, the terms that found it, and, when `places` were
-        given, `matched_places`, the place keys that did.
+        given, `matched_places`, the place keys that did. With the store's `stamp` (read by
+        `stamp_and_version`), look-ups made under it before come from this process's memo.
         """
         keys = sorted({normalize(t) for t in terms} - {""})
         place_keys = sorted(set(places) - {""})
         wanted = set(metrics) if metrics is not None else None
         if not keys and not place_keys:
             return []
-        pipe = self.client.pipeline(transaction=False)
-        for key in keys:
-            pipe.smembers(TERM + key)
+        memo = MEMO.at(stamp) if stamp else None
         wanted_years = {int(str(y)[:4]) for y in years} if years else None
         low = min(wanted_years) if wanted_years else "-inf"
-        lookups = []
-        for place in place_keys:
-            for metric in sorted(wanted) if wanted is not None else [None]:
-                key = f"{PLACE_METRIC}{place}:{metric}" if metric else PLACE + place
-                pipe.zrangebyscore(key, low, "+inf", withscores=bool(wanted_years))
-                lookups.append(place)
-        results = self._run(pipe)
+        lookups = [
+            (place, metric, low)
+            for place in place_keys
+            for metric in (sorted(wanted) if wanted is not None else [None])
+        ]
+        terms_found, lookups_found = self._indexes(memo, keys, lookups, bool(wanted_years))
         hits: dict[str, list[str]] = {}
-        for key, members in zip(keys, results, strict=False):
-            for fact_id in members:
+        for key in keys:
+            for fact_id in terms_found[key]:
                 hits.setdefault(fact_id, []).append(key)
         near: dict[str, list[str]] = {}
-        for place, members in zip(lookups, results[len(keys) :], strict=True):
-            for member in members:
+        for lookup in lookups:
+            place = lookup[0]
+            for member in lookups_found[lookup]:
                 if wanted_years:
                     fact_id, score = member
                     if score != NO_PERIOD and int(score) not in wanted_years:
@@ -276,16 +279,62 @@ class ReferenceStore:
                 if place not in found:
                     found.append(place)
         facts = []
-        for fact in self._records(sorted(hits.keys() | near.keys())):
-            if wanted is None or fact["metric"] in wanted:
-                fact["matched_terms"] = hits.get(fact["id"], [])
+        for record in self._memo_records(memo, sorted(hits.keys() | near.keys())):
+            if wanted is None or record["metric"] in wanted:
+                fact = {**record, "matched_terms": hits.get(record["id"], [])}
                 if place_keys:
-                    fact["matched_places"] = near.get(fact["id"], [])
+                    fact["matched_places"] = near.get(record["id"], [])
                 facts.append(fact)
         return sorted(
             facts,
             key=lambda f: (-len(f["matched_terms"]) - len(f.get("matched_places", ())), f["id"]),
         )
+
+    def _indexes(
+        self, memo: StoreMemo | None, keys: list[str], lookups: list[tuple], scored: bool
+    ) -> tuple[dict, dict]:
+        """The ids under each term key and the members of each (place, metric, from year)
+        look-up: the memo's, and the rest in one round trip."""
+        terms, missing_terms = memo.known(memo.terms, keys) if memo else ({}, keys)
+        found, missing = memo.known(memo.lookups, lookups) if memo else ({}, lookups)
+        if missing_terms or missing:
+            pipe = self.client.pipeline(transaction=False)
+            for key in missing_terms:
+                pipe.smembers(TERM + key)
+            for place, metric, low in missing:
+                key = f"{PLACE_METRIC}{place}:{metric}" if metric else PLACE + place
+                pipe.zrangebyscore(key, low, "+inf", withscores=scored)
+            results = self._run(pipe)
+            new_terms = dict(zip(missing_terms, map(tuple, results), strict=False))
+            new_found = dict(zip(missing, map(tuple, results[len(missing_terms) :]), strict=True))
+            if memo:
+                memo.keep(memo.terms, new_terms)
+                memo.keep(memo.lookups, new_found)
+            terms |= new_terms
+            found |= new_found
+        return terms, found
+
+    def _memo_records(self, memo: StoreMemo | None, ids: list[str]) -> list[dict]:
+        """The records of `ids` (in that order, less those deleted meanwhile): the memo's,
+        and the rest in one MGET."""
+        if memo is None:
+            return self._records(ids)
+        held, missing = memo.known(memo.records, ids)
+        if missing:
+            fetched = {r["id"]: r for r in self._records(missing)}
+            memo.keep(memo.records, fetched)
+            held |= fetched
+        return [held[i] for i in ids if i in held]
+
+    def stamp_and_version(self) -> tuple[str, int]:
+        """The store's stamp (a token every write renews; made here for a store written
+        before stamps) and its version, in one round trip."""
+        self.round_trips += 1
+        stamp, version = self.client.pipeline(transaction=False).get(STAMP).get(VERSION).execute()
+        if stamp is None:
+            self.client.set(STAMP, secrets.token_hex(8), nx=True)
+            return self.stamp_and_version()
+        return stamp, int(version or 0)
 
     # -- writes ------------------------------------------------------------------------------
 
@@ -345,6 +394,7 @@ class ReferenceStore:
             if changed or gone:
                 version += 1
                 pipe.incr(VERSION)
+                pipe.set(STAMP, secrets.token_hex(8))
                 if watched_now:
                     pairs = [(old.get(f["id"]), f) for f in changed] + [(f, None) for f in gone]
                     summaries = [change_log.summary(a, b, fact_place) for a, b in pairs]
@@ -434,6 +484,7 @@ class ReferenceStore:
         pipe.multi()
         ReferenceStore._replace(pipe, old, new)
         pipe.incr(VERSION)
+        pipe.set(STAMP, secrets.token_hex(8))
         if watched_now:
             change_log.record(pipe, version, [change_log.summary(old, new, fact_place)])
             recorded.append(version)

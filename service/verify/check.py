@@ -27,8 +27,9 @@ from ..claims import extract
 from ..documents import counted, document
 from ..errors import ServiceError
 from ..model import Article, Claim, Fact, Frame
+from ..references.memo import MEMO
 from ..references.sources.wikidata import WikidataSource
-from ..references.store import VERSION, ReferenceStore
+from ..references.store import STAMP, VERSION, ReferenceStore
 from ..vocabulary.places import place_name
 from ..vocabulary.text import fold, normalize, significant_words
 from ..vocabulary.words import EVENT_WORDS, METRIC_WORDS
@@ -228,6 +229,7 @@ class Checker:
         self.cache_ttl = cache_ttl
         self.cache_round_trips = 0
         self.settings = settings or {}
+        self.stamp: str | None = None  # the store's, once read: look-ups use the memo under it
 
     def _discover(self, name: str) -> list[Fact]:
         """Facts Wikidata holds on `name`, or none if it cannot be reached."""
@@ -259,8 +261,10 @@ class Checker:
         view = ArticleView.of(text, article.title, article.published_at)
         terms = lookup_terms(text, claims, article.title, view)
         places = {key for _, _, key in view.places} | ({view.main_place} - {None})
-        records = self.store.candidates(terms, places, years=_years(claims, article))
-        facts = [Fact.of(f) for f in records]
+        years = _years(claims, article)
+        records = self.store.candidates(terms, places, years=years, stamp=self.stamp)
+        memo = MEMO.at(self.stamp) if self.stamp else None
+        facts = [memo.derive(r, Fact.of) if memo else Fact.of(r) for r in records]
         if self.settings.get("WIKIDATA_ON_DEMAND"):
             limit = self.settings.get("WIKIDATA_LOOKUPS_PER_CHECK", 0)
             for name in unknown_events(text, claims, facts)[:limit]:
@@ -270,28 +274,31 @@ class Checker:
     def check(self, article: Article) -> dict:
         """The `POST /v1/checks` result for one article (a cached one is decoded once; a new
         one is returned as computed, not encoded and decoded again)."""
-        text, result = self._checked(article)
+        text, result, _ = self._checked(article)
         return json.loads(text) if result is None else result
 
-    def check_json(self, article: Article) -> str:
-        """The same result as JSON text: what the cache holds, so a hit is sent as it is."""
-        return self._checked(article)[0]
+    def check_json(self, article: Article) -> tuple[str, int]:
+        """The same result as JSON text (what the cache holds, so a hit is sent as it is) and
+        the reference version it holds for."""
+        text, _, version = self._checked(article)
+        return text, version
 
-    def _checked(self, article: Article) -> tuple[str, dict | None]:
-        """The result's JSON text, and the result itself when it was computed now (None when
-        it came from the cache)."""
+    def _checked(self, article: Article) -> tuple[str, dict | None, int]:
+        """The result's JSON text, the result itself when it was computed now (None when it
+        came from the cache), and the reference version."""
         key = cache_key(article)
-        version, cached = self._exchange(("get", VERSION), ("hgetall", key))
+        stamp, version, cached = self._exchange(("get", STAMP), ("get", VERSION), ("hgetall", key))
         version = int(version or 0)
         if cached and int(cached.get("version", -1)) == version:
             metrics.CHECK_CACHE.labels("hit").inc()
-            return cached["result"], None
+            return cached["result"], None, version
         metrics.CHECK_CACHE.labels("miss").inc()
+        self.stamp = stamp or self.store.stamp_and_version()[0]
         result = self._result(article, version)
         text = json.dumps(result, ensure_ascii=False)
         self._exchange(("hset", key, None, None, {"version": version, "result": text}),
                        ("expire", key, self.cache_ttl))  # fmt: skip
-        return text, result
+        return text, result, version
 
     def _result(self, article: Article, version: int) -> dict:
         """Extract, look up and verify: the result of one article at one reference version."""

@@ -62,12 +62,15 @@ class Tokens:
 @lru_cache(maxsize=1024)
 def tokens(text: str) -> Tokens:
     """The words of a folded text (sentences are shared by their claims, so this is cached)."""
-    words, starts, index = [], [], {}
-    for i, match in enumerate(_TOKEN.finditer(text)):
-        words.append(match.group())
-        starts.append(match.start())
-        index.setdefault(match.group(), []).append(i)
-    return Tokens(tuple(words), tuple(starts), index)
+    matches = list(_TOKEN.finditer(text))
+    words = tuple(m[0] for m in matches)
+    index: dict[str, list[int]] = {}
+    for i, word in enumerate(words):
+        if (at := index.get(word)) is None:
+            index[word] = [i]
+        else:
+            at.append(i)
+    return Tokens(words, tuple(m.start() for m in matches), index)
 
 
 @dataclass(frozen=True)

@@ -11,16 +11,17 @@ from ..vocabulary.text import normalize, stems
 from ..vocabulary.words import CATEGORY_METRICS
 from .context import Context
 from .frames import GROUP_OF, counted_groups, head
-from .profiles import Hints, Profile, event_of, named_in_window, series
+from .profiles import Hints, Profile, event_of, named_in_window, series, unit_class
 
 NOT_AN_EVENT = re.compile(r"(?:\b(?:by|until|till|since|before|after)\s+(?:the\s+end\s+of\s+)?)$")
 
 
-def _unit_class(unit: str | None) -> str:
-    """'%', a currency code, or what is counted."""
-    if unit == "%":
-        return "percent"
-    return "money" if unit and len(unit) == 3 and unit.isupper() else "count"
+def claim_class(claim: Claim) -> str:
+    """The class of facts a claim can be checked against at all: where `fact_class` differs,
+    `kind_fits` says "kind"."""
+    if claim.is_date:
+        return "date"
+    return "count" if claim.kind.counts else claim.kind.value
 
 
 def kind_fits(claim: Claim, fact: Fact) -> str | None:
@@ -29,7 +30,7 @@ def kind_fits(claim: Claim, fact: Fact) -> str | None:
     if claim.is_date or fact.is_date:
         return None if claim.is_date and fact.is_date else "kind"
     kind = "count" if claim.kind.counts else claim.kind.value
-    if _unit_class(fact.unit) != kind:
+    if unit_class(fact.unit) != kind:
         return "kind"
     if claim.kind is Kind.QUANTITY and claim.unit and not _same_measure(claim.unit, fact.unit):
         return "kind"  # "185 km/h" is no count of people, "10 km" no magnitude

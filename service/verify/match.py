@@ -14,10 +14,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model import Claim, Fact, Frame
-from ..vocabulary.words import EVENT_WORDS, GENERIC_METRICS, METRIC_WORDS
+from ..vocabulary.words import GENERIC_METRICS, METRIC_WORDS
 from . import gates
 from .context import Context
-from .profiles import Hints, Profile, event_of, profile
+from .profiles import Hints, Profile, event_of, profile, same_kind
 from .rules import NEAR_BEFORE, PARAMS, POSITION, RULES, WEIGHTS
 
 
@@ -236,13 +236,10 @@ def best_matches(
     clearly more of another: "the riot erupted as a cholera outbreak has killed 120" is about
     the outbreak, even in an article about the riot.
     """
-    found, failed = [], []
-    for fact in facts:
-        x, gate = inputs(claim, frame, fact, ctx, hints)
-        if x is None:
-            failed.append((GATE_ORDER.index(gate), fact))
-        else:
-            found.append((fact, evidence(x)))
+    pool = hints.by_class.get(gates.claim_class(claim), ()) if hints.by_class else facts
+    found, failed = _gated(claim, frame, pool or facts, ctx, hints)
+    if not found and pool and all(depth == 0 for depth, _ in failed):
+        found, failed = _gated(claim, frame, facts, ctx, hints)  # the same near fact as ever
     clearest = max((e.here for _, e in found), default=0.0)
     scored = [Match(f, e.total(e.here >= clearest - PARAMS["clearer"])) for f, e in found]
     passed = [m.fact for m in scored if m.score >= PARAMS["threshold"]]
@@ -257,6 +254,19 @@ def best_matches(
         return Outcome([], "nothing")
     depth, near = max(failed, key=lambda f: (f[0], f[1].id))
     return Outcome([], GATE_ORDER[depth], near)
+
+
+def _gated(claim, frame, facts, ctx, hints) -> tuple[list, list]:
+    """The facts that pass the gates, with their evidence, and those that fail, with the
+    depth of the gate they fail."""
+    found, failed = [], []
+    for fact in facts:
+        x, gate = inputs(claim, frame, fact, ctx, hints)
+        if x is None:
+            failed.append((GATE_ORDER.index(gate), fact))
+        else:
+            found.append((fact, evidence(x)))
+    return found, failed
 
 
 def _event_scores(
@@ -294,7 +304,9 @@ def _rival_event(claim, frame, best: Fact, facts, ctx, hints) -> Fact | None:
     it: "It killed eight people ... and injured about 120", of the second of two quakes, is not
     the first quake's injured count because only the first has one."""
     event = event_of(best)
-    if not any(_same_kind(event, event_of(f)) for f in facts):
+    if event not in hints.with_rivals and not (
+        not hints.by_class and any(same_kind(event, event_of(f)) for f in facts)
+    ):
         return None  # no other event of its kind among the candidates
     scores = _event_scores(claim, frame, facts, ctx, hints)
     best_here, best_total, _ = scores[event]
@@ -302,17 +314,9 @@ def _rival_event(claim, frame, best: Fact, facts, ctx, hints) -> Fact | None:
     rivals = [
         (total, fact)
         for other, (here, total, fact) in scores.items()
-        if _same_kind(event, other)
+        if same_kind(event, other)
         and here >= best_here - margin
         and total >= best_total - margin
         and here > 0
     ]
     return max(rivals, key=lambda r: (r[0], r[1].id))[1] if rivals else None
-
-
-def _same_kind(event: str, other: str) -> bool:
-    """Two different events of one kind: both quakes, both storms (not one inside the other's
-    name, as a party's result inside its election)."""
-    if other == event or other in event or event in other:
-        return False
-    return bool(EVENT_WORDS & set(event.split()) & set(other.split()))

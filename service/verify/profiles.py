@@ -13,7 +13,7 @@ from functools import lru_cache
 from ..model import Fact
 from ..vocabulary.places import known_place, place_key
 from ..vocabulary.text import normalize, significant_words, stems
-from ..vocabulary.words import GENERIC_METRICS, METRIC_WORDS
+from ..vocabulary.words import EVENT_WORDS, GENERIC_METRICS, METRIC_WORDS
 from .context import Context
 from .frames import COUNTED_STEMS, counted_groups
 
@@ -105,6 +105,11 @@ class Hints:
     latest: Mapping[tuple, str] = field(default_factory=dict)
     metric_keywords: Mapping[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
     year: str | None = None  # the article's year
+    # The candidates by class (`gates.fact_class`): a claim is matched against its own class
+    # only, the others failing the kind gate whatever they are.
+    by_class: Mapping[str, tuple[Fact, ...]] = field(default_factory=dict)
+    # The events that another candidate event is of the same kind as (two quakes, two storms).
+    with_rivals: frozenset[str] = frozenset()
 
     @classmethod
     def from_facts(cls, facts: list[Fact], before: str | None = None) -> Hints:
@@ -119,11 +124,17 @@ class Hints:
                 key = series(fact)
                 latest[key] = max(latest.get(key, ""), fact.period)
         own = {f.id: words for group in by_subject.values() for f, words in _own_keywords(group)}
+        by_class: dict[str, list[Fact]] = {}
+        for fact in facts:
+            by_class.setdefault(fact_class(fact), []).append(fact)
+        events = {event_of(f) for f in facts}
         return cls(
             event_years={k: frozenset(v) for k, v in years.items()},
             latest=latest,
             metric_keywords=own,
             year=before[:4] if before else None,
+            by_class={k: tuple(v) for k, v in by_class.items()},
+            with_rivals=frozenset(e for e in events if any(same_kind(e, o) for o in events)),
         )
 
 
@@ -141,3 +152,23 @@ def _own_keywords(facts: list[Fact]):
 
 def series(fact: Fact) -> tuple:
     return (normalize(fact.subject), fact.metric, fact.unit or "", profile(fact).places)
+
+
+def unit_class(unit: str | None) -> str:
+    """'%', a currency code, or what is counted."""
+    if unit == "%":
+        return "percent"
+    return "money" if unit and len(unit) == 3 and unit.isupper() else "count"
+
+
+def fact_class(fact: Fact) -> str:
+    """'date', 'percent', 'money' or 'count': what kind of claim a fact can check."""
+    return "date" if fact.is_date else unit_class(fact.unit)
+
+
+def same_kind(event: str, other: str) -> bool:
+    """Two different events of one kind: both quakes, both storms (not one inside the other's
+    name, as a party's result inside its election)."""
+    if other == event or other in event or event in other:
+        return False
+    return bool(EVENT_WORDS & set(event.split()) & set(other.split()))

@@ -432,6 +432,7 @@ def known_place(name: str) -> str | None:
     return key if key.isupper() else None
 
 
+@functools.lru_cache(maxsize=4096)
 def place_name(key: str) -> str:
     """A display name for a key: 'USA' -> 'United States', 'EMU' -> 'Euro area'."""
     if key in DISPLAY:

@@ -22,10 +22,21 @@ _NON_WORD = re.compile(r"[\W_]+")
 
 
 def normalize(text: str) -> str:
-    """Fold case, accents and punctuation: 'Azm-i-Istehkām' -> 'azm i istehkam'."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return _NON_WORD.sub(" ", bare.casefold()).strip()[:MAX_TERM_LENGTH].strip()
+    """Fold case, accents and punctuation: 'Azm-i-Istehkām' -> 'azm i istehkam' (names and
+    phrases, the most of what is normalised, are remembered)."""
+    return _normalize(text) if len(text) <= MAX_TERM_LENGTH else _normalized(text)
+
+
+@lru_cache(maxsize=65536)
+def _normalize(text: str) -> str:
+    return _normalized(text)
+
+
+def _normalized(text: str) -> str:
+    if not text.isascii():
+        decomposed = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _NON_WORD.sub(" ", text.casefold()).strip()[:MAX_TERM_LENGTH].strip()
 
 
 def significant_words(term: str) -> list[str]:
