@@ -3,22 +3,28 @@ Flask echo of the same body (the ceiling), all in the same run.
 
     .venv/bin/python bench/load.py [--duration 10] [--connections 16] [--threads 2]
                                    [--workers 2] [--warmup 2] [--gunicorn-args '...']
+                                   [--only warm,cold,extract,auth,packs,ceiling]
 
 Needs `wrk` on PATH (`apt-get install -y wrk`). Starts its own redis-server on a free loopback
-port, loads the bundled references, then starts `python -m service serve` on another free
-loopback port with AUTH_DISABLED=1 and RATE_LIMIT=off (the bench measures the check path, not
-key look-ups or the limiter) and LOG_LEVEL=WARNING. gunicorn's access log stays as configured
-(on, to the service's stdout, here a file); `--gunicorn-args` is passed as GUNICORN_CMD_ARGS to
-try other gunicorn settings (e.g. `--access-logfile /dev/null`, `--worker-class gthread`).
+port, loads the bundled facts (not the World Bank packs, until the packs scenario), then two
+`python -m service serve` on free loopback ports: one with AUTH_DISABLED=1 and RATE_LIMIT=off
+(the check path alone), one with keys on (a real key, made here) and the limiter on at a limit
+no run reaches, for the rows "with auth". LOG_LEVEL=WARNING. gunicorn's access log stays as
+configured (on, to the service's stdout, here a file); `--gunicorn-args` is passed as
+GUNICORN_CMD_ARGS to try other gunicorn settings (e.g. `--worker-class gthread`).
 
 Scenarios, each after a short warm-up run whose figures are discarded:
 
-  checks warm    POST /v1/checks, the seed article, the same body every time (cache hits)
-  checks cold    POST /v1/checks, the seed article plus a sentence unique to each request
-                 (no digits, so no new claim): every request misses the result cache; the
-                 service's own hit/miss counters are read before and after to prove it
-  extract        POST /v1/extract, the seed article
-  ceiling        POST /echo of bench/echo_app.py, the same body, same gunicorn worker count
+  checks warm     POST /v1/checks, the seed article, the same body every time (cache hits)
+  checks cold     POST /v1/checks, the seed article plus a sentence unique to each request
+                  (no digits, so no new claim): every request misses the result cache; the
+                  service's own hit/miss counters are read before and after to prove it
+  extract         POST /v1/extract, the seed article
+  warm with auth  checks warm, with X-API-Key, on the service with keys and the limiter on
+  cold with auth  checks cold, likewise
+  cold, WB packs  checks cold after the bundled World Bank packs (about 56,000 facts) are
+                  imported into the same Redis
+  ceiling         POST /echo of bench/echo_app.py, the same body, same gunicorn worker count
 
 All traffic stays on 127.0.0.1; every wrk run stops by itself after --duration seconds. wrk
 shares the machine's cores with the server, as it does on a 2-core box: the ceiling pays the
@@ -45,16 +51,26 @@ from prometheus_client.parser import text_string_to_metric_families
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from service.references.importer import load_bundled  # noqa: E402
+from service.keys import KeyStore  # noqa: E402
+from service.references.importer import load_bundled, load_bundled_packs  # noqa: E402
 from service.storage import connect  # noqa: E402
 from tests.redis_server import RedisServer, free_port  # noqa: E402
 
 SEED = ROOT.parent / "shared" / "seed" / "article.txt"
 PUBLISHED = "2024-07-01"
 MARK = "\x00UNIQUE\x00"  # where the cold scenario's per-request sentence goes in the body
-GOALS = {"warm": 0.80, "cold": 0.25, "p99_ms": 100.0}
+SCENARIOS = ("warm", "cold", "extract", "auth", "packs", "ceiling")
+# Issue 13's goals: ratios against the echo ceiling, p99s, and the packs' cold cost.
+GOALS = {
+    "checks warm": 0.80,
+    "checks cold": 0.25,
+    "extract": 0.40,
+    "p99 checks warm": 20.0,
+    "p99 checks cold": 100.0,
+    "packs": 0.10,
+}
 
-# One Lua state per wrk thread. args: path, mode (same|unique), nonce, body file.
+# One Lua state per wrk thread. args: path, mode (same|unique), nonce, body file[, API key].
 # The body file holds the JSON body with MARK where the unique sentence goes.
 LUA = r"""
 local req, prefix, suffix, path
@@ -86,6 +102,9 @@ function init(args)
   local at = string.find(body, "\0UNIQUE\0", 1, true)
   prefix, suffix = string.sub(body, 1, at - 1), string.sub(body, at + 8)
   wrk.headers["Content-Type"] = "application/json"
+  if args[5] then
+    wrk.headers["X-API-Key"] = args[5]
+  end
   if mode == "same" then
     req = wrk.format("POST", path, nil, prefix .. suffix)
   end
@@ -113,6 +132,22 @@ end
 """
 
 
+def start_service(home: Path, env: dict) -> tuple[str, subprocess.Popen, Path]:
+    """`python -m service serve` on a free loopback port with `env`, up: its URL, process and
+    log file."""
+    port = free_port()
+    log = home.with_suffix(".log")
+    with log.open("w") as out:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "service", "serve"], cwd=ROOT,
+            env=env | {"DATA_DIR": str(home), "BIND": f"127.0.0.1:{port}"},
+            stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+        )  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+    wait_until_up(f"{base}/readyz", process, log)
+    return base, process, log
+
+
 def wait_until_up(url: str, process: subprocess.Popen, log: Path, seconds: float = 60) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
@@ -138,12 +173,13 @@ def stop(process: subprocess.Popen) -> None:
             process.wait(timeout=10)
 
 
-def wrk(base: str, path: str, mode: str, body_file: Path, lua: Path, args, seconds: int) -> dict:
+def wrk(base, path, mode, body_file: Path, lua: Path, args, seconds: int, key=None) -> dict:
     """One bounded wrk run; its summary as a dict (latencies in microseconds)."""
     nonce = "".join(chr(97 + int(c)) for c in str(time.monotonic_ns())[-8:])
     cmd = [
         "wrk", f"-t{args.threads}", f"-c{args.connections}", f"-d{seconds}s", "--latency",
         "--timeout", "5s", "-s", str(lua), base, "--", path, mode, nonce, str(body_file),
+        *([key] if key else []),
     ]  # fmt: skip
     out = subprocess.run(cmd, capture_output=True, text=True, timeout=seconds + 30, check=True)
     line = next((x for x in out.stdout.splitlines() if x.startswith("RESULT ")), None)
@@ -222,16 +258,17 @@ def children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def scenario(name, base, path, mode, body_file, lua, args, master, redis_pid) -> dict:
-    """Warm up, then one measured wrk run; CPU used per request by the app's processes
-    (master and workers), by redis-server and by wrk itself, from /proc and getrusage."""
+def scenario(name, base, path, mode, body_file, lua, args, master, redis_pid, key=None) -> dict:
+    """Warm up, then one measured wrk run (with `key` as X-API-Key); CPU used per request by
+    the app's processes (master and workers), by redis-server and by wrk itself, from /proc
+    and getrusage."""
     if args.warmup:
-        wrk(base, path, mode, body_file, lua, args, args.warmup)
-    before = cache_counts(base) if path == "/v1/checks" else None
+        wrk(base, path, mode, body_file, lua, args, args.warmup, key)
+    before = cache_counts(base) if path == "/v1/checks" and not key else None
     spies = profiled(name, master, args)
     app_pids = [master.pid, *workers_of(master)]
     cpu = (cpu_seconds(app_pids), cpu_seconds([redis_pid]), children_cpu())
-    result = wrk(base, path, mode, body_file, lua, args, args.duration)
+    result = wrk(base, path, mode, body_file, lua, args, args.duration, key)
     cpu_after = (cpu_seconds(app_pids), cpu_seconds([redis_pid]), children_cpu())
     for spy in spies:
         spy.wait(timeout=60)
@@ -259,7 +296,9 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers (both apps)")
     parser.add_argument("--gunicorn-args", default="", help="GUNICORN_CMD_ARGS for the service")
-    parser.add_argument("--only", help="comma-separated scenarios: warm,cold,extract,ceiling")
+    parser.add_argument(
+        "--only", help="comma-separated scenarios: warm,cold,extract,auth,packs,ceiling"
+    )
     parser.add_argument(
         "--profile", metavar="DIR", help="py-spy each worker into DIR (raw stacks); slows the run"
     )
@@ -269,7 +308,7 @@ def main() -> None:
     if not SEED.exists():
         sys.exit(f"{SEED} is absent: this benchmark reads the seed article from ../shared")
     text = SEED.read_text(encoding="utf-8")
-    only = set(args.only.split(",")) if args.only else {"warm", "cold", "extract", "ceiling"}
+    only = set(args.only.split(",")) if args.only else set(SCENARIOS)
 
     with tempfile.TemporaryDirectory(prefix="load-") as tmp:
         tmp = Path(tmp)
@@ -281,21 +320,17 @@ def main() -> None:
         size = len(body.replace(json.dumps(MARK)[1:-1], "").encode())
 
         redis_server = RedisServer(tmp / "redis").start()
-        service = echo = None
+        services, echo = [], None
         results = []
         try:
             client = connect(redis_server.url)
             redis_pid = redis_server.process.pid
-            report = load_bundled(client, only_if_empty=False)
-            port = free_port()
+            report = load_bundled(client, only_if_empty=False, packs=False)
+            key, _ = KeyStore(client).create("bench", ["check"])
             env = {
                 **os.environ,
                 "REDIS_URL": redis_server.url,
-                "DATA_DIR": str(tmp / "service"),
-                "BIND": f"127.0.0.1:{port}",
                 "WEB_CONCURRENCY": str(args.workers),
-                "AUTH_DISABLED": "1",
-                "RATE_LIMIT": "off",
                 "LOG_LEVEL": "WARNING",
                 "LOAD_BUNDLED_REFERENCES": "0",
                 "WIKIDATA_ON_DEMAND": "0",
@@ -303,14 +338,17 @@ def main() -> None:
             env.pop("GUNICORN_CMD_ARGS", None)
             if args.gunicorn_args:
                 env["GUNICORN_CMD_ARGS"] = args.gunicorn_args
-            service_log = tmp / "service.log"
-            with service_log.open("w") as out:
-                service = subprocess.Popen(
-                    [sys.executable, "-m", "service", "serve"], cwd=ROOT, env=env,
-                    stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                )  # fmt: skip
-            base = f"http://127.0.0.1:{port}"
-            wait_until_up(f"{base}/readyz", service, service_log)
+            # The service as benched (no keys, no limiter), and beside it the same with keys
+            # and the limiter on (a limit no run reaches, so every request is counted, none
+            # refused), for the cost of the key check and the limiter as rows of their own.
+            base, process, service_log = start_service(
+                tmp / "open", env | {"AUTH_DISABLED": "1", "RATE_LIMIT": "off"}
+            )
+            services.append(process)
+            auth_base, auth_process, _ = start_service(
+                tmp / "auth", env | {"AUTH_DISABLED": "0", "RATE_LIMIT": "100000000/minute"}
+            )
+            services.append(auth_process)
             first = requests.post(
                 f"{base}/v1/checks", data=body_file.read_bytes().replace(MARK.encode(), b""),
                 headers={"Content-Type": "application/json"}, timeout=30,
@@ -322,8 +360,8 @@ def main() -> None:
             print(f"references: {report}")
             print(
                 f"service: gunicorn, {args.workers} workers, on {base}, Redis {redis_server.url};"
-                " AUTH_DISABLED=1 and RATE_LIMIT=off for the bench (no key look-up, no limiter),"
-                " LOG_LEVEL=WARNING, access log "
+                " AUTH_DISABLED=1 and RATE_LIMIT=off (rows 'with auth': a real key and the"
+                " limiter on, on a second service), LOG_LEVEL=WARNING, access log "
                 + ("as configured (on, to stdout)" if not args.gunicorn_args else "as configured")
             )
             if args.gunicorn_args:
@@ -333,16 +371,38 @@ def main() -> None:
                 f"(after {args.warmup} s of warm-up), on {os.cpu_count()} cores shared with wrk"
             )
             runs = [
-                ("warm", "checks warm", "/v1/checks", "same"),
-                ("cold", "checks cold", "/v1/checks", "unique"),
-                ("extract", "extract", "/v1/extract", "same"),
+                ("warm", "checks warm", base, "/v1/checks", "same", process, None),
+                ("cold", "checks cold", base, "/v1/checks", "unique", process, None),
+                ("extract", "extract", base, "/v1/extract", "same", process, None),
+                ("auth", "warm with auth", auth_base, "/v1/checks", "same", auth_process, key),
+                ("auth", "cold with auth", auth_base, "/v1/checks", "unique", auth_process, key),
             ]
-            for key, name, path, mode in runs:
-                if key in only:
+            for only_key, name, url, path, mode, master, api_key in runs:
+                if only_key in only:
                     results.append(
-                        scenario(name, base, path, mode, body_file, lua, args, service, redis_pid)
+                        scenario(
+                            name, url, path, mode, body_file, lua, args, master, redis_pid, api_key
+                        )  # fmt: skip
                     )
-            stop(service)
+            if "packs" in only:
+                packs = load_bundled_packs(client)
+                facts = sum(r["imported"] for r in packs.values())
+                print(f"  World Bank packs loaded: {facts:,} facts more")
+                results.append(
+                    scenario(
+                        "cold, WB packs",
+                        base,
+                        "/v1/checks",
+                        "unique",
+                        body_file,
+                        lua,
+                        args,
+                        process,
+                        redis_pid,
+                    )  # fmt: skip
+                )
+            for service in services:
+                stop(service)
 
             if "ceiling" in only:
                 echo_port = free_port()
@@ -367,7 +427,7 @@ def main() -> None:
                         args,
                         echo,
                         redis_pid,
-                    )
+                    )  # fmt: skip
                 )
                 stop(echo)
             log_tail = [
@@ -375,7 +435,7 @@ def main() -> None:
                 if "Traceback" in line or '"level": "ERROR"' in line
             ]  # fmt: skip
         finally:
-            for process in (service, echo):
+            for process in (*services, echo):
                 if process is not None:
                     stop(process)
             redis_server.stop()
@@ -408,18 +468,29 @@ def report_table(results: list[dict], log_errors: list[str]) -> None:
             )
     by_name = {r["name"]: r for r in results}
     if ceiling:
-        print("\ngoals (issue 7):")
-        for name, key in (("checks warm", "warm"), ("checks cold", "cold")):
+        print("\ngoals (issue 13):")
+        for name in ("checks warm", "checks cold", "extract"):
             if name in by_name:
-                r = by_name[name]
-                ratio = r["rps"] / ceiling
-                verdict = "met" if ratio >= GOALS[key] else "MISSED"
-                print(f"  {name}: {ratio:.2f} x ceiling, goal >= {GOALS[key]:.2f}: {verdict}")
+                ratio = by_name[name]["rps"] / ceiling
+                verdict = "met" if ratio >= GOALS[name] else "MISSED"
+                print(f"  {name}: {ratio:.2f} x ceiling, goal >= {GOALS[name]:.2f}: {verdict}")
     for name in ("checks warm", "checks cold"):
         if name in by_name:
-            p99 = by_name[name]["p99_us"] / 1e3
-            verdict = "met" if p99 < GOALS["p99_ms"] else "MISSED"
-            print(f"  {name}: p99 {p99:.1f} ms, goal < {GOALS['p99_ms']:.0f} ms: {verdict}")
+            p99, goal = by_name[name]["p99_us"] / 1e3, GOALS[f"p99 {name}"]
+            verdict = "met" if p99 < goal else "MISSED"
+            print(f"  {name}: p99 {p99:.1f} ms, goal < {goal:.0f} ms: {verdict}")
+    if "checks cold" in by_name and "cold, WB packs" in by_name:
+        cost = by_name["cold, WB packs"]["cpu_app_ms"] / by_name["checks cold"]["cpu_app_ms"] - 1
+        verdict = "met" if cost <= GOALS["packs"] else "MISSED"
+        print(f"  cold with the WB packs: {cost:+.0%} app CPU per check, goal within "
+              f"{GOALS['packs']:.0%}: {verdict}")  # fmt: skip
+    for name in ("warm", "cold"):
+        plain, keyed = by_name.get(f"checks {name}"), by_name.get(f"{name} with auth")
+        if plain and keyed:
+            extra = keyed["cpu_app_ms"] - plain["cpu_app_ms"]
+            print(f"  {name} with auth: the key check and the limiter cost {extra:+.2f} ms of "
+                  f"app CPU and {keyed['cpu_redis_ms'] - plain['cpu_redis_ms']:+.2f} ms of "
+                  "Redis CPU per request")  # fmt: skip
     print(
         "\nCPU per request (ms; user+system from /proc and getrusage), and the req/s the box's"
         f" {os.cpu_count()} cores would give if they did nothing else:"

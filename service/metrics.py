@@ -37,7 +37,10 @@ CLAIMS = Counter("factcheck_claims_extracted_total", "Numeric claims extracted."
 VERDICTS = Counter("factcheck_verdicts_total", "Verdicts given.", ["verdict"])
 FINDINGS = Counter("factcheck_findings_total", "Internal consistency findings, by type.", ["type"])
 CHECK_CACHE = Counter(
-    "factcheck_check_cache_total", "Check results served from the cache or computed.", ["result"]
+    "factcheck_check_cache_total",
+    "Check results served from the process's memory (memory), from Redis (hit), or computed "
+    "(miss).",
+    ["result"],
 )
 SOURCE_ERRORS = Counter(
     "factcheck_source_errors_total", "Failed requests to remote reference sources.", ["source"]

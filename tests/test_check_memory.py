@@ -127,6 +127,16 @@ def test_a_repeated_request_is_answered_from_memory(served, seed_text):
     assert memory_hits() == hits + 1
 
 
+def test_another_process_is_answered_from_the_redis_cache(served, seed_text):
+    from service.metrics import CHECK_CACHE
+
+    body = json.dumps({"text": seed_text, "published_at": "2024-07-01"}).encode()
+    first = post(served().test_client(), body).get_data()
+    hits, memory = CHECK_CACHE.labels("hit")._value.get(), memory_hits()
+    assert post(served().test_client(), body).get_data() == first  # a new app: empty memory
+    assert CHECK_CACHE.labels("hit")._value.get() == hits + 1 and memory_hits() == memory
+
+
 def test_memory_is_never_stale_after_a_reference_write(served, bundled, seed_text):
     client = served().test_client()
     body = json.dumps({"text": seed_text, "published_at": "2024-07-01"}).encode()
