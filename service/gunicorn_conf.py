@@ -37,9 +37,9 @@ from gunicorn.workers.ggevent import GeventWorker  # noqa: E402
 from prometheus_client import multiprocess  # noqa: E402
 
 from service.config import Config  # noqa: E402
+from service.connections import connect_store  # noqa: E402
 from service.embedded import EmbeddedRedis  # noqa: E402
 from service.references.importer import load_bundled  # noqa: E402
-from service.storage import connect, resolve_url  # noqa: E402
 
 _config = Config.from_env()
 _workers: list[subprocess.Popen] = []
@@ -71,7 +71,7 @@ def on_starting(server) -> None:
         os.environ["REDIS_URL"] = _embedded.ensure_running()
         server.log.info("embedded Redis at %s", os.environ["REDIS_URL"])
     if _config.LOAD_BUNDLED_REFERENCES:
-        client = connect(resolve_url(Config.from_env().as_dict()), _config.REDIS_TIMEOUT)
+        client = connect_store(Config.from_env().as_dict(), _config.REDIS_TIMEOUT)
         report = load_bundled(client, only_if_empty=True)
         server.log.info("bundled references: %s", report or "store not empty, left as it is")
     for _ in range(_config.RUN_WORKERS):

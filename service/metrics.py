@@ -4,7 +4,9 @@ Under gunicorn every worker writes its samples to PROMETHEUS_MULTIPROC_DIR (set 
 master, see `gunicorn_conf`) and a scrape adds them up; in a single process the default
 registry is used. Flask-free: the checker and the sources count here too. The counts live in
 the processes, not in Redis, so a scrape always answers: what Redis alone knows (the job queue
-depth) is left out while Redis is down, and `factcheck_redis_up` says so.
+depth) is left out while Redis is down, and `factcheck_redis_up` says so. With a queue Redis
+of its own (JOBS_REDIS_URL), `factcheck_redis_up` is REDIS_URL's and `factcheck_jobs_redis_up`
+the queue's, which the depth is read from.
 """
 
 from __future__ import annotations
@@ -49,13 +51,26 @@ SOURCE_ERRORS = Counter(
 
 class QueueDepth:
     """Jobs waiting, read from Redis at scrape time (a custom collector), and whether Redis
-    answered: an outage is `factcheck_redis_up 0`, never a failed scrape."""
+    answered: an outage is `factcheck_redis_up 0`, never a failed scrape. With `store_up` (the
+    queue is a Redis of its own), `factcheck_redis_up` is what it says of REDIS_URL's Redis and
+    the queue's answer is `factcheck_jobs_redis_up`."""
 
-    def __init__(self, depth: Callable[[], dict[str, int]]):
+    def __init__(
+        self,
+        depth: Callable[[], dict[str, int]],
+        store_up: Callable[[], object] | None = None,
+    ):
         self.depth = depth
+        self.store_up = store_up
 
     def collect(self):
-        up = GaugeMetricFamily("factcheck_redis_up", "1 if Redis answered this scrape, else 0.")
+        if self.store_up is not None:
+            doc = "1 if Redis (REDIS_URL) answered this scrape, else 0."
+            yield _up("factcheck_redis_up", doc, self.store_up)
+            name, doc = "factcheck_jobs_redis_up", "1 if the job queue's Redis answered, else 0."
+        else:
+            name, doc = "factcheck_redis_up", "1 if Redis answered this scrape, else 0."
+        up = GaugeMetricFamily(name, doc)
         gauge = GaugeMetricFamily(
             "factcheck_job_queue_depth", "Jobs waiting in each queue.", labels=["queue"]
         )
@@ -74,8 +89,24 @@ class QueueDepth:
         yield gauge
 
 
-def exposition(queue_depth: Callable[[], dict[str, int]] | None = None) -> bytes:
-    """The metrics in Prometheus' text format, across every worker process."""
+def _up(name: str, doc: str, ping: Callable[[], object]) -> GaugeMetricFamily:
+    """A gauge of 1 if `ping()` answered, else 0."""
+    gauge = GaugeMetricFamily(name, doc)
+    try:
+        ping()
+    except redis.RedisError:
+        gauge.add_metric([], 0)
+    else:
+        gauge.add_metric([], 1)
+    return gauge
+
+
+def exposition(
+    queue_depth: Callable[[], dict[str, int]] | None = None,
+    store_up: Callable[[], object] | None = None,
+) -> bytes:
+    """The metrics in Prometheus' text format, across every worker process; `store_up` pings
+    REDIS_URL's Redis when the job queue is another one."""
     if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
         registry = CollectorRegistry()
         multiprocess.MultiProcessCollector(registry)
@@ -83,7 +114,7 @@ def exposition(queue_depth: Callable[[], dict[str, int]] | None = None) -> bytes
         registry = CollectorRegistry()
         registry.register(_Default())
     if queue_depth:
-        registry.register(QueueDepth(queue_depth))
+        registry.register(QueueDepth(queue_depth, store_up))
     return generate_latest(registry)
 
 

@@ -1,4 +1,5 @@
-"""Fixtures: a real redis-server for the session, and the tutorial's `app`, `client`, `runner`."""
+"""Fixtures: a real redis-server for the session (and, for the tests that ask, a real Redis
+Cluster and a Sentinel-watched pair), and the tutorial's `app`, `client`, `runner`."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import redis
 from pytest_httpserver import HTTPServer
 
 from service import create_app
+from tests.redis_cluster import RedisClusterServers, SentinelServers
 from tests.redis_server import RedisServer
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -20,6 +22,26 @@ def redis_server(tmp_path_factory):
     server = RedisServer(tmp_path_factory.mktemp("redis")).start()
     yield server
     server.stop()
+
+
+@pytest.fixture(scope="session")
+def redis_cluster(tmp_path_factory):
+    """A real Redis Cluster for the whole run: 6 redis-servers, stopped at the end."""
+    cluster = RedisClusterServers(tmp_path_factory.mktemp("cluster"))
+    try:
+        yield cluster.start()
+    finally:
+        cluster.stop()
+
+
+@pytest.fixture(scope="session")
+def redis_sentinel(tmp_path_factory):
+    """A primary, its replica and a Sentinel for the whole run."""
+    servers = SentinelServers(tmp_path_factory.mktemp("sentinel"))
+    try:
+        yield servers.start()
+    finally:
+        servers.stop()
 
 
 @pytest.fixture

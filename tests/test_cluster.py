@@ -21,7 +21,7 @@ from service.keys import KeyStore
 from service.references.importer import load_bundled
 from service.references.store import PREFIX, ReferenceStore
 from service.storage import connect, get_redis, resolve_url
-from tests.redis_cluster import RedisClusterServers, SentinelServers
+from tests.redis_cluster import SentinelServers
 from tests.test_references_store import fact
 
 pytestmark = pytest.mark.skipif(
@@ -32,26 +32,6 @@ ARTICLE = (
     "The 2024 Besham suicide bombing happened on March 26, 2024. Operation Zarb-e-Azb, "
     "launched in 2014, killed about 3,500 militants in North Waziristan."
 )
-
-
-@pytest.fixture(scope="session")
-def redis_cluster(tmp_path_factory):
-    """A real Redis Cluster for the whole run: 6 redis-servers, stopped at the end."""
-    cluster = RedisClusterServers(tmp_path_factory.mktemp("cluster"))
-    try:
-        yield cluster.start()
-    finally:
-        cluster.stop()
-
-
-@pytest.fixture(scope="session")
-def redis_sentinel(tmp_path_factory):
-    """A primary, its replica and a Sentinel for the whole run."""
-    servers = SentinelServers(tmp_path_factory.mktemp("sentinel"))
-    try:
-        yield servers.start()
-    finally:
-        servers.stop()
 
 
 @pytest.fixture(params=["redis", "cluster", "sentinel"])
@@ -241,7 +221,8 @@ def test_jobs_say_plainly_they_need_a_plain_redis_and_metrics_still_answer(url, 
     if url.startswith("redis+cluster://"):
         assert response.status_code == 501
         assert response.mimetype == "application/problem+json"
-        assert "Cluster" in response.get_json(force=True)["detail"]
+        detail = response.get_json(force=True)["detail"]
+        assert "Cluster" in detail and "JOBS_REDIS_URL" in detail
     else:
         assert response.status_code == 202
     metrics = client.get("/metrics")

@@ -9,7 +9,7 @@ from prometheus_client import CONTENT_TYPE_LATEST
 
 from ..jobs.queue import depth as queue_depth
 from ..metrics import exposition
-from ..storage import get_redis
+from ..storage import get_jobs_redis, get_redis, jobs_queue_separate, queue_outage
 from .auth import public
 
 bp = Blueprint("health", __name__)
@@ -25,14 +25,22 @@ def healthz():
 @bp.get("/readyz")
 @public
 def readyz():
-    """Redis answers; a Redis outage becomes 503 through the error handlers."""
+    """Redis answers, and so does the job queue's Redis when it is another (JOBS_REDIS_URL); an
+    outage of either becomes 503 problem+json (the error handlers, `queue_outage`)."""
     get_redis().ping()
-    return {"status": "ready", "redis": "ok"}
+    body = {"status": "ready", "redis": "ok"}
+    if jobs_queue_separate():
+        with queue_outage():
+            get_jobs_redis().ping()
+        body["jobs_redis"] = "ok"
+    return body
 
 
 @bp.get("/metrics")
 @public
 def metrics():
     """Prometheus metrics, across every worker process."""
-    depth = partial(queue_depth, get_redis())
-    return Response(exposition(depth), mimetype=CONTENT_TYPE_LATEST.split(";")[0])
+    depth = partial(queue_depth, get_jobs_redis())
+    store_up = get_redis().ping if jobs_queue_separate() else None
+    body = exposition(depth, store_up)
+    return Response(body, mimetype=CONTENT_TYPE_LATEST.split(";")[0])

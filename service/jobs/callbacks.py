@@ -14,6 +14,9 @@ due retries). Every attempt is counted in the job's `callback` field.
 The same delivery serves any signed POST whose state is a hash with `owner`, `signer`,
 `callback_url` and the `callback_*` fields: `enqueue(client, deliver_stored, key, key, id,
 config)` sends the hash's stored `body` (the watched articles' `verdict.changed` alerts).
+
+That state and the delivery's RQ job are on the queue's Redis; the signing key's secret is read
+from the API keys on the store's (`settings.store`), which differ only with JOBS_REDIS_URL.
 """
 
 from __future__ import annotations
@@ -35,7 +38,7 @@ from rq.exceptions import DuplicateJobError
 from ..config import ConfigError
 from ..keys import KeyStore
 from . import records, ssrf
-from .settings import settings
+from .settings import settings, store
 
 log = logging.getLogger(__name__)
 CALLBACKS_QUEUE = "callbacks"
@@ -122,7 +125,7 @@ def attempt(client: redis.Redis, key: str, body_of, label: str) -> None:
     attempt_no = client.hincrby(key, "callback_attempts", 1)
     record["callback_attempts"] = str(attempt_no)
     body = body_of(record)
-    secret = signing_secret(client, record, config)
+    secret = signing_secret(store(client), record, config)
     if secret is False:
         return _give_up(client, key, label, "The API key that submitted it was revoked.")
     timestamp = int(time.time())
@@ -154,7 +157,8 @@ def attempt(client: redis.Redis, key: str, body_of, label: str) -> None:
 
 
 def signing_secret(client: redis.Redis, record: dict, config: Mapping) -> str | None | bool:
-    """The submitting key's webhook secret (False if the key is gone), else WEBHOOK_SECRET."""
+    """The submitting key's webhook secret (False if the key is gone), else WEBHOOK_SECRET;
+    `client` is on the Redis of the API keys."""
     if record.get("signer") == "key":
         return KeyStore(client).secret(record["owner"]) or False
     return config["WEBHOOK_SECRET"] or None

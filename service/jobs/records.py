@@ -12,8 +12,9 @@ Layout (every key expires JOB_TTL seconds after the job is created, and again af
   article finishes, so a retried job skips the articles already done;
 - `jobs:<id>:failed` set: the indexes of the refused articles (`progress.failed` counts them).
 
-RQ needs a client that returns bytes, the rest of the service one that returns str: `raw()`
-and `decoded()` make one from the other on the same server.
+Every one of these keys, and RQ's own (`rq:*`), lives on the queue Redis: JOBS_REDIS_URL's when
+it is set, else REDIS_URL's. RQ needs a client that returns bytes, the rest of the service one
+that returns str: `raw()` and `decoded()` make one from the other on the same server.
 """
 
 from __future__ import annotations
@@ -56,12 +57,13 @@ def now() -> str:
 
 def raw(client: redis.Redis) -> redis.Redis:
     """A bytes client for RQ; RQ cannot run on Redis Cluster (its transactions span keys in
-    many slots; rq/rq#1048): there, batch jobs are refused with 501 rather than failing
-    halfway."""
+    many slots; rq/rq#1048): there, with no JOBS_REDIS_URL to queue on instead, batch jobs are
+    refused with 501 rather than failing halfway."""
     if is_cluster(client):
         raise NotImplementedYet(
-            "Batch jobs need a plain Redis or a Sentinel pair: RQ does not run on Redis "
-            "Cluster. Use POST /v1/checks per article."
+            "Batch jobs need a plain Redis or a Sentinel primary for their queue: RQ does not "
+            "run on Redis Cluster. Set JOBS_REDIS_URL to one (the references stay on the "
+            "cluster), or use POST /v1/checks per article."
         )
     return decoding(client, decode=False)
 

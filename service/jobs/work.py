@@ -9,6 +9,10 @@ the others go on: the job still ends `done`, with `progress.failed` counting suc
 outage (`ServiceUnavailable`, a Redis error) is not the article's fault: the job is run again.
 Ending is idempotent too: the status is set, then the callback is enqueued under a fixed RQ job
 id, so a job that is re-run after it ended never sends two callbacks.
+
+The job's record and results are on the queue's Redis (the task's connection); the checks read
+references and the check cache on the store's (`settings.store`: REDIS_URL's, which is another
+Redis only when JOBS_REDIS_URL is set).
 """
 
 from __future__ import annotations
@@ -28,7 +32,7 @@ from ..model import Article
 from ..verify.check import Checker
 from . import records
 from .callbacks import enqueue_delivery
-from .settings import settings
+from .settings import settings, store
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +40,8 @@ log = logging.getLogger(__name__)
 def run_job(job_id: str) -> None:
     """Check every article of the job not checked yet, then end it as done."""
     config = settings()
-    client = records.decoded(get_current_job().connection)
+    connection = get_current_job().connection
+    client = records.decoded(connection)
     record = client.hgetall(records.key(job_id))
     if not record:
         log.warning("job %s: gone (expired?), nothing to do", job_id)
@@ -56,7 +61,7 @@ def run_job(job_id: str) -> None:
             len(finished),
             len(articles),
         )
-    checker = Checker(client, config["CHECK_CACHE_TTL"], config)
+    checker = Checker(store(connection), config["CHECK_CACHE_TTL"], config)
     for index, stored in enumerate(articles):
         if str(index) in finished:
             continue

@@ -1,6 +1,11 @@
 """The worker process (`python -m service worker`): an RQ worker on the `callbacks` and `jobs`
 queues, with RQ's scheduler for callback retries.
 
+It takes its jobs from the queue Redis, JOBS_REDIS_URL's when it is set (a plain Redis or a
+Sentinel primary beside a Redis Cluster in REDIS_URL), else REDIS_URL's; its tasks check
+articles against REDIS_URL's (`settings.store`). RQ cannot run on a cluster: a cluster queue is
+refused at start.
+
 How a job survives its worker being killed (SIGKILL, OOM, a lost machine): while a job runs,
 the worker heartbeats every WORKER_HEARTBEAT seconds, pushing the job's deadline in RQ's
 StartedJobRegistry three heartbeats ahead. A dead worker stops heartbeating; once the deadline
@@ -20,6 +25,7 @@ from collections.abc import Mapping
 import redis
 from rq import Queue, Worker
 
+from ..connections import CLUSTER_SCHEME, SENTINEL_SCHEME, connect, decoding
 from .callbacks import CALLBACKS_QUEUE, retry_delays
 from .queue import JOBS_QUEUE
 from .settings import configure
@@ -46,21 +52,37 @@ def build_worker(connection: redis.Redis, heartbeat: int) -> JobWorker:
     )
 
 
-def run_worker(url: str, config: Mapping, burst: bool = False) -> bool:
-    """Work until stopped (or, with `burst`, until the queues are empty)."""
+def run_worker(
+    url: str, config: Mapping, burst: bool = False, store_url: str | None = None
+) -> bool:
+    """Work the queues on `url` until stopped (or, with `burst`, until they are empty);
+    `store_url`: where the work's data is (REDIS_URL's) when that is not `url` (JOBS_REDIS_URL)."""
     retry_delays(config)  # refuse a bad CALLBACK_RETRY_DELAYS now, not at the first callback
-    configure(config)
+    configure(config, store_url)
     if not logging.getLogger().handlers:
         logging.basicConfig(
             stream=sys.stdout, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
         )
     logging.getLogger("service").setLevel(config["LOG_LEVEL"])
-    if not url.startswith(("redis://", "rediss://", "unix://")):
-        raise SystemExit(
-            f"batch-job workers need a plain Redis URL (redis://, rediss:// or unix://), not "
-            f"{url.split('://')[0]}://: RQ does not run on Redis Cluster (rq/rq#1048)"
-        )
-    connection = redis.Redis.from_url(url, socket_connect_timeout=config["REDIS_TIMEOUT"])
+    setting = "JOBS_REDIS_URL" if store_url else "REDIS_URL"
+    connection = queue_connection(url, config["REDIS_TIMEOUT"], setting)
     worker = build_worker(connection, config["WORKER_HEARTBEAT"])
-    log.info("worker %s on %s", worker.name, ", ".join(worker.queue_names()))
+    where = "its own queue Redis (JOBS_REDIS_URL)" if store_url else "REDIS_URL"
+    log.info("worker %s on %s, on %s", worker.name, ", ".join(worker.queue_names()), where)
     return worker.work(burst=burst, with_scheduler=True, logging_level=config["LOG_LEVEL"])
+
+
+def queue_connection(url: str, timeout: float, setting: str = "REDIS_URL") -> redis.Redis:
+    """RQ's (bytes) connection to the queue Redis: one server, or a Sentinel primary; a cluster
+    is refused, as RQ cannot run there (rq/rq#1048)."""
+    scheme = url.split("://", 1)[0].lower()
+    if scheme == CLUSTER_SCHEME:
+        raise SystemExit(
+            "batch-job workers cannot take their jobs from a Redis Cluster: RQ needs multi-key "
+            "transactions (rq/rq#1048). Set JOBS_REDIS_URL to a plain Redis (redis://...) or a "
+            f"Sentinel primary ({SENTINEL_SCHEME}://...) for the queue; REDIS_URL may stay the "
+            "cluster."
+        )
+    if scheme == SENTINEL_SCHEME:
+        return decoding(connect(url, timeout, setting), decode=False)
+    return redis.Redis.from_url(url, socket_connect_timeout=timeout)

@@ -12,6 +12,10 @@ Each run's figures are kept in `watch:{watch}:stats` (what bench/watch_scale.py 
 Alerts: `watch:{watch}:alert:<id>` hashes (owner, signer, callback_url, body and the delivery's
 callback_* fields, as a job's record has them; kept JOB_TTL seconds), sent by
 `service.jobs.callbacks` exactly as job callbacks are: signed, SSRF-vetted, retried.
+
+Which Redis: the job and the alerts (delivery state, beside their RQ jobs) are on the queue's,
+JOBS_REDIS_URL's when set; the change log, the lock, the stats and the watches themselves are on
+the store's (REDIS_URL's), with the references they follow.
 """
 
 from __future__ import annotations
@@ -25,9 +29,10 @@ from collections.abc import Mapping
 import redis
 from rq import Queue, Retry, get_current_job
 
+from ..connections import queue_for
 from ..jobs import callbacks, records
 from ..jobs.queue import JOBS_QUEUE
-from ..jobs.settings import settings
+from ..jobs.settings import settings, store
 from ..references.changes import CHANGES
 from . import index
 from .store import PREFIX, WatchStore
@@ -46,9 +51,10 @@ class Busy(Exception):
 
 
 def enqueue_changes(client: redis.Redis, version: int) -> None:
-    """Queue the re-check of what reference version `version` (and any before it) changed."""
+    """Queue the re-check of what reference version `version` (and any before it) changed, on
+    the job queue of the store client `client` (`connections.queue_for`)."""
     config = settings()
-    Queue(JOBS_QUEUE, connection=records.raw(client)).enqueue_call(
+    Queue(JOBS_QUEUE, connection=records.raw(queue_for(client))).enqueue_call(
         process_changes,
         job_id=f"watch-changes-{version}",
         timeout=config["JOB_TIMEOUT"],
@@ -61,12 +67,14 @@ def enqueue_changes(client: redis.Redis, version: int) -> None:
 
 def process_changes() -> dict:
     """RQ task: drain the change log, re-checking the affected watched articles."""
-    client = records.decoded(get_current_job().connection)
-    return drain(client, settings())
+    connection = get_current_job().connection
+    return drain(store(connection), settings(), records.decoded(connection))
 
 
-def drain(client: redis.Redis, config: Mapping) -> dict:
-    """Re-check what every logged change touches; the figures of this run."""
+def drain(client: redis.Redis, config: Mapping, queue: redis.Redis | None = None) -> dict:
+    """Re-check what every logged change touches; the figures of this run. `client` is on the
+    store's Redis, `queue` on the job queue's (default: `client`'s, `connections.queue_for`)."""
+    queue = queue_for(client) if queue is None else queue
     token = uuid.uuid4().hex
     if not client.set(LOCK, token, nx=True, ex=LOCK_TTL):
         raise Busy("another worker holds the re-check lock")
@@ -74,7 +82,7 @@ def drain(client: redis.Redis, config: Mapping) -> dict:
     started = time.perf_counter()
     try:
         while entries := client.lrange(CHANGES, 0, BATCH - 1):
-            _pass(client, [json.loads(e) for e in entries], config, figures)
+            _pass(client, queue, [json.loads(e) for e in entries], config, figures)
             client.ltrim(CHANGES, len(entries), -1)
             client.expire(LOCK, LOCK_TTL)
     finally:
@@ -87,7 +95,9 @@ def drain(client: redis.Redis, config: Mapping) -> dict:
     return figures
 
 
-def _pass(client: redis.Redis, entries: list[dict], config: Mapping, figures: dict) -> None:
+def _pass(
+    client: redis.Redis, queue: redis.Redis, entries: list[dict], config: Mapping, figures: dict
+) -> None:
     changed = {f["id"]: f for entry in entries for f in entry["facts"]}
     keys = set().union(*(index.fact_keys(f) for f in changed.values())) if changed else set()
     store = WatchStore(client)
@@ -100,13 +110,13 @@ def _pass(client: redis.Redis, entries: list[dict], config: Mapping, figures: di
             continue
         touched = {k: v for k, v in changed.items() if index.fact_keys(v) & set(record["index"])}
         for body in recheck(client, record, touched or changed, config):
-            send(client, record, body, config)
+            send(queue, record, body, config)
             figures["alerts"] += 1
         figures["rechecked"] += 1
 
 
 def send(client: redis.Redis, record: dict, body: dict, config: Mapping) -> None:
-    """Store the alert and queue its delivery (once per alert id)."""
+    """Store the alert and queue its delivery (once per alert id), on the queue's Redis."""
     if not record.get("callback_url"):
         return
     key = ALERT + body["id"]
