@@ -22,7 +22,7 @@ from prometheus_client import (
     generate_latest,
     multiprocess,
 )
-from prometheus_client.core import REGISTRY, GaugeMetricFamily
+from prometheus_client.core import REGISTRY, CounterMetricFamily, GaugeMetricFamily
 
 from .errors import ServiceError
 
@@ -101,12 +101,41 @@ def _up(name: str, doc: str, ping: Callable[[], object]) -> GaugeMetricFamily:
     return gauge
 
 
+class WatchFigures:
+    """Watched articles and their re-checks, read from Redis at scrape time: the job workers
+    re-check, so their counts live in Redis (`WatchStore.figures`), not in this process."""
+
+    TOTALS = {
+        "runs": "Re-check runs after reference changes.",
+        "rechecked": "Watched articles re-checked after reference changes.",
+        "alerts": "verdict.changed alerts queued for delivery.",
+        "facts": "Changed reference facts the re-checks looked at.",
+    }
+
+    def __init__(self, figures: Callable[[], dict[str, int]]):
+        self.figures = figures
+
+    def collect(self):
+        try:
+            figures = self.figures()
+        except redis.RedisError:
+            return  # factcheck_redis_up says why
+        watched = GaugeMetricFamily("factcheck_watched_articles", "Articles being watched.")
+        watched.add_metric([], figures.get("watched", 0))
+        yield watched
+        for name, doc in self.TOTALS.items():
+            total = CounterMetricFamily(f"factcheck_watch_{name}", doc)
+            total.add_metric([], figures.get(name, 0))
+            yield total
+
+
 def exposition(
     queue_depth: Callable[[], dict[str, int]] | None = None,
     store_up: Callable[[], object] | None = None,
+    watch_figures: Callable[[], dict[str, int]] | None = None,
 ) -> bytes:
     """The metrics in Prometheus' text format, across every worker process; `store_up` pings
-    REDIS_URL's Redis when the job queue is another one."""
+    REDIS_URL's Redis when the job queue is another one; `watch_figures` reads the watches'."""
     if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
         registry = CollectorRegistry()
         multiprocess.MultiProcessCollector(registry)
@@ -115,6 +144,8 @@ def exposition(
         registry.register(_Default())
     if queue_depth:
         registry.register(QueueDepth(queue_depth, store_up))
+    if watch_figures:
+        registry.register(WatchFigures(watch_figures))
     return generate_latest(registry)
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from prometheus_client.parser import text_string_to_metric_families
 
 from service import create_app
 from service.keys import KeyStore
@@ -104,12 +105,25 @@ def stats(redis_client) -> dict:
     return {k: float(v) for k, v in redis_client.hgetall(STATS).items()}
 
 
+def scraped(api) -> dict[str, float]:
+    """The watch figures /metrics shows (read from Redis: the workers re-check)."""
+    text = api.call("GET", "/metrics").get_data(as_text=True)
+    families = text_string_to_metric_families(text)
+    return {
+        s.name: s.value
+        for f in families
+        for s in f.samples
+        if s.name.startswith(("factcheck_watch", "factcheck_watched"))
+    }
+
+
 def test_a_revised_toll_flips_a_watched_claim_and_one_signed_alert_arrives(
     api, redis_client, workers, receiver
 ):
     receiver.expect_request("/alerts", method="POST").respond_with_data("ok")
     checked = watch(api, receiver)
     assert checked["claims"][0]["verdict"] == "supported"
+    assert scraped(api)["factcheck_watched_articles"] == 1
     fact = toll_fact(redis_client)
     assert fact["value"] == 7
     assert not receiver.log
@@ -141,6 +155,10 @@ def test_a_revised_toll_flips_a_watched_claim_and_one_signed_alert_arrives(
 
     burst(workers)  # nothing left to do: still exactly one alert
     assert len(receiver.log) == 1
+    figures = scraped(api)
+    assert figures["factcheck_watch_rechecked_total"] == 1
+    assert figures["factcheck_watch_alerts_total"] == 1
+    assert figures["factcheck_watch_runs_total"] == 1
 
 
 def test_an_unrelated_import_rechecks_nothing(api, redis_client, workers, receiver):
@@ -173,6 +191,7 @@ def test_delete_stops_alerts(api, redis_client, workers, receiver):
     watch(api, receiver)
     assert api.call("DELETE", "/v1/articles/story-1").status_code == 204
     assert api.call("GET", "/v1/articles/story-1").status_code == 404
+    assert scraped(api)["factcheck_watched_articles"] == 0
     assert not redis_client.keys("watch:{watch}:by:*")
     revise(api, redis_client, 9)
     burst(workers)

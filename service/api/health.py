@@ -10,6 +10,7 @@ from prometheus_client import CONTENT_TYPE_LATEST
 from ..jobs.queue import depth as queue_depth
 from ..metrics import exposition
 from ..storage import get_jobs_redis, get_redis, jobs_queue_separate, queue_outage
+from ..watch.store import WatchStore
 from .auth import public
 
 bp = Blueprint("health", __name__)
@@ -42,5 +43,5 @@ def metrics():
     """Prometheus metrics, across every worker process."""
     depth = partial(queue_depth, get_jobs_redis())
     store_up = get_redis().ping if jobs_queue_separate() else None
-    body = exposition(depth, store_up)
+    body = exposition(depth, store_up, WatchStore(get_redis()).figures)
     return Response(body, mimetype=CONTENT_TYPE_LATEST.split(";")[0])

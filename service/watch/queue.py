@@ -91,6 +91,7 @@ def drain(client: redis.Redis, config: Mapping, queue: redis.Redis | None = None
     figures["seconds"] = round(time.perf_counter() - started, 3)
     if figures["entries"]:
         client.hset(STATS, mapping=figures)
+        WatchStore(client).count_run(figures)
         log.info("watch: %s", figures)
     return figures
 

@@ -30,6 +30,8 @@ PREFIX = "watch:{watch}:"
 ARTICLE = PREFIX + "article:"
 OWNER = PREFIX + "owner:"
 BY = PREFIX + "by:"
+ALL = PREFIX + "all"  # the uids of every watched article (for the metrics' count)
+TOTALS = PREFIX + "totals"  # re-check figures since the start: runs, rechecked, alerts, facts
 
 
 def now() -> str:
@@ -95,6 +97,7 @@ class WatchStore:
         with self.client.pipeline(transaction=True) as pipe:
             pipe.set(ARTICLE + key, json.dumps(record, ensure_ascii=False))
             pipe.zadd(OWNER + record["owner"], {record["id"]: 0})
+            pipe.sadd(ALL, key)
             for name in old_index - new_index:
                 pipe.srem(BY + name, key)
             for name in new_index - old_index:
@@ -115,6 +118,7 @@ class WatchStore:
         with self.client.pipeline(transaction=True) as pipe:
             pipe.delete(ARTICLE + key)
             pipe.zrem(OWNER + owner, article_id)
+            pipe.srem(ALL, key)
             for name in record["index"]:
                 pipe.srem(BY + name, key)
             pipe.execute()
@@ -135,6 +139,20 @@ class WatchStore:
             "next_cursor": ids[limit - 1] if more else None,
             "total": total,
         }
+
+    def figures(self) -> dict[str, int]:
+        """How many articles are watched, and the re-check totals since the start."""
+        with self.client.pipeline(transaction=False) as pipe:
+            watched, totals = pipe.scard(ALL).hgetall(TOTALS).execute()
+        return {"watched": watched, **{k: int(v) for k, v in totals.items()}}
+
+    def count_run(self, figures: dict) -> None:
+        """Add a re-check run's figures to the totals."""
+        with self.client.pipeline(transaction=False) as pipe:
+            pipe.hincrby(TOTALS, "runs", 1)
+            for name in ("rechecked", "alerts", "facts"):
+                pipe.hincrby(TOTALS, name, figures[name])
+            pipe.execute()
 
     def affected(self, index_keys: Iterable[str]) -> set[str]:
         """The uids of the watches indexed under any of `index_keys`: one SUNION."""
