@@ -188,3 +188,31 @@ def test_memory_off_and_bounded(served, seed_text):
     post(client, body)
     post(client, body)
     assert memory_hits() == hits and len(small.extensions["recent_checks"]._entries) == 0
+
+
+def test_text_memos_keep_short_texts_by_count_and_long_ones_by_length():
+    from service.vocabulary.text import SHORT_TEXT, text_memo
+
+    calls = []
+
+    @text_memo(budget=3 * SHORT_TEXT, slots=2)
+    def length(text: str) -> int:
+        calls.append(text)
+        return len(text)
+
+    long_a, long_b, long_c = (
+        ("a" * (SHORT_TEXT + 1)),
+        ("b" * (SHORT_TEXT + 1)),
+        "c" * SHORT_TEXT * 2,
+    )
+    for text in ("x", "x", long_a, long_a):
+        length(text)
+    assert calls == ["x", long_a]  # each computed once
+    length(long_b)
+    length(long_c)  # the three long texts exceed the budget: the least recently used goes
+    length(long_a)
+    assert calls[-1] == long_a and len(calls) == 5
+    huge = "d" * SHORT_TEXT * 4  # longer than the whole budget: never kept
+    length(huge)
+    length(huge)
+    assert calls[-2:] == [huge, huge]

@@ -9,10 +9,10 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property
 
 from ..model import Claim
-from ..vocabulary.text import fold
+from ..vocabulary.text import fold, text_memo
 from ..vocabulary.words import FUNCTION_WORDS, PREDICATE_VERBS
 from .rules import POSITION
 
@@ -59,7 +59,7 @@ class Tokens:
         return same and self.words[end] in (last, last + "s")
 
 
-@lru_cache(maxsize=1024)
+@text_memo(budget=16_000_000)  # a Tokens takes about 15 bytes per character of its text
 def tokens(text: str) -> Tokens:
     """The words of a folded text (sentences are shared by their claims, so this is cached)."""
     matches = list(_TOKEN.finditer(text))
@@ -114,13 +114,21 @@ class Context:
         the sentence, past a clause break, speaks of that figure."""
         return self.clause[0] <= at < self.clause[1] or self.window[0] <= at < self.window[1]
 
+    @cached_property
+    def _sentence_words(self) -> Tokens:  # after the first read, a plain attribute
+        return tokens(self.sentence)
+
+    @cached_property
+    def _article_words(self) -> Tokens:
+        return tokens(self.article)
+
     def here(self, phrase: tuple[str, ...]) -> list[int]:
         """Where a normalised phrase stands in the claim's sentence."""
-        return tokens(self.sentence).find(phrase)
+        return self._sentence_words.find(phrase)
 
     def before(self, phrase: tuple[str, ...]) -> int | None:
         """How far before the claim's sentence the phrase last occurs, if it does."""
-        hits = tokens(self.article).find(phrase)
+        hits = self._article_words.find(phrase)
         i = bisect.bisect_left(hits, self.offset)
         return self.offset - hits[i - 1] if i else None
 

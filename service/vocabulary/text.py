@@ -8,9 +8,13 @@ offsets into the original: the form matching reads sentences in.
 
 from __future__ import annotations
 
+import functools
 import re
+import threading
 import unicodedata
 from functools import lru_cache
+
+from cachetools import LRUCache
 
 MAX_TERM_LENGTH = 120
 STOP_WORDS = frozenset(
@@ -44,7 +48,45 @@ def significant_words(term: str) -> list[str]:
     return [w for w in term.split() if len(w) >= 3 and w not in STOP_WORDS]
 
 
-@lru_cache(maxsize=64)
+SHORT_TEXT = 20_000  # characters: a sentence, a title, most articles
+
+
+def text_memo(budget: int, slots: int = 256):
+    """An LRU memo of a function of one text, bounded in what it holds: texts up to
+    SHORT_TEXT characters in `slots` entries (functools' C cache: most calls, fast), longer
+    ones by their total length (`budget` characters), so a stream of 10 MB bodies is never
+    all kept. A text longer than the budget is not kept at all."""
+
+    def wrap(function):
+        short = lru_cache(maxsize=slots)(function)
+        entries: LRUCache = LRUCache(budget, getsizeof=lambda entry: entry[1])
+        lock = threading.Lock()
+
+        @functools.wraps(function)
+        def memo(text: str):
+            if len(text) <= SHORT_TEXT:
+                return short(text)
+            with lock:
+                entry = entries.get(text)
+            if entry is not None:
+                return entry[0]
+            value = function(text)
+            if len(text) < budget:
+                with lock:
+                    entries[text] = (value, len(text) + 1)
+            return value
+
+        def cache_clear() -> None:
+            short.cache_clear()
+            entries.clear()
+
+        memo.cache_clear = cache_clear
+        return memo
+
+    return wrap
+
+
+@text_memo(budget=32_000_000)
 def fold(text: str) -> str:
     """Lower-case and strip accents one character for one, so offsets survive (cached: every
     claim of an article reads the same folded text)."""
