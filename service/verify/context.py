@@ -132,12 +132,20 @@ class Context:
         i = bisect.bisect_left(hits, self.offset)
         return self.offset - hits[i - 1] if i else None
 
+    @cached_property
+    def _title_words(self) -> Tokens:
+        return tokens(self.title)
+
+    @cached_property
+    def _previous_words(self) -> Tokens:
+        return tokens(self.previous)
+
     def in_title(self, phrase: tuple[str, ...]) -> bool:
-        return bool(tokens(self.title).find(phrase))
+        return bool(self._title_words.find(phrase))
 
     def in_previous(self, phrase: tuple[str, ...]) -> bool:
         """Whether the phrase stands in the sentence this one's pronoun refers back to."""
-        return bool(self.previous) and bool(tokens(self.previous).find(phrase))
+        return bool(self.previous) and bool(self._previous_words.find(phrase))
 
     @property
     def clause_text(self) -> str:
