@@ -39,6 +39,10 @@ FINDINGS = Counter("factcheck_findings_total", "Internal consistency findings, b
 CHECK_CACHE = Counter(
     "factcheck_check_cache_total", "Check results served from the cache or computed.", ["result"]
 )
+SOURCE_DOCUMENTS = Counter(
+    "factcheck_source_documents_total",
+    "Source documents (press releases, filings ...) checked with an article.",
+)
 SOURCE_ERRORS = Counter(
     "factcheck_source_errors_total", "Failed requests to remote reference sources.", ["source"]
 )
