@@ -592,9 +592,11 @@ def test_dates_resolve_by_the_sources_own_date_else_the_articles():
     assert inherited.meta["published_at"] == "2024-03-12"
 
 
-def test_admits_needs_a_shared_word_and_the_same_place():
-    doc = SourceDocument("Release", "In Chile, 14 people died in the mudslides.")
+def test_admits_needs_words_in_common_and_the_same_place_counted_thing_and_names():
+    text = "In Chile, 14 people died in the mudslides that hit the Andean valley towns."
+    doc = SourceDocument("Release", text)
     [fact] = [f for f in read_source(0, doc).facts if f.value == 14]
+    assert fact.names == {"andean"} and fact.place == "Chile"
 
     def story_admits(story: str) -> bool:
         claims = [Claim.of(r) for r in extract(story)]
@@ -603,9 +605,29 @@ def test_admits_needs_a_shared_word_and_the_same_place():
         frame = frame_of(claim, ctx, [], ArticleView.of(story, None, None))
         return admits(fact, claim, frame, ctx)
 
-    assert story_admits("In Chile, 12 people died in the mudslides.")
-    assert not story_admits("In Peru, 12 people died in the mudslides.")
-    assert not story_admits("In Chile, 12 people died.")  # nothing in common
+    assert story_admits("In Chile, 12 people died in the mudslides that hit the valley towns.")
+    assert story_admits("In Chile, 12 people died in the Andean mudslides.")  # a name in common
+    assert not story_admits("In Peru, 12 people died in the mudslides that hit the valley towns.")
+    assert not story_admits("In Chile, 12 people died in the mudslides.")  # one word in common
+    assert not story_admits("In Chile, 12 soldiers died in the mudslides in the Andean towns.")
+    assert not story_admits("In Chile, 12 people died in the Patagonian mudslides in the towns.")
+
+
+def test_a_date_a_statement_was_made_on_is_no_fact_and_decides_nothing(client):
+    source = "Floods along the Vell killed 14 people, the emergency office said on Tuesday."
+    [fact] = read_source(0, SourceDocument("Release", source, published_at=date(2024, 3, 8))).facts
+    assert fact.value == 14  # the Tuesday the office said it is no fact
+    story = "Floods along the Vell killed 14 people on Tuesday, the emergency office said."
+    result = post(client, body(story, [{"name": "Release", "text": source}]))
+    toll, tuesday = result["claims"]
+    assert toll["verdict"] == "supported" and tuesday["verdict"] == "unverifiable"
+
+
+def test_a_source_about_another_story_decides_nothing(client):
+    source = "Fourteen people were killed when the Dorsa Dam burst above the Vell valley towns."
+    story = "Fourteen people were killed when the Harwick Bridge collapsed above the Vell valley."
+    result = post(client, body(story, [{"name": "Release", "text": source}]))
+    assert {c["verdict"] for c in result["claims"]} == {"unverifiable"}
 
 
 def test_the_readme_example_answers_as_the_readme_says(client):

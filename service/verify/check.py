@@ -38,7 +38,7 @@ from .frames import ArticleView, frame_of
 from .match import Outcome, best_matches
 from .profiles import Hints, place_names, profile
 from .rules import PARAMS
-from .sources import SourceDocument, admitted, is_source_fact, read_sources
+from .sources import SourceDocument, admitted, document_names, is_source_fact, read_sources
 from .verdicts import decide
 
 log = logging.getLogger(__name__)
@@ -133,9 +133,10 @@ def verify(
     facts = _said_series(facts, text)
     hints = Hints.from_facts(facts, before)
     sourced = any(is_source_fact(f) for f in facts)
+    names = document_names(text, claims, view) if sourced else frozenset()
 
     def candidates(i: int) -> list[Fact]:  # source facts only where their own gates admit them
-        return admitted(facts, claims[i], frames[i], contexts[i]) if sourced else facts
+        return admitted(facts, claims[i], frames[i], contexts[i], names) if sourced else facts
 
     outcomes: dict[int, Outcome] = {}
     for i, claim in enumerate(claims):

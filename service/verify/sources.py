@@ -10,19 +10,22 @@ of the figure in it (offsets into the source's checked text). Source facts join 
 candidates for the check and are never written to the store.
 
 The gates and rules of matching read a source fact as they read any fact. A source's figure
-has no event name a story repeats, so matching rests on what the two sentences share; and as a
-false "supported" or "contradicted" is the worst outcome, a few gates hold for source facts on
-top of the matcher's (`admits`): the story's sentence must share a word with the source's; the
-two figures must not be about different places, periods or kinds of event ("killed in a house
-fire" is not "killed in a crash"), and not one a figure per person, or of an earlier event, and
-the other not. Each source figure is its own thing: two figures of one release are never read
-together as two sources of one figure.
+has no event name a story repeats, so it gets no article-level prior and matching rests on what
+the two sentences share; and as a false "supported" or "contradicted" is the worst outcome, more
+gates hold for source facts on top of the matcher's (`admitted`, `admits`): the article and the
+source must name something in common; the story's sentence must share words (or, for a figure,
+a name) with the source's; the two must not name different things, nor be about different
+places, metrics, counted things, periods or kinds of event ("killed in a house fire" is not
+"killed in a crash"); the date a statement was made on is no event's date. Each source figure
+is its own thing: two figures of one release are never read together as two sources of one
+figure.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -39,12 +42,12 @@ from ..vocabulary.lexicon import (
     TENS_WORDS,
     WEEKDAYS,
 )
-from ..vocabulary.places import place_name
+from ..vocabulary.places import find_places, place_name
 from ..vocabulary.qualifiers import GROUPS, group
 from ..vocabulary.text import normalize, significant_words
 from ..vocabulary.words import FUNCTION_WORDS, METRIC_WORDS
 from .context import Context, context_of, sentence_start, tokens
-from .frames import ArticleView, frame_of
+from .frames import GROUP_OF, ArticleView, frame_of
 from .profiles import profile
 
 ID_PREFIX = "source:"  # store ids are 16 hex digits: a source fact's never meets one
@@ -133,11 +136,15 @@ class SourceDocument:
 @dataclass(frozen=True, eq=False)
 class SourceFact(Fact):
     """A fact read from a source document for one check: the figure of one of its claims,
-    with the claim's frame (`frame`) and the kinds of event its sentence speaks of (`events`).
-    It is never a series (no `period`: the frame holds the claim's period for `admits`)."""
+    with the claim's frame (`frame`), the kinds of event its sentence speaks of (`events`) and
+    the name words of its sentence's named things and of its whole document's (`names`,
+    `document_names`: "harwick", "colne"). It is never a series (no `period`: the frame
+    holds the claim's period for `admits`)."""
 
     frame: Frame | None = field(default=None, compare=False)
     events: frozenset[str] = field(default=frozenset(), compare=False)
+    names: frozenset[str] = field(default=frozenset(), compare=False)
+    document_names: frozenset[str] = field(default=frozenset(), compare=False)
 
     @property
     def thing(self) -> tuple[str, ...]:
@@ -198,13 +205,14 @@ def read_source(
         ctx = context_of(text, claim, doc.name, neighbours)
         read.append((claim, ctx, neighbours, frame_of(claim, ctx, dates, view)))
     periods = _periods(read)
+    names = document_names(text, claims, view)
     facts = []
     for claim, ctx, neighbours, frame in read:
         if claim.start in periods:
             continue
         fact = source_fact(index, doc, published, claim, frame, ctx, neighbours, view)
         if fact is not None:
-            facts.append(fact)
+            facts.append(replace(fact, document_names=names))
     meta = {**meta, "index": index, "name": doc.name, "claims": len(claims)}
     return ReadSource(index, doc, text, meta, tuple(facts))
 
@@ -250,6 +258,8 @@ def source_fact(
     plan, a vague amount ("dozens"), a date that is not a calendar date, a plain number."""
     if frame.forecast is not None or claim.kind is Kind.NUMBER:
         return None
+    if is_statement_date(claim, ctx):
+        return None  # when the source said it ("police said on Monday"), not what happened
     value, lower, upper = claim.value, None, None
     qualifier = claim.qualifier if group(claim.qualifier) not in (None, "between") else None
     if claim.is_date:
@@ -265,7 +275,7 @@ def source_fact(
         metric = metric or GENERIC_METRIC[claim.kind]
         unit = "%" if claim.kind is Kind.PERCENT else claim.unit
     span = Span(index, claim.start, claim.end, claim.text)
-    keywords = _keywords(claim, ctx, neighbours, view)
+    keywords, names = _keywords(claim, ctx, neighbours, view)
     if frame.whole is not None:
         keywords = (*keywords, "total")  # a whole ("of the 120 seats") is a total's figure
     return SourceFact(
@@ -283,27 +293,42 @@ def source_fact(
         keywords=keywords,
         frame=frame,
         events=events_of(ctx.sentence),
+        names=names,
     )
 
 
 def _keywords(
     claim: Claim, ctx: Context, neighbours: list[Claim], view: ArticleView
-) -> tuple[str, ...]:
+) -> tuple[tuple[str, ...], frozenset[str]]:
     """The words of the claim's sentence that say what it is about (and of the sentence before,
     when this one begins with a pronoun): not its figures, places, numbers, calendar words,
     categories, metric words or citing words; a plural's s dropped ("floods" -> "flood", which
-    matches both)."""
+    matches both). And the name words of the sentence's named things (`name_words`)."""
     start, sentence = ctx.offset, ctx.sentence
+    placed = [(s, e) for s, e, _ in view.places if start <= s < start + len(sentence)]
     blank = [(c.start - start, c.end - start) for c in neighbours]
-    blank += [
-        (s - start, e - start) for s, e, _ in view.places if start <= s < start + len(sentence)
-    ]
+    blank += [(s - start, e - start) for s, e in placed]
     chars = list(sentence)
     for lo, hi in blank:
         chars[max(0, lo) : max(0, hi)] = " " * (max(0, hi) - max(0, lo))
     words = significant_words(normalize("".join(chars) + " " + ctx.previous))
     kept = (_singular(w) for w in words if w not in NOT_KEYWORDS and w.isalpha())
-    return tuple(dict.fromkeys(w for w in kept if w not in NOT_KEYWORDS))
+    keywords = tuple(dict.fromkeys(w for w in kept if w not in NOT_KEYWORDS))
+    places = [normalize(ctx.article[s:e]) for s, e in placed]
+    return keywords, name_words(claim.entities, places)
+
+
+# The date a source said something, not the date of what it says ("police said on Monday").
+SAID_ON = re.compile(
+    r"\b(?:said|says|told\s+reporters|told|announced|reported|confirmed|added|stated|declared|"
+    r"wrote|published|tweeted|posted)\s+(?:(?:late|early)\s+)?(?:on\s+|in\s+|at\s+)?$"
+)
+
+
+def is_statement_date(claim: Claim, ctx: Context) -> bool:
+    """Whether a date says when something was said ("the agency said on Thursday")."""
+    before = ctx.sentence[max(0, ctx.span[0] - 40) : ctx.span[0]]
+    return claim.is_date and bool(SAID_ON.search(before))
 
 
 def _singular(word: str) -> str:
@@ -322,38 +347,147 @@ def is_source_fact(fact: Fact) -> bool:
     return isinstance(fact, SourceFact)
 
 
-def admitted(facts: list[Fact], claim: Claim, frame: Frame, ctx: Context) -> list[Fact]:
+@dataclass(frozen=True)
+class Said:
+    """What a story's claim's sentence says, as `admits` compares it with a source's: the
+    name words of its named things, the kinds of event it speaks of, whether the claim is the
+    date a statement was made."""
+
+    names: frozenset[str]
+    events: frozenset[str]
+    statement: bool
+
+    @classmethod
+    def of(cls, claim: Claim, ctx: Context) -> Said:
+        places = [normalize(claim.sentence[s:e]) for s, e, _ in find_places(claim.sentence)]
+        return cls(
+            name_words(claim.entities, places),
+            events_of(ctx.sentence),
+            is_statement_date(claim, ctx),
+        )
+
+
+def document_names(text: str, claims: list[Claim], view: ArticleView) -> frozenset[str]:
+    """The name words of a document's named things (those of its claims' sentences), places
+    aside: what an article and a source about one story share ("harwick")."""
+    places = [normalize(text[s:e]) for s, e, _ in view.places]
+    return name_words((e for c in claims for e in c.entities), places)
+
+
+def admitted(
+    facts: list[Fact],
+    claim: Claim,
+    frame: Frame,
+    ctx: Context,
+    article_names: frozenset[str] = frozenset(),
+) -> list[Fact]:
     """The candidates a story's claim is compared with: every store fact, and the source facts
-    `admits`."""
-    return [f for f in facts if not isinstance(f, SourceFact) or admits(f, claim, frame, ctx)]
+    `admits`; none of a source whose named things are all other than the article's
+    (`article_names`, `document_names`): a source about another story decides nothing."""
+    said = Said.of(claim, ctx)
+
+    def about_the_story(fact: SourceFact) -> bool:
+        theirs = fact.document_names
+        return not (article_names and theirs) or bool(article_names & theirs)
+
+    return [
+        f
+        for f in facts
+        if not isinstance(f, SourceFact)
+        or about_the_story(f)
+        and admits(f, claim, frame, ctx, said)
+    ]
 
 
-def admits(fact: SourceFact, claim: Claim, frame: Frame, ctx: Context) -> bool:
+def admits(
+    fact: SourceFact, claim: Claim, frame: Frame, ctx: Context, said: Said | None = None
+) -> bool:
     """Whether a story's claim may be compared with a source fact at all: the claim's sentence
-    speaks of what the source's sentence does (a keyword or the source's name in it), and
-    the two are not about other places, periods, kinds of event, or one a figure per person
-    or of an earlier event and the other not."""
+    speaks of what the source's sentence does (`_spoken`); the two sentences' named things are
+    not all different ("the port of Kelby" is not "Port Meridan"); and the two figures are not
+    about other places, periods, metrics, kinds of event, or one a figure per person or of an
+    earlier event and the other not. A date the story says a statement was made on ("police
+    said on Monday") is compared with no source's date."""
+    said = said or Said.of(claim, ctx)
     given = fact.frame
-    if given is None or not _spoken(fact, ctx):
+    if given is None or said.statement or not _spoken(fact, claim, ctx, said):
         return False
-    if _places_differ(frame.place, given.place):
+    if said.names and fact.names and not said.names & fact.names:
+        return False
+    if _places_differ(frame.place, given.place) or _metrics_differ(frame.metric, given.metric):
+        return False
+    if _counted_differ(frame.counted, given.counted):
         return False
     if not claim.is_date and _periods_differ(frame.period, given.period):
         return False
-    events = events_of(ctx.sentence)
-    if events and fact.events and not events & fact.events:
+    if said.events and fact.events and not said.events & fact.events:
         return False
+    if claim.is_date and bool(said.events) != bool(fact.events):
+        return False  # a date is an event's only where both sentences name its kind, or neither
     return all(
         (getattr(frame, flag) is None) == (getattr(given, flag) is None)
         for flag in ("per_capita", "earlier")
     )
 
 
-def _spoken(fact: SourceFact, ctx: Context) -> bool:
-    """The claim's sentence (or the one its pronoun refers to) holds a keyword or the name."""
+SHARED_WORDS = 3  # keywords a claim's sentence must share with a source's, unless a name
+
+
+def _spoken(fact: SourceFact, claim: Claim, ctx: Context, said: Said) -> bool:
+    """The claim's sentence (or the one its pronoun refers to) speaks of what the source's
+    sentence does: it holds SHARED_WORDS of the source sentence's keywords ("bridge",
+    "opened", "carried"), or, for a figure (a date needs the words), it names the document or
+    a thing the source's sentence names ("Harwick")."""
     found = profile(fact)
-    phrases = (*found.keywords, *found.names)
-    return any(ctx.here(p) or ctx.in_previous(p) for p in phrases)
+    shared = [p for p in found.keywords if ctx.here(p) or ctx.in_previous(p)]
+    if len(shared) >= SHARED_WORDS:
+        return True
+    named = said.names & fact.names or any(ctx.here(p) for p in found.names)
+    return bool(named) and not claim.is_date
+
+
+def _counted_differ(said: Slot | None, given: Slot | None) -> bool:
+    """One figure counts a thing of its own ("14 soldiers") and the other people in general,
+    or they count other things (a release's "350 soldiers" is no count of "171 people")."""
+    if said is None or given is None:
+        return (said is None) != (given is None)
+    a, b = said.value, given.value
+    return a != b and (a not in GROUP_OF or GROUP_OF.get(b) != GROUP_OF[a])
+
+
+# Words of named things that name no one thing: institutions and kinds of place ("Central
+# Bank", "Civic Union", "Port Meridan", "River Colne": only "meridan", "colne" tell).
+GENERIC_NAME_WORDS = frozenset(
+    "bank central national federal state regional district county city town village port "
+    "river lake mount street road bridge airport station hospital school university college "
+    "institute office ministry minister department agency authority commission committee "
+    "council government parliament assembly court police army navy force forces party union "
+    "alliance front movement league association company group general public international "
+    "north south east west northern southern eastern western upper lower new old great royal "
+    "saint first list reform civic democratic republican liberal labour green people statistic "
+    "president prime secretary chief director mayor governor spokesman spokeswoman".split()
+)
+
+
+def name_words(entities: Iterable[str], places: Iterable[str] = ()) -> frozenset[str]:
+    """The words of named things that tell one thing from another ("Harwick Bridge" ->
+    harwick), places aside (they are compared as places)."""
+    placed = {w for place in places for w in place.split()}
+    words = (
+        _singular(w)
+        for entity in entities
+        for w in significant_words(normalize(entity))
+        if w.isalpha() and w not in placed
+    )
+    return frozenset(w for w in words if w not in NOT_KEYWORDS and w not in GENERIC_NAME_WORDS)
+
+
+def _metrics_differ(said: Slot | None, given: Slot | None) -> bool:
+    """One figure says what it measures and the other does not, or they say different things
+    (a population "of nearly 20 million people" is no plain count of people)."""
+    if said is None or given is None:
+        return (said is None) != (given is None)
+    return said.value != given.value
 
 
 def _places_differ(said: Slot | None, given: Slot | None) -> bool:
