@@ -104,6 +104,13 @@ class Config:
         "int",
         1,
     )
+    MAX_SOURCES: int = _setting(
+        "Most source documents (`sources`: a press release, a filing ...) one `POST /v1/checks` "
+        "may give with its article; more gets 422. Each is held to the article's size rules.",
+        5,
+        "int",
+        1,
+    )
     MAX_ARTICLE_BYTES: int = _setting(
         "Largest request body accepted, in bytes; larger bodies get 413.", 1_000_000, "int", 1
     )

@@ -44,6 +44,10 @@ CHECK_CACHE = Counter(
     "(miss).",
     ["result"],
 )
+SOURCE_DOCUMENTS = Counter(
+    "factcheck_source_documents_total",
+    "Source documents (press releases, filings ...) checked with an article.",
+)
 SOURCE_ERRORS = Counter(
     "factcheck_source_errors_total", "Failed requests to remote reference sources.", ["source"]
 )

@@ -93,10 +93,35 @@ class Claim:
 
 
 @dataclass(frozen=True)
+class Span:
+    """Where a fact stands in a source document given with the article (a press release):
+    the document's index in the request's `sources` and character offsets into its checked
+    text, with the text there (`text == checked_text[start:end]`)."""
+
+    document: int
+    start: int
+    end: int
+    text: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"document": self.document, "start": self.start, "end": self.end, "text": self.text}
+
+
+@dataclass(frozen=True)
 class Source:
+    """Where a fact comes from: a reference source (name, url, when it was read), or a source
+    document given with the article (name, url if one was given, and the `span` in it)."""
+
     name: str
-    url: str
+    url: str | None
     retrieved_at: str | None = None
+    span: Span | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        """The source as evidence cites it (a reference source's shape has no `span`)."""
+        if self.span is None:
+            return {"name": self.name, "url": self.url, "retrieved_at": self.retrieved_at}
+        return {"name": self.name, "url": self.url, "span": self.span.as_dict()}
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,9 @@ def test_editor_page_is_served_with_the_form(client):
     html = response.get_data(as_text=True)
     assert '<form id="check-form"' in html
     assert 'data-endpoint="/v1/checks"' in html
-    for control in ('id="article"', 'id="published-at"', 'id="title"', 'id="api-key"'):
+    controls = ('id="article"', 'id="published-at"', 'id="title"', 'id="api-key"',
+                'id="source-name"', 'id="source-url"', 'id="source-text"')  # fmt: skip
+    for control in controls:
         assert control in html
     assert '<button id="check" class="primary" type="submit">Check</button>' in html
     assert 'aria-live="polite"' in html

@@ -85,17 +85,26 @@ def live_url(app, redis_client):
     thread.join(timeout=10)
 
 
-def check(driver, url, text, published_at=None, html=False, title=None) -> str | None:
-    """Open the page, paste `text`, press Check, wait; return the error shown, if any."""
-    driver.get(url)
-    area = driver.find_element(By.ID, "article")
-    # Paste: set the value at once (send_keys types key by key and cannot type emoji).
+def paste(driver, element_id: str, text: str) -> None:
+    """Set a field's value at once (send_keys types key by key and cannot type emoji)."""
     driver.execute_script(
         "arguments[0].value = arguments[1];"
         "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));",
-        area,
+        driver.find_element(By.ID, element_id),
         text,
     )
+
+
+def check(driver, url, text, published_at=None, html=False, title=None, source=None) -> str | None:
+    """Open the page, paste `text` (and `source`: name, text, url into the source box), press
+    Check, wait; return the error shown, if any."""
+    driver.get(url)
+    paste(driver, "article", text)
+    if source is not None:
+        name, source_text, source_url = source
+        paste(driver, "source-name", name)
+        paste(driver, "source-text", source_text)
+        paste(driver, "source-url", source_url)
     if published_at:
         date = driver.find_element(By.ID, "published-at")
         driver.execute_script("arguments[0].value = arguments[1];", date, published_at)
@@ -315,3 +324,85 @@ def test_overlapping_adjacent_and_hostile_spans_render_as_text(browser, live_url
     assert "<b id=injected>bold</b>" in details.text
     assert not details.find_elements(By.CSS_SELECTOR, "a, b, i")
     assert "javascript:alert(1)" in details.text  # shown as text, never as a link
+
+
+SOURCE_MARKS_JS = """
+return Array.from(document.querySelectorAll('#source-view mark.src')).map(m => ({
+  text: m.textContent, start: Number(m.dataset.start), end: Number(m.dataset.end),
+  verdict: m.dataset.verdict, active: m.classList.contains('active'),
+  background: getComputedStyle(m).backgroundColor}));
+"""
+
+
+def test_a_source_box_checks_against_the_source_and_shows_the_span(browser, live_url, app):
+    from tests.test_sources import NAME, RELEASE, STORY, URL
+
+    assert check(browser, live_url, STORY, "2024-03-06", source=(NAME, RELEASE, URL)) is None
+    body = {"text": STORY, "published_at": "2024-03-06",
+            "sources": [{"name": NAME, "text": RELEASE, "url": URL}]}  # fmt: skip
+    result = app.test_client().post("/v1/checks", json=body).get_json()
+    claims = result["claims"]
+    shown = browser.execute_script(HIGHLIGHTS_JS)
+    assert {i: (s["text"], s["verdict"]) for i, s in shown.items()} == {
+        c["id"]: (c["text"], c["verdict"]) for c in claims
+    }
+    card = browser.find_element(By.ID, "source-card")
+    assert card.is_displayed()
+    assert browser.find_element(By.ID, "source-title").text == NAME
+    view = browser.execute_script("return document.getElementById('source-view').textContent")
+    assert view == RELEASE
+    cited = {
+        (e["source"]["span"]["start"], e["source"]["span"]["end"]): (c["verdict"], e)
+        for c in claims
+        for e in c["evidence"]
+        if "span" in e["source"]
+    }
+    marks = browser.execute_script(SOURCE_MARKS_JS)
+    assert {(m["start"], m["end"]) for m in marks} == set(cited)  # one mark per cited span
+    for m in marks:
+        verdict, evidence = cited[(m["start"], m["end"])]
+        assert m["text"] == evidence["source"]["span"]["text"] == RELEASE[m["start"] : m["end"]]
+        assert m["verdict"] == verdict and not m["active"]
+
+    toll = next(c for c in claims if c["text"] == "At least 15")
+    assert toll["verdict"] == "contradicted"
+    browser.find_element(
+        By.CSS_SELECTOR, f'#article-view mark[data-claim-id="{toll["id"]}"]'
+    ).click()
+    details = WebDriverWait(browser, 10).until(
+        lambda d: d.find_element(By.CSS_SELECTOR, "#details .evidence")
+    )
+    assert NAME in details.text and "“Fourteen”" in details.text
+    assert "null" not in browser.find_element(By.ID, "details").text
+    link = details.find_element(By.TAG_NAME, "a")
+    assert link.get_attribute("href") == URL
+    active = [m for m in browser.execute_script(SOURCE_MARKS_JS) if m["active"]]
+    assert [m["text"] for m in active] == ["Fourteen"]
+    assert active[0]["verdict"] == "contradicted"
+
+    vehicles = browser.find_element(
+        By.XPATH, "//div[@id='source-view']/mark[normalize-space()='about 11,000']"
+    )
+    vehicles.click()
+    heading = browser.find_element(By.CSS_SELECTOR, "#details h3")
+    assert heading.text == "“around 11,000”"
+    active = [m for m in browser.execute_script(SOURCE_MARKS_JS) if m["active"]]
+    assert [m["text"] for m in active] == ["about 11,000"]
+    assert active[0]["background"] == SUPPORTED_BG
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    height = browser.execute_script("return document.documentElement.scrollHeight")
+    browser.set_window_size(1400, height + 140)
+    browser.execute_script("window.scrollTo(0, 0)")
+    assert browser.save_screenshot(str(ARTIFACTS / "editor-source.png"))
+    browser.set_window_size(1400, 1000)
+
+
+def test_a_source_needs_a_name_and_no_source_shows_no_source_card(browser, live_url):
+    from tests.test_sources import RELEASE, STORY
+
+    error = check(browser, live_url, STORY, source=("", RELEASE, ""))
+    assert error is not None and "Name the source" in error
+    assert browser.switch_to.active_element == browser.find_element(By.ID, "source-name")
+    assert check(browser, live_url, STORY, "2024-03-06") is None
+    assert not browser.find_element(By.ID, "source-card").is_displayed()

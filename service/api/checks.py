@@ -13,6 +13,7 @@ from ..references.store import ReferenceStore
 from ..storage import get_redis
 from ..verify.check import Checker
 from ..verify.claimreview import claim_reviews
+from ..verify.sources import SourceDocument
 from .articles import RAW_TYPES, read_check
 from .auth import requires
 from .repeats import RecentChecks
@@ -40,11 +41,12 @@ def create_check():
     if key and (text := _recent(key)):
         return Response(text, mimetype="application/json")
     article, options = read_check(CHECK)
+    sources = read_sources(options.get("sources") or ())
     if options.get("watch"):
-        return _watch(article, options)
+        return _watch(article, options, sources)
     if _linked_data():
-        return _claim_reviews(article)
-    text, version = _checker().check_json(article)
+        return _claim_reviews(article, sources)
+    text, version = _checker().check_json(article, sources)
     if key:
         current_app.extensions["recent_checks"].put(key, version, text)
     return Response(text, mimetype="application/json")
@@ -65,17 +67,29 @@ def _recent(key: bytes) -> str | None:
     return recent.get(key, ReferenceStore(get_redis()).version()) if recent.max_bytes else None
 
 
-def _watch(article: Article, options: dict) -> Response:
+def _watch(article: Article, options: dict, sources: list[SourceDocument]) -> Response:
     """Check the article and keep watching it (ClaimReview output needs its URL, asked for
     before the watch is stored)."""
     linked_data = _linked_data()
     if linked_data:
         _needs_url(article)
-    result, headers = start_watch(article, options)
+    result, headers = start_watch(article, options, sources)
     if linked_data:
-        return _claim_reviews(article, result), headers
+        return _claim_reviews(article, sources, result), headers
     text = json.dumps(result, ensure_ascii=False)
     return Response(text, mimetype="application/json", headers=headers)
+
+
+def read_sources(loaded: list[dict]) -> list[SourceDocument]:
+    """The validated `sources` as documents: at most MAX_SOURCES, else 422."""
+    limit = current_app.config["MAX_SOURCES"]
+    if len(loaded) > limit:
+        raise ValidationFailed(
+            f"{len(loaded)} source documents were given; at most {limit} are checked with one "
+            "article.",
+            [{"field": "sources", "message": f"At most {limit} items."}],
+        )
+    return [SourceDocument.of(fields) for fields in loaded]
 
 
 def _checker() -> Checker:
@@ -92,11 +106,13 @@ def _needs_url(article: Article) -> None:
         )
 
 
-def _claim_reviews(article: Article, result: dict | None = None) -> Response:
+def _claim_reviews(
+    article: Article, sources: list[SourceDocument], result: dict | None = None
+) -> Response:
     """schema.org ClaimReview JSON-LD, one per checked claim (`result` when already checked)."""
     _needs_url(article)
     config = current_app.config
-    result = result or _checker().check(article)
+    result = result or _checker().check(article, sources)
     author, author_url = config["CLAIMREVIEW_AUTHOR_NAME"], config["CLAIMREVIEW_AUTHOR_URL"]
     reviews = claim_reviews(result, author, author_url, date.today())
     return Response(json.dumps(reviews, ensure_ascii=False), mimetype=JSON_LD)

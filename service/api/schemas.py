@@ -8,6 +8,7 @@ from ..fields import HttpUrl
 from ..jobs.queue import MAX_ARTICLES
 
 BLANK = " \t\n\r\f\v"  # what openapi.yaml's "[^ \t\n\r\f\v]" pattern calls blank
+MAX_BODY_CHARS = 10_000_000  # an article's text or html, and each source document's
 
 
 class BaseSchema(Schema):
@@ -20,12 +21,23 @@ class BaseSchema(Schema):
 class ArticleFieldsSchema(BaseSchema):
     """The fields of an article, each checked on its own."""
 
-    text = fields.String(validate=validate.Length(max=10_000_000))
-    html = fields.String(validate=validate.Length(max=10_000_000))
+    text = fields.String(validate=validate.Length(max=MAX_BODY_CHARS))
+    html = fields.String(validate=validate.Length(max=MAX_BODY_CHARS))
     title = fields.String(validate=validate.Length(max=1000))
     url = HttpUrl()
     published_at = fields.Date()
     language = fields.String(validate=validate.OneOf(["en"]))
+
+
+def _one_body(data: dict) -> None:
+    """Require exactly one non-blank body field, `text` or `html`."""
+    given = [name for name in ("text", "html") if name in data]
+    if not given:
+        raise ValidationError("One of 'text' or 'html' is required.", "text")
+    if len(given) == 2:
+        raise ValidationError("Give either 'text' or 'html', not both.", "html")
+    if not data[given[0]].strip(BLANK):
+        raise ValidationError("Must not be empty.", given[0])
 
 
 class ArticleSchema(ArticleFieldsSchema):
@@ -33,14 +45,25 @@ class ArticleSchema(ArticleFieldsSchema):
 
     @validates_schema
     def one_body(self, data: dict, **_kwargs) -> None:
-        """Require exactly one non-blank body field."""
-        given = [name for name in ("text", "html") if name in data]
-        if not given:
-            raise ValidationError("One of 'text' or 'html' is required.", "text")
-        if len(given) == 2:
-            raise ValidationError("Give either 'text' or 'html', not both.", "html")
-        if not data[given[0]].strip(BLANK):
-            raise ValidationError("Must not be empty.", given[0])
+        _one_body(data)
+
+
+class SourceDocumentSchema(BaseSchema):
+    """A document given with an article to check it against (a press release, a filing): its
+    name, a url to cite, its date, and exactly one of `text` and `html`, sized as an
+    article's."""
+
+    name = fields.String(required=True, validate=validate.Length(min=1, max=200))
+    url = HttpUrl()
+    text = fields.String(validate=validate.Length(max=MAX_BODY_CHARS))
+    html = fields.String(validate=validate.Length(max=MAX_BODY_CHARS))
+    published_at = fields.Date()
+
+    @validates_schema
+    def one_body(self, data: dict, **_kwargs) -> None:
+        if "name" in data and not data["name"].strip(BLANK):
+            raise ValidationError("Must not be blank.", "name")
+        _one_body(data)
 
 
 class JobRequestSchema(BaseSchema):
@@ -73,6 +96,8 @@ class CheckRequestSchema(ArticleSchema):
         validate=validate.Regexp(ARTICLE_ID, error="1-200 letters, digits, '.', '_', '~', '-'.")
     )
     callback_url = HttpUrl()
+    # At most MAX_SOURCES (a setting: `checks.read_sources` holds them to it).
+    sources = fields.List(fields.Nested(SourceDocumentSchema), validate=validate.Length(min=1))
 
     @validates_schema
     def watch_fields(self, data: dict, **_kwargs) -> None:

@@ -3,10 +3,13 @@ stop watches under the caller's key. The domain is `service.watch`."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from flask import Blueprint, current_app, g, request, url_for
 
 from ..model import Article
 from ..storage import get_redis
+from ..verify.sources import SourceDocument
 from ..watch.store import WatchStore, article_id, view
 from ..watch.watching import watch
 from .auth import requires
@@ -15,12 +18,15 @@ from .schemas import WatchListQuerySchema
 bp = Blueprint("watched", __name__)
 
 
-def start_watch(article: Article, options: dict) -> tuple[dict, dict]:
-    """Check and store the article as watched by the caller: the result and the headers."""
+def start_watch(
+    article: Article, options: dict, sources: Sequence[SourceDocument] = ()
+) -> tuple[dict, dict]:
+    """Check and store the article (and the source documents it is checked against) as
+    watched by the caller: the result and the headers."""
     given = article_id(options.get("id"), article.url)
     callback = options.get("callback_url") or ""
     config = current_app.config
-    result = watch(get_redis(), g.principal, article, given, callback, config)
+    result = watch(get_redis(), g.principal, article, given, callback, config, sources)
     return result, {"Location": url_for("watched.get_article", article_id=given)}
 
 

@@ -15,7 +15,7 @@ import json
 import logging
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from functools import cache
 from pathlib import Path
@@ -39,6 +39,7 @@ from .frames import ArticleView, frame_of
 from .match import Outcome, best_matches
 from .profiles import Hints, place_names, profile
 from .rules import PARAMS
+from .sources import SourceDocument, admitted, document_names, is_source_fact, read_sources
 from .verdicts import decide
 
 log = logging.getLogger(__name__)
@@ -132,10 +133,22 @@ def verify(
     before = article.published_at.isoformat() if article.published_at else None
     facts = _said_series(facts, text)
     hints = Hints.from_facts(facts, before)
+    sourced = any(is_source_fact(f) for f in facts)
+    names = document_names(text, claims, view) if sourced else frozenset()
+
+    def candidates(i: int, given: Hints) -> tuple[list[Fact], Hints]:
+        """The claim's candidates (source facts only where their own gates admit them), and
+        the hints over them."""
+        if not sourced:
+            return facts, given
+        admitted_facts = admitted(facts, claims[i], frames[i], contexts[i], names)
+        return admitted_facts, given.over(admitted_facts)
+
     outcomes: dict[int, Outcome] = {}
     for i, claim in enumerate(claims):
         if not claim.is_date:
-            outcomes[i] = best_matches(claim, frames[i], facts, contexts[i], hints)
+            pool, pool_hints = candidates(i, hints)
+            outcomes[i] = best_matches(claim, frames[i], pool, contexts[i], pool_hints)
     for i, claim in enumerate(claims):
         if claim.is_date:
             lo = sentence_start(text, claim)[0] + contexts[i].window[0]
@@ -146,7 +159,8 @@ def verify(
                 if found.matches and lo <= claims[j].start < hi and _clear(found)
             )
             date_hints = replace(hints, partners=partners)
-            outcomes[i] = best_matches(claim, frames[i], facts, contexts[i], date_hints)
+            pool, pool_hints = candidates(i, date_hints)
+            outcomes[i] = best_matches(claim, frames[i], pool, contexts[i], pool_hints)
     return [
         {**decide(claim, outcomes[i], frames[i]), "frame": frames[i].as_dict()}
         for i, claim in enumerate(claims)
@@ -208,10 +222,14 @@ def rules_version() -> str:
     return digest.hexdigest()[:12]
 
 
-def cache_key(article: Article) -> str:
-    """The article's identity: everything that can change its result."""
+def cache_key(article: Article, sources: Sequence[SourceDocument] = ()) -> str:
+    """The article's identity and its source documents': everything that can change its
+    result (a source's name, url, date, kind and body, and their order)."""
     a = article
     parts = [rules_version(), a.source, str(a.published_at or ""), a.title or "", a.url or ""]
+    if sources:
+        records = json.dumps([s.as_record() for s in sources], ensure_ascii=False)
+        parts.append(hashlib.sha256(records.encode()).hexdigest())
     return CACHE + hashlib.sha256("\x1f".join([*parts, a.body]).encode()).hexdigest()
 
 
@@ -271,22 +289,27 @@ class Checker:
                 facts += self._discover(name)
         return facts
 
-    def check(self, article: Article) -> dict:
-        """The `POST /v1/checks` result for one article (a cached one is decoded once; a new
-        one is returned as computed, not encoded and decoded again)."""
-        text, result, _ = self._checked(article)
+    def check(self, article: Article, sources: Sequence[SourceDocument] = ()) -> dict:
+        """The `POST /v1/checks` result for one article, checked against the store and the
+        source documents given with it, if any (a cached result is decoded once; a new one is
+        returned as computed, not encoded and decoded again)."""
+        text, result, _ = self._checked(article, sources)
         return json.loads(text) if result is None else result
 
-    def check_json(self, article: Article) -> tuple[str, int]:
+    def check_json(
+        self, article: Article, sources: Sequence[SourceDocument] = ()
+    ) -> tuple[str, int]:
         """The same result as JSON text (what the cache holds, so a hit is sent as it is) and
         the reference version it holds for."""
-        text, _, version = self._checked(article)
+        text, _, version = self._checked(article, sources)
         return text, version
 
-    def _checked(self, article: Article) -> tuple[str, dict | None, int]:
+    def _checked(
+        self, article: Article, sources: Sequence[SourceDocument] = ()
+    ) -> tuple[str, dict | None, int]:
         """The result's JSON text, the result itself when it was computed now (None when it
         came from the cache), and the reference version."""
-        key = cache_key(article)
+        key = cache_key(article, sources)
         stamp, version, cached = self._exchange(("get", STAMP), ("get", VERSION), ("hgetall", key))
         version = int(version or 0)
         if cached and int(cached.get("version", -1)) == version:
@@ -294,19 +317,30 @@ class Checker:
             return cached["result"], None, version
         metrics.CHECK_CACHE.labels("miss").inc()
         self.stamp = stamp or self.store.stamp_and_version()[0]
-        result = self._result(article, version)
+        result = self._result(article, version, sources)
         text = json.dumps(result, ensure_ascii=False)
         self._exchange(("hset", key, None, None, {"version": version, "result": text}),
                        ("expire", key, self.cache_ttl))  # fmt: skip
         return text, result, version
 
-    def _result(self, article: Article, version: int) -> dict:
-        """Extract, look up and verify: the result of one article at one reference version."""
+    def _result(
+        self, article: Article, version: int, sources: Sequence[SourceDocument] = ()
+    ) -> dict:
+        """Extract, look up and verify: the result of one article at one reference version.
+        The source documents' facts join the store's candidates for this check only: they
+        are never written to the store."""
         a = article
+        max_claims = self.settings.get("MAX_CLAIMS")
         text, doc = document(a.body, a.source, a.title, a.url, a.published_at)
-        records = counted(extract(text, a.published_at, self.settings.get("MAX_CLAIMS")))
+        records = counted(extract(text, a.published_at, max_claims))
         claims = [Claim.of(r) for r in records]
-        verdicts = verify(article, text, claims, self.candidates(article, text, claims))
+        facts = self.candidates(article, text, claims)
+        if sources:
+            read = read_sources(sources, a.published_at, max_claims, _places_of(facts))
+            metrics.SOURCE_DOCUMENTS.inc(len(read))
+            doc["sources"] = [r.meta for r in read]
+            facts = [*facts, *(f for r in read for f in r.facts)]
+        verdicts = verify(article, text, claims, facts)
         checked = [{**r, **v} for r, v in zip(records, verdicts, strict=True)]
         frames = [Frame.of(c.kind, v["frame"]) for c, v in zip(claims, verdicts, strict=True)]
         found = [f.as_dict() for f in findings(text, claims, frames)]

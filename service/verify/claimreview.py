@@ -1,7 +1,8 @@
 """schema.org ClaimReview JSON-LD, one per checked claim, with the fields Google's fact-check
 markup requires: claimReviewed, reviewRating (ratingValue, bestRating, worstRating,
 alternateName), url, author, datePublished, and itemReviewed (a Claim whose appearance is the
-article).
+article); a review resting on a source document given with the article (a press release) with
+a URL cites it (`citation`).
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ def claim_review(
     }
     if published_at:
         item["datePublished"] = published_at
-    return {
+    review = {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
         "url": f"{article_url}#claim-{claim['id']}",
@@ -44,6 +45,22 @@ def claim_review(
         },
         "itemReviewed": item,
     }
+    cited = _cited_documents(claim) if claim["verdict"] != "unverifiable" else []
+    if cited:
+        review["citation"] = cited
+    return review
+
+
+def _cited_documents(claim: dict) -> list[dict]:
+    """The source documents given with the article (a press release ...) that the review
+    rests on and that have a URL, once each, as schema.org CreativeWorks."""
+    found: dict[str, dict] = {}
+    for item in claim.get("evidence") or []:
+        source = item.get("source") or {}
+        if source.get("span") is not None and source.get("url"):
+            work = {"@type": "CreativeWork", "name": source["name"], "url": source["url"]}
+            found.setdefault(source["url"], work)
+    return list(found.values())
 
 
 def claim_reviews(result: dict, author_name: str, author_url: str | None, today: date) -> list:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ..model import Fact
@@ -124,15 +124,24 @@ class Hints:
                 key = series(fact)
                 latest[key] = max(latest.get(key, ""), fact.period)
         own = {f.id: words for group in by_subject.values() for f, words in _own_keywords(group)}
-        by_class: dict[str, list[Fact]] = {}
-        for fact in facts:
-            by_class.setdefault(fact_class(fact), []).append(fact)
-        events = {event_of(f) for f in facts}
-        return cls(
+        hints = cls(
             event_years={k: frozenset(v) for k, v in years.items()},
             latest=latest,
             metric_keywords=own,
             year=before[:4] if before else None,
+        )
+        return hints.over(facts)
+
+    def over(self, facts: list[Fact]) -> Hints:
+        """These hints with the candidates by class and the events with rivals of `facts`,
+        the candidates a claim is matched against (every `best_matches` call must be given
+        hints over its own candidates)."""
+        by_class: dict[str, list[Fact]] = {}
+        for fact in facts:
+            by_class.setdefault(fact_class(fact), []).append(fact)
+        events = {event_of(f) for f in facts}
+        return replace(
+            self,
             by_class={k: tuple(v) for k, v in by_class.items()},
             with_rivals=frozenset(e for e in events if any(same_kind(e, o) for o in events)),
         )

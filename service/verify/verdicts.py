@@ -9,11 +9,9 @@ the claim open: `unverifiable`, saying why.
 
 from __future__ import annotations
 
-from dataclasses import asdict
-
 from ..model import Claim, Fact, Frame
 from ..vocabulary.places import place_name
-from ..vocabulary.words import METRIC_LABELS
+from ..vocabulary.words import GENERIC_METRICS, METRIC_LABELS
 from .compare import agrees, describe
 from .match import Match, Outcome
 from .rules import PARAMS
@@ -37,7 +35,7 @@ def _evidence(match: Match) -> dict:
         "place": fact.place,
         "period": fact.period,
         "match_score": match.score,
-        "source": asdict(fact.source),
+        "source": fact.source.as_dict(),
     }
 
 
@@ -49,12 +47,20 @@ def fact_phrase(fact: Fact) -> str:
         place = place_name(fact.place) if fact.place else fact.subject
         return f"{place}, {fact.period}, {metric}: {figure}"
     counted = fact.unit if not fact.is_date and fact.unit else ""
+    if fact.source.span is not None:  # a source document's figure: no event name of its own
+        counted = "" if fact.unit == "%" or (counted.isupper() and len(counted) == 3) else counted
+        what = " ".join(w for w in (counted, metric) if w and w not in GENERIC_METRICS)
+        return f"{what or metric}: {figure}"
     if fact.metric in TOLL_METRICS:
         return f"{counted or 'people'} {fact.metric} in {fact.subject}: {figure}"
     return f"{metric} of {fact.subject}: {figure}{' ' + counted if counted else ''}"
 
 
 def _cite(fact: Fact) -> str:
+    span = fact.source.span
+    if span is not None:  # a source document given with the article: where in it
+        where = f'"{span.text}", characters {span.start}-{span.end}'
+        return f"{fact.source.name} gives {fact_phrase(fact)} ({where})"
     return f"{fact.source.name} gives {fact_phrase(fact)}"
 
 

@@ -3,10 +3,11 @@
 Keys (every one carries the hash tag `{watch}`, so the MULTIs below stay in one slot):
 
 - `watch:{watch}:article:<uid>` string: the watch as JSON (id, owner, signer, callback_url,
-  the article itself so it can be checked again, its digest, created_at, checked_at,
-  reference_version, index keys, and each claim: start, end, text, verdict, explanation,
-  evidence, facts, frame, history of verdicts); `<uid>` is 24 hex digits of sha256 over the
-  owner and the article id, so two keys' articles of the same id never meet;
+  the article itself and its source documents (`sources`) so it can be checked again, its
+  digest, created_at, checked_at, reference_version, index keys, and each claim: start, end,
+  text, verdict, explanation, evidence, facts, frame, history of verdicts); `<uid>` is 24 hex
+  digits of sha256 over the owner and the article id, so two keys' articles of the same id
+  never meet;
 - `watch:{watch}:owner:<owner>` sorted set: the owner's article ids, score 0 (pages by id);
 - `watch:{watch}:by:<index key>` set: the uids indexed there (`index.py`).
 

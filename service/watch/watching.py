@@ -8,7 +8,7 @@ verdict (or the facts it rests on) moved, and returns the `verdict.changed` aler
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import redis
 
@@ -18,6 +18,8 @@ from ..keys import Principal
 from ..model import Article
 from ..verify.check import Checker
 from ..verify.frames import ArticleView
+from ..verify.sources import ID_PREFIX as SOURCE_FACT
+from ..verify.sources import SourceDocument
 from . import index
 from .store import WatchStore, claim_state, digest, now, uid
 
@@ -33,7 +35,9 @@ def places_of(article: Article) -> set[str]:
 
 
 def index_of(article: Article, claims: list[dict], states: list[dict]) -> list[str]:
-    cited = {f for s in states for f in s["facts"]}
+    """The watch's index keys; the facts of its source documents are no store facts: no
+    reference write ever changes them, so none is followed."""
+    cited = {f for s in states for f in s["facts"] if not f.startswith(SOURCE_FACT)}
     return sorted(index.article_keys(claims, places_of(article), cited))
 
 
@@ -44,14 +48,17 @@ def watch(
     article_id: str,
     callback_url: str,
     settings: Mapping,
+    sources: Sequence[SourceDocument] = (),
 ) -> dict:
-    """Check `article`, store it as watched by `principal` under `article_id` (replacing an
-    earlier watch of that id), and return the check result."""
+    """Check `article` (against the source documents given with it, if any), store it as
+    watched by `principal` under `article_id` (replacing an earlier watch of that id) with its
+    sources, so that every re-check reads them too, and return the check result."""
     if callback_url:
         vet_callback(callback_url, settings)
     store = WatchStore(client)
     store.start_watching(client)
-    result = Checker(client, settings.get("CHECK_CACHE_TTL", 86400), settings).check(article)
+    checker = Checker(client, settings.get("CHECK_CACHE_TTL", 86400), settings)
+    result = checker.check(article, sources)
     at = now()
     version = result["reference_version"]
     states = [claim_state(c, version, at) for c in result["claims"]]
@@ -66,6 +73,7 @@ def watch(
         "published_at": article.published_at.isoformat() if article.published_at else None,
         "source": article.source,
         "body": article.body,
+        "sources": [s.as_record() for s in sources],
         "digest": digest(article.body),
         "created_at": old[0]["created_at"] if old else at,
         "checked_at": at,
@@ -83,8 +91,9 @@ def recheck(
     """Check a watched article again and store what moved; the alerts (one per claim whose
     verdict changed) to send. `changed`: the changed facts by id (as the change log has them)."""
     article = Article.of(record)
+    sources = [SourceDocument.of(s) for s in record.get("sources") or ()]
     checker = Checker(client, settings.get("CHECK_CACHE_TTL", 86400), settings)
-    result = checker.check(article)
+    result = checker.check(article, sources)
     at, version = now(), result["reference_version"]
     fresh = {(c["start"], c["end"]): c for c in result["claims"]}
     alerts, states = [], []
