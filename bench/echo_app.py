@@ -4,6 +4,8 @@
 
 No auth, no Redis, no metrics, no access log: what gunicorn's sync workers and Flask alone cost
 per request for a body of the same size, so the service's figures can be read as a share of it.
+`bench/load.py` also runs it with gevent workers and the access log on (`-k gevent
+--access-logfile -`), as the service is served.
 """
 
 from __future__ import annotations

@@ -25,6 +25,9 @@ Scenarios, each after a short warm-up run whose figures are discarded:
   cold, WB packs  checks cold after the bundled World Bank packs (about 56,000 facts) are
                   imported into the same Redis
   ceiling         POST /echo of bench/echo_app.py, the same body, same gunicorn worker count
+                  (sync workers, no access log: issue 13's ceiling, which the goals use)
+  echo, gevent+log  the same echo with gevent workers and gunicorn's access log on, as the
+                  service serves: the like-for-like ceiling ("x alike")
 
 All traffic stays on 127.0.0.1; every wrk run stops by itself after --duration seconds. wrk
 shares the machine's cores with the server, as it does on a 2-core box: the ceiling pays the
@@ -405,31 +408,33 @@ def main() -> None:
                 stop(service)
 
             if "ceiling" in only:
-                echo_port = free_port()
-                echo_log = tmp / "echo.log"
-                with echo_log.open("w") as out:
-                    echo = subprocess.Popen(
-                        [sys.executable, "-m", "gunicorn", "-w", str(args.workers),
-                         "-b", f"127.0.0.1:{echo_port}", "bench.echo_app:app"],
-                        cwd=ROOT, env={k: v for k, v in env.items() if k != "GUNICORN_CMD_ARGS"},
-                        stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                    )  # fmt: skip
-                echo_base = f"http://127.0.0.1:{echo_port}"
-                wait_until_up(f"{echo_base}/", echo, echo_log)
-                results.append(
-                    scenario(
-                        "ceiling (echo)",
-                        echo_base,
-                        "/echo",
-                        "same",
-                        body_file,
-                        lua,
-                        args,
-                        echo,
-                        redis_pid,
-                    )  # fmt: skip
+                # The issue's ceiling (sync workers, no access log), and the same echo under
+                # the service's own serving settings (gevent workers, access log on): the
+                # like-for-like ceiling, as a second row.
+                ceilings = (
+                    ("ceiling (echo)", []),
+                    ("echo, gevent+log", ["-k", "gevent", "--access-logfile", "-"]),
                 )
-                stop(echo)
+                for name, extra in ceilings:
+                    echo_port = free_port()
+                    echo_log = tmp / f"echo-{len(extra)}.log"
+                    with echo_log.open("w") as out:
+                        echo = subprocess.Popen(
+                            [sys.executable, "-m", "gunicorn", "-w", str(args.workers), *extra,
+                             "-b", f"127.0.0.1:{echo_port}", "bench.echo_app:app"],
+                            cwd=ROOT,
+                            env={k: v for k, v in env.items() if k != "GUNICORN_CMD_ARGS"},
+                            stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                        )  # fmt: skip
+                    echo_base = f"http://127.0.0.1:{echo_port}"
+                    wait_until_up(f"{echo_base}/", echo, echo_log)
+                    results.append(
+                        scenario(
+                            name, echo_base, "/echo", "same", body_file, lua, args, echo, redis_pid
+                        )  # fmt: skip
+                    )
+                    stop(echo)
+                    echo = None
             log_tail = [
                 line for line in service_log.read_text(errors="replace").splitlines()
                 if "Traceback" in line or '"level": "ERROR"' in line
@@ -445,13 +450,15 @@ def main() -> None:
 
 def report_table(results: list[dict], log_errors: list[str]) -> None:
     ceiling = next((r["rps"] for r in results if r["name"].startswith("ceiling")), None)
+    alike = next((r["rps"] for r in results if r["name"].startswith("echo, gevent")), None)
     print()
-    header = f"{'scenario':<16}{'req/s':>9}{'x ceiling':>11}{'p50 ms':>9}{'p90 ms':>9}"
-    print(header + f"{'p99 ms':>9}{'max ms':>9}{'errors':>8}{'requests':>10}")
+    header = f"{'scenario':<16}{'req/s':>9}{'x ceiling':>11}{'x alike':>9}{'p50 ms':>9}"
+    print(header + f"{'p90 ms':>9}{'p99 ms':>9}{'max ms':>9}{'errors':>8}{'requests':>10}")
     for r in results:
         ratio = f"{r['rps'] / ceiling:.2f}" if ceiling else "-"
+        like = f"{r['rps'] / alike:.2f}" if alike else "-"
         print(
-            f"{r['name']:<16}{r['rps']:9.0f}{ratio:>11}{r['p50_us'] / 1e3:9.2f}"
+            f"{r['name']:<16}{r['rps']:9.0f}{ratio:>11}{like:>9}{r['p50_us'] / 1e3:9.2f}"
             f"{r['p90_us'] / 1e3:9.2f}{r['p99_us'] / 1e3:9.2f}{r['max_us'] / 1e3:9.1f}"
             f"{r['errors']:8d}{r['requests']:10d}"
         )
