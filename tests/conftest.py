@@ -56,8 +56,8 @@ def redis_client(redis_url) -> redis.Redis:
     return redis.Redis.from_url(redis_url, decode_responses=True)
 
 
-@pytest.fixture
-def app(redis_url, tmp_path):
+def make_app(redis_url: str, tmp_path, **overrides):
+    """An app on the test Redis, keys and limits off (unless `overrides` say otherwise)."""
     return create_app(
         {
             "TESTING": True,
@@ -66,8 +66,14 @@ def app(redis_url, tmp_path):
             "LOAD_BUNDLED_REFERENCES": False,
             "AUTH_DISABLED": True,  # tests/test_auth.py covers keys on every route
             "RATE_LIMIT": "off",  # tests/test_limits.py covers limits
+            **overrides,
         }
     )
+
+
+@pytest.fixture
+def app(redis_url, tmp_path):
+    return make_app(redis_url, tmp_path)
 
 
 @pytest.fixture

@@ -7,12 +7,12 @@ import json
 
 import pytest
 
-from service import create_app
 from service.model import Article
 from service.references.importer import load_bundled
 from service.references.memo import MEMO
 from service.references.store import STAMP, ReferenceStore
 from service.verify.check import Checker
+from tests.conftest import make_app
 
 
 @pytest.fixture
@@ -90,20 +90,7 @@ def test_a_store_written_before_stamps_gets_one(bundled, seed_text):
 
 @pytest.fixture
 def served(redis_url, tmp_path, bundled):
-    def make(**config):
-        return create_app(
-            {
-                "TESTING": True,
-                "REDIS_URL": redis_url,
-                "DATA_DIR": tmp_path / "var",
-                "LOAD_BUNDLED_REFERENCES": False,
-                "AUTH_DISABLED": True,
-                "RATE_LIMIT": "off",
-                **config,
-            }
-        )
-
-    return make
+    return lambda **config: make_app(redis_url, tmp_path, **config)
 
 
 def post(client, body: bytes, query: str = ""):

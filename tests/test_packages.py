@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from werkzeug import Response
 
-from service import create_app
 from service.cli import main
 from service.errors import Conflict, ValidationFailed
 from service.references.packages import load_package
 from service.references.store import PACKAGE, ReferenceStore
+from tests.conftest import make_app
 from tests.test_references_store import dump
 from tests.test_spec import conforms
 
@@ -202,17 +202,8 @@ def test_cli_load_package_with_a_map_file(tmp_path, redis_url, monkeypatch):
 
 @pytest.fixture
 def package_app(redis_url, tmp_path):
-    return create_app(
-        {
-            "TESTING": True,
-            "REDIS_URL": redis_url,
-            "DATA_DIR": tmp_path / "var",
-            "LOAD_BUNDLED_REFERENCES": False,
-            "AUTH_DISABLED": True,
-            "RATE_LIMIT": "off",
-            "PACKAGE_ALLOWED_HOSTS": "127.0.0.1",
-            "PACKAGE_MAX_BYTES": 10_000,
-        }
+    return make_app(
+        redis_url, tmp_path, PACKAGE_ALLOWED_HOSTS="127.0.0.1", PACKAGE_MAX_BYTES=10_000
     )
 
 
