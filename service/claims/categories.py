@@ -41,7 +41,7 @@ def category(
     head = phrase[-1].group().lower() if phrase else ""
     if CATEGORY_OF.get(head) in _NOUN_CATEGORIES:
         return CATEGORY_OF[head]
-    after = _first_category(rest[:FOLLOWING_WINDOW])
+    after = _first_category(_to_clause_end(rest[:FOLLOWING_WINDOW]))
     before_tokens = [
         t for t in words_before(text, start, PRECEDING_WINDOW) if t.end() > lower_limit
     ]
@@ -58,6 +58,15 @@ def _this_clause(before: list[re.Match]) -> list[re.Match]:
         if before[i].group().lower() in _CONJUNCTIONS and before[i + 1].group() == ",":
             return before[:i]
     return before
+
+
+def _to_clause_end(after: list[re.Match]) -> list[re.Match]:
+    """The tokens after a number up to a comma that opens a new clause ("fell to 5,412 from
+    6,020, and arrests rose": the arrests are not the 6,020)."""
+    for i in range(len(after) - 1):
+        if after[i].group() == "," and after[i + 1].group().lower() in _CONJUNCTIONS:
+            return after[:i]
+    return after
 
 
 def _first_category(tokens: list[re.Match]) -> tuple[int, str] | None:

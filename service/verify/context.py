@@ -16,12 +16,19 @@ from ..vocabulary.text import fold
 from ..vocabulary.words import FUNCTION_WORDS, PREDICATE_VERBS
 from .rules import POSITION
 
-CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
+# A comma between digits groups thousands ("5,412"): no clause ends there.
+CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d)|[;:()\u2013\u2014]|\s-\s")
 LINKING = re.compile(
     r"\W*(when|as|after|before|during|following|amid|while|which|where|in which|with)\b"
 )
 _TOKEN = re.compile(r"[^\W_]+")
-PRONOUN = re.compile(r"[\"'\s]*(?:it|its|they|their|this|these|those|he|she)\b", re.IGNORECASE)
+# A sentence that opens on a pronoun, or on "the country", "the kingdom" ... speaks of what
+# the sentence before spoke of.
+PRONOUN = re.compile(
+    r"[\"'\s]*(?:it|its|they|their|this|these|those|he|she|the\s+(?:country|nation|kingdom|"
+    r"republic|city|island|region|state|economy)(?:['\u2019]s)?)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -87,10 +94,12 @@ class Context:
     offset: int
     title: str
     previous: str = ""  # the sentence before, when this one begins with a pronoun
+    previous_at: int = -1  # where it starts in the article
     # The stretch of the figure of the same kind before this one, when nothing between them
     # gives this one a verb of its own: its metric is this one's too ("rose 5.8% in 2023,
     # down from 8.5% in 2022"; "German prices rose 5.9%, Italian prices 5.6%").
     lead: tuple[int, int] | None = None
+    original: str = ""  # the sentence as written (case kept: names are capitalised)
     memo: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     def weight(self, at: int, name: bool = False) -> float:
@@ -178,13 +187,15 @@ def context_of(text: str, claim: Claim, title: str | None, claims: list[Claim] =
         and other.is_date
         and start <= other.start < start + len(sentence)
         and str(other.value)[:4].isdigit()
+        and not _dates_other(text, other, claim, claims)
     )
     folded = fold(text)  # sentence_start guarantees text[start:][: len(sentence)] == sentence
     lead = _lead(folded[start : start + len(sentence)], claim, claims, start)
-    previous = ""
+    previous, previous_at = "", -1
     if PRONOUN.match(sentence):  # "It killed eight people": the event of the sentence before
         before = folded[:start].rstrip()
-        previous = before[max(before.rfind(". ", 0, len(before) - 1), before.rfind("\n")) + 1 :]
+        previous_at = max(before.rfind(". ", 0, len(before) - 1), before.rfind("\n")) + 1
+        previous = before[previous_at:]
     return Context(
         sentence=folded[start : start + len(sentence)],
         span=span,
@@ -196,7 +207,24 @@ def context_of(text: str, claim: Claim, title: str | None, claims: list[Claim] =
         offset=start,
         title=fold(title or ""),
         previous=previous,
+        previous_at=previous_at,
         lead=lead,
+        original=sentence,
+    )
+
+
+FIGURE_DATE = re.compile(r"\s*(?:in|for|during|over|of|at the end of|by the end of)?\s*$")
+
+
+def _dates_other(text: str, date: Claim, claim: Claim, claims: list[Claim]) -> bool:
+    """Whether a date follows another figure of the sentence, so dates that one ("Turnout was
+    61%, up from 57.1% in 2019": 2019 is the 57.1%'s year, not the 61%'s)."""
+    return any(
+        other is not claim
+        and not other.is_date
+        and 0 <= date.start - other.end < 16
+        and FIGURE_DATE.match(text, other.end, date.start)
+        for other in claims
     )
 
 

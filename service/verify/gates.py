@@ -10,7 +10,7 @@ from ..model import Claim, Fact, Frame, Kind
 from ..vocabulary.text import normalize, stems
 from ..vocabulary.words import CATEGORY_METRICS
 from .context import Context
-from .frames import GROUP_OF, counted_groups, head
+from .frames import GENERIC_STEMS, GROUP_OF, counted_groups, head
 from .profiles import Hints, Profile, event_of, named_in_window, series, unit_class
 
 NOT_AN_EVENT = re.compile(r"(?:\b(?:by|until|till|since|before|after)\s+(?:the\s+end\s+of\s+)?)$")
@@ -64,7 +64,17 @@ def counted(claim: Claim, fact: Fact, found: Profile) -> str | None:
         return None
     if groups & found.counted:
         return "same"
-    return "other group" if found.counted else None
+    if found.counted:
+        return "other group"
+    # A fact counting people in general counts no group of them: "30 million fewer workers"
+    # is not a population, "seven soldiers were killed" not a toll of 31 people (the dead,
+    # the victims are the people of a toll).
+    if fact.unit and stems(fact.unit) <= GENERIC_STEMS and not groups <= VICTIMS:
+        return "other group"
+    return None
+
+
+VICTIMS = frozenset(counted_groups(stems("victims casualties dead")))
 
 
 def period_gate(frame: Frame, fact: Fact, found: Profile, hints: Hints) -> str | None:
@@ -73,7 +83,7 @@ def period_gate(frame: Frame, fact: Fact, found: Profile, hints: Hints) -> str |
     (a population, an economy's size) is about the latest period before the article's date;
     a rate is not checked."""
     period = frame.period
-    if period is None:
+    if period is None or period.origin == "from":
         return "no period"
     if period.value == "part of a year":
         return "sub-annual"
@@ -124,6 +134,19 @@ def says_total(fact: Fact) -> bool:
     return "total" in f"{fact.metric} {fact.subject} {' '.join(fact.keywords)}".lower()
 
 
+TOTAL = re.compile(r"\b(?:total|totals|totalled|totaled|in all|altogether|overall|all)\b")
+
+
+def whole_gate(frame: Frame, fact: Fact, ctx: Context) -> bool:
+    """A whole ("of the 120 seats") is compared with totals only, a part ("58 of") never with
+    one; nor is a figure that does not say it is a total ("The Greens won 9 seats" is no
+    count of the parliament's seats)."""
+    total = says_total(fact)
+    if frame.whole is not None or frame.part is not None:
+        return (frame.whole is not None) != total
+    return total and not TOTAL.search(ctx.sentence, *ctx.clause)
+
+
 def other_metric(claim: Claim, frame: Frame, found: Profile, ctx: Context) -> bool:
     """The claim's own clause says what its figure measures, and it is not the fact's metric:
     "Of the homes destroyed, only 1,350 houses have been rebuilt" is no count of destroyed
@@ -134,4 +157,9 @@ def other_metric(claim: Claim, frame: Frame, found: Profile, ctx: Context) -> bo
     if claim.category or frame.metric is None or frame.metric.origin != "clause":
         return False
     lo, hi = ctx.clause
+    if frame.metric.start - ctx.offset < ctx.window[1] and frame.part is None:
+        # A figure with a metric word of its own before the next figure: the words past that
+        # figure are its ("About 1,200 homes were destroyed and nearly 7,000 damaged"), unlike
+        # a metric two figures share ("seven soldiers and 63 militants were killed").
+        hi = min(hi, ctx.window[1])
     return not any(lo <= h < hi for phrase in found.metric_words for h in ctx.here(phrase))

@@ -17,14 +17,23 @@ from ..model import Claim, Fact, Frame
 from ..vocabulary.words import GENERIC_METRICS, METRIC_WORDS
 from . import gates
 from .context import Context
-from .profiles import Hints, Profile, event_of, profile, same_kind
+from .profiles import Hints, Profile, event_of, is_member, profile, same_kind
 from .rules import NEAR_BEFORE, PARAMS, POSITION, RULES, WEIGHTS
 
 
 @dataclass(frozen=True)
 class Match:
+    """A fact that matches, with its score (at most 1) and the weighted sum before it is
+    capped (`raw`): two facts both past 1 are not equally well spoken of."""
+
     fact: Fact
     score: float
+    raw: float | None = None
+    named: bool = True  # its name is said in the claim's sentence (or the one a pronoun means)
+
+    @property
+    def rank(self) -> float:
+        return self.score if self.raw is None else self.raw
 
 
 # -- inputs of the scored rules ---------------------------------------------------------------
@@ -112,17 +121,27 @@ def _metric_said(claim: Claim, frame: Frame, fact: Fact, found: Profile, ctx: Co
     lead = ctx.lead  # the figure before, when nothing between gives this one its own verb
     if lead and any(lead[0] <= h < lead[1] for phrase in phrases for h in ctx.here(phrase)):
         return POSITION["inherited"]
+    if any(ctx.in_previous(phrase) for phrase in phrases):  # "It was worth $525 billion"
+        return POSITION["inherited"]
     return None
 
 
-def _year(claim: Claim, fact: Fact, ctx: Context, hints: Hints) -> str | None:
-    """A date's year names its event ("the 2019 flood"); so does a year beside a count."""
+def _year(claim: Claim, frame: Frame, fact: Fact, ctx: Context, hints: Hints) -> str | None:
+    """A date's year names its event ("the 2019 flood"); so does the year a figure is about
+    (its frame's period: "Turnout was 61%, up from 57.1% in 2019" dates the 57.1% only)."""
     if claim.is_date:
         return "same" if str(claim.value)[:4] == str(fact.value)[:4] else None
     known = hints.event_years.get(event_of(fact))
-    if not (ctx.years and known) or fact.is_series:
+    if not known or fact.is_series:
         return None
-    return "same" if ctx.years & known else "other"
+    period = frame.period
+    if period is not None and period.origin != "article" and period.value[:4].isdigit():
+        years = {period.value[:4]}
+    else:  # the sentence's dates that no other figure takes ("..., the union said on Sunday")
+        years = ctx.years
+    if not years:
+        return None
+    return "same" if years & known else "other"
 
 
 def inputs(
@@ -153,7 +172,7 @@ def inputs(
         return None, "forecast"
     if frame.per_capita is not None and "per" not in f"{fact.metric} {fact.unit or ''}":
         return None, "per capita"
-    if (frame.whole is not None) != gates.says_total(fact) and (frame.whole or frame.part):
+    if gates.whole_gate(frame, fact, ctx):
         return None, "whole"  # a whole is compared with totals only, a part never with one
     claim_place = frame.place.value if frame.place else None
     if found.places and claim_place:  # an event in a province is in its country too
@@ -168,12 +187,12 @@ def inputs(
         x.period = "same"
     _speak(x, found, ctx)
     x.partner = fact.subject in hints.partners
-    x.year = _year(claim, fact, ctx, hints)
+    x.year = _year(claim, frame, fact, ctx, hints)
     own_place = x.place == "same" and frame.place.origin != "article"
     named = x.name_here or x.keywords_here or x.partner or own_place
     elsewhere = x.name_near or x.name_earlier or x.name_in_title or x.place == "same"
     positive = x.counted == "same" or x.metric_said > 0 or claim.category is not None
-    if not (named or (elsewhere and positive)):
+    if not (named or (elsewhere and positive)) or (is_member(fact.subject) and not x.name_here):
         return None, "evidence"
     return x, None
 
@@ -187,10 +206,13 @@ class Evidence:
     here: float
     around: float
     rest: float
+    named: bool = False
 
     def total(self, with_around: bool = True) -> float:
-        value = self.here + (self.around if with_around else 0.0) + self.rest
-        return round(max(0.0, min(1.0, value)), 3)
+        return round(max(0.0, min(1.0, self.raw(with_around))), 3)
+
+    def raw(self, with_around: bool = True) -> float:
+        return round(self.here + (self.around if with_around else 0.0) + self.rest, 3)
 
 
 def evidence(x: Inputs) -> Evidence:
@@ -200,7 +222,7 @@ def evidence(x: Inputs) -> Evidence:
     for rule in RULES:
         parts[rule.part] += WEIGHTS[rule.name] * rule.feature(x)
     around = max(0.0, parts["around"] - WEIGHTS["name_here"] * x.name_here)
-    return Evidence(parts["here"], around, parts["rest"])
+    return Evidence(parts["here"], around, parts["rest"], x.name_here > 0)
 
 
 @dataclass
@@ -241,11 +263,15 @@ def best_matches(
     if not found and pool and all(depth == 0 for depth, _ in failed):
         found, failed = _gated(claim, frame, facts, ctx, hints)  # the same near fact as ever
     clearest = max((e.here for _, e in found), default=0.0)
-    scored = [Match(f, e.total(e.here >= clearest - PARAMS["clearer"])) for f, e in found]
+    scored = []
+    for f, e in found:
+        around = e.here >= clearest - PARAMS["clearer"]
+        scored.append(Match(f, e.total(around), e.raw(around), e.named))
     passed = [m.fact for m in scored if m.score >= PARAMS["threshold"]]
     things = {p.thing for p in passed}
     kept = sorted(
-        (m for m in scored if m.fact.thing in things), key=lambda m: (-m.score, m.fact.id)
+        (m for m in scored if m.fact.thing in things),
+        key=lambda m: (-m.score, -m.rank, m.fact.id),
     )
     if kept:
         rival = _rival_event(claim, frame, kept[0].fact, facts, ctx, hints)
@@ -281,7 +307,7 @@ def _event_scores(
         if gates.other_event(claim, frame, fact, hints, ctx):
             continue
         found = profile(fact)
-        year = _year(claim, fact, ctx, hints) if claim.is_date == fact.is_date else None
+        year = _year(claim, frame, fact, ctx, hints) if claim.is_date == fact.is_date else None
         key = (found.names, found.keywords, year)
         if key not in said:
             x = Inputs(claim, frame, fact, year=year)

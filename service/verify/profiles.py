@@ -46,7 +46,11 @@ def profile(fact: Fact) -> Profile:
     parts = (p.strip() for p in (fact.place or "").split(",") if p.strip())
     return Profile(
         names=tuple(tuple(t.split()) for t in map(normalize, names) if t),
-        keywords=tuple(tuple(t.split()) for t in terms if t and not stems(t) <= COUNTED_STEMS),
+        keywords=tuple(
+            tuple(t.split())
+            for t in terms
+            if t and not stems(t) <= COUNTED_STEMS and not YEAR.fullmatch(t)
+        ),  # a year is the event's date (`Hints.event_years`), not a word about it
         counted=frozenset(counted_groups(described)),
         metric_words=tuple(tuple(normalize(w).split()) for w in _metric_words(fact) if w),
         places=places,
@@ -120,6 +124,8 @@ class Hints:
             by_subject.setdefault(fact.subject, []).append(fact)
             if fact.is_date:
                 years.setdefault(event_of(fact), set()).add(str(fact.value)[:4])
+            if not fact.is_series and (named := _named_years(fact.subject, fact.keywords)):
+                years.setdefault(event_of(fact), set()).update(named)
             elif fact.period and before and fact.period < before[: len(fact.period)]:
                 key = series(fact)
                 latest[key] = max(latest.get(key, ""), fact.period)
@@ -138,6 +144,33 @@ class Hints:
         )
 
 
+MEMBER = re.compile(r"^(.+?)\s+in\s+(?:the\s+)?(.+)$")
+
+
+@lru_cache(maxsize=65536)
+def is_member(subject: str) -> bool:
+    """Whether a fact is about one of several members of an event: a party in an election
+    ("Green Coalition in the 2024 Drossen regional assembly election"). What the article says
+    of the election speaks for every party alike: only the party's own name tells them apart."""
+    found = MEMBER.match(_event(subject))
+    return (
+        bool(found)
+        and not EVENT_WORDS & set(found[1].split())
+        and bool(EVENT_WORDS & set(found[2].split()))
+    )
+
+
+YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+
+
+@lru_cache(maxsize=65536)
+def _named_years(subject: str, keywords: tuple[str, ...]) -> frozenset[str]:
+    """The years an event's name or a keyword dates it to ("2019 Drossen regional assembly
+    election", "Gallow Ridge mine explosion, October 2024", keyword "2019"): as good as a date
+    fact of it."""
+    return frozenset(YEAR.findall(subject)) | {k for k in keywords if YEAR.fullmatch(k.strip())}
+
+
 def _own_keywords(facts: list[Fact]):
     """The keywords of each fact of one subject beyond those all its facts share: what says
     its metric ("power", "customers" for a storm's outages) rather than its event."""
@@ -146,7 +179,12 @@ def _own_keywords(facts: list[Fact]):
     keys = [dict.fromkeys(normalize(k) for k in f.keywords) for f in facts]
     shared = set(keys[0]).intersection(*keys[1:])
     for fact, words in zip(facts, keys, strict=True):
-        own = [w for w in words if w and w not in shared and not stems(w) <= COUNTED_STEMS]
+        named = {normalize(n) for n in (*place_names(fact.place), fact.subject, *fact.aliases)}
+        own = [
+            w
+            for w in words
+            if w and w not in shared and w not in named and not stems(w) <= COUNTED_STEMS
+        ]  # a place or a name says where or who, not what is measured
         yield fact, tuple(tuple(w.split()) for w in own)
 
 

@@ -19,7 +19,9 @@ from .match import Match, Outcome
 from .rules import PARAMS
 
 VAGUE_CONFIDENCE = 0.6  # "dozens", "hundreds": a verdict on them is worth less
-TOLL_METRICS = ("killed", "injured", "displaced", "arrested", "wounded", "affected")
+TOLL_METRICS = (
+    "killed", "injured", "displaced", "evacuated", "arrested", "wounded", "affected",
+)  # fmt: skip
 
 
 def _evidence(match: Match) -> dict:
@@ -127,11 +129,15 @@ def _unverifiable(claim: Claim, facts: list[Match], reason: str) -> dict:
 
 
 def _ambiguous(claim: Claim, matches: list[Match]) -> list[Match]:
-    """The best match and a rival about another thing, as good, that would change the verdict."""
+    """The best match and a rival about another thing, as good, that would change the verdict.
+    Past the score's cap, a fact the claim's sentence names is better than one it does not
+    ("The Green Coalition won ... 29 of the 75 seats": not the People's Party's seats)."""
     best = matches[0]
     for rival in matches[1:]:
         if best.score - rival.score > PARAMS["ambiguous"]:
             break
+        if best.named and not rival.named and best.rank > rival.rank:
+            continue
         if rival.fact.thing != best.fact.thing and agrees(claim, rival.fact) != agrees(
             claim, best.fact
         ):

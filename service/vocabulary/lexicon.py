@@ -59,8 +59,9 @@ CATEGORY_WORDS = {
     "eliminated eliminate eliminating slain massacred perished bodies executed",
     "injured": "injured injuring injure wounded wounding injuries hurt",
     "missing": "missing unaccounted",
-    "displaced": "displaced displacing displace fled fleeing homeless evacuated evacuees "
-    "refugees uprooted",
+    "displaced": "displaced displacing displace fled fleeing homeless refugees uprooted",
+    # Evacuations are counted on their own: a precaution, not the displaced of a disaster.
+    "evacuated": "evacuated evacuating evacuate evacuees evacuation",
     "arrested": "arrested arrests arresting detained detaining detentions custody jailed",
     "kidnapped": "kidnapped kidnapping abducted abducting hostages",
     "rescued": "rescued",

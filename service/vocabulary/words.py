@@ -102,7 +102,12 @@ EVENT_WORDS = frozenset(
     "operation attack attacks bombing bombings blast explosion flood floods earthquake quake war "
     "battle massacre crash sinking shooting siege riot riots hurricane cyclone typhoon storm "
     "wildfire fire disaster offensive uprising coup insurgency airstrike airstrikes election "
-    "outbreak epidemic derailment strike".split()
+    "outbreak epidemic derailment strike final tournament championship marathon".split()
+)
+
+# Elected bodies: "the outgoing assembly" is the one elected at the previous election.
+LEGISLATURES = frozenset(
+    "assembly parliament legislature council chamber congress senate house diet".split()
 )
 
 # Words that leave a date's clause without an event of its own ("In 2014," "on June 22").
@@ -117,6 +122,8 @@ FORECAST_WORDS = (
     "forecast", "forecasts", "forecasting", "expected", "expects", "expect", "predicted",
     "predicts", "predict", "projected", "projects", "projection", "target", "targets",
     "targeted", "aim", "aims", "aiming", "goal", "plan", "plans", "planned", "will", "could",
+    "want", "wants", "wanted to", "hope", "hopes", "hoping", "intend", "intends", "seek to",
+    "seeks to",
     "outlook", "by the end of", "by the middle of", "by mid-century", "by the turn of",
 )  # fmt: skip
 
@@ -148,4 +155,25 @@ PREDICATE_VERBS = frozenset(
 PER_CAPITA_WORDS = (
     "per person", "per capita", "per head", "a head", "per resident", "per inhabitant",
     "per citizen",
+)  # fmt: skip
+
+# Superlatives that rank a place among others ("the largest economy in West Africa").
+SUPERLATIVES = frozenset(
+    "largest biggest smallest highest lowest fastest slowest youngest oldest richest poorest "
+    "deadliest worst best greatest strongest weakest busiest densest".split()
+)
+
+# Capitalised words after "in" that name no place ("in January", "in Parliament" aside):
+# titles and generic nouns a capital letter does not make a place.
+NOT_PLACE_WORDS = frozenset(
+    "january february march april may june july august september october november december "
+    "government ministry court league cup final party union group company bank council "
+    "committee office agency service department team club association statement interview "
+    "english french spanish arabic".split()
+)
+
+# Words that make a figure the whole country's: "the national average", "Nationally, ...".
+NATIONAL_WORDS = (
+    "nationally", "nationwide", "countrywide", "across the country", "national average",
+    "national rate", "national level", "national figure", "the country as a whole",
 )  # fmt: skip
