@@ -35,13 +35,22 @@ def subject_tokens(text: str, end: int, limit: int) -> tuple[list[re.Match], lis
 
 
 def category(
-    text: str, start: int, phrase: list[re.Match], rest: list[re.Match], lower_limit: int
+    text: str,
+    start: int,
+    phrase: list[re.Match],
+    rest: list[re.Match],
+    lower_limit: int,
+    upper_limit: int | None = None,
 ) -> str | None:
-    """The category named nearest the number: after its noun phrase, or just before it."""
+    """The category named nearest the number: after its noun phrase, or just before it (a
+    verb joined on to the next figure is that figure's: "infected 4,600 people and killed 57")."""
     head = phrase[-1].group().lower() if phrase else ""
     if CATEGORY_OF.get(head) in _NOUN_CATEGORIES:
         return CATEGORY_OF[head]
-    after = _first_category(_to_clause_end(rest[:FOLLOWING_WINDOW]))
+    following = _to_clause_end(rest[:FOLLOWING_WINDOW])
+    if upper_limit is not None:
+        following = _before_next(text, following, upper_limit)
+    after = _first_category(following)
     before_tokens = [
         t for t in words_before(text, start, PRECEDING_WINDOW) if t.end() > lower_limit
     ]
@@ -58,6 +67,18 @@ def _this_clause(before: list[re.Match]) -> list[re.Match]:
         if before[i].group().lower() in _CONJUNCTIONS and before[i + 1].group() == ",":
             return before[:i]
     return before
+
+
+def _before_next(text: str, after: list[re.Match], next_start: int) -> list[re.Match]:
+    """The tokens after a number less a conjunction and verb that lead into the next figure
+    ("4,600 people and killed 57": "killed" is the 57's)."""
+    if (
+        len(after) >= 2
+        and after[-2].group().lower() in _CONJUNCTIONS
+        and not text[after[-1].end() : next_start].strip()
+    ):
+        return after[:-2]
+    return after
 
 
 def _to_clause_end(after: list[re.Match]) -> list[re.Match]:

@@ -26,7 +26,7 @@ _TOKEN = re.compile(r"[^\W_]+")
 # the sentence before spoke of.
 PRONOUN = re.compile(
     r"[\"'\s]*(?:it|its|they|their|this|these|those|he|she|the\s+(?:country|nation|kingdom|"
-    r"republic|city|island|region|state|economy)(?:['\u2019]s)?)\b",
+    r"republic|city|island|region|state|economy|population)(?:['\u2019]s)?)\b",
     re.IGNORECASE,
 )
 
@@ -100,6 +100,7 @@ class Context:
     # down from 8.5% in 2022"; "German prices rose 5.9%, Italian prices 5.6%").
     lead: tuple[int, int] | None = None
     original: str = ""  # the sentence as written (case kept: names are capitalised)
+    figures: tuple[tuple[int, int], ...] = ()  # the spans of the sentence's figures (no dates)
     memo: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     def weight(self, at: int, name: bool = False) -> float:
@@ -122,6 +123,19 @@ class Context:
         """Whether `at` lies in the claim's own clause or window: another figure's stretch of
         the sentence, past a clause break, speaks of that figure."""
         return self.clause[0] <= at < self.clause[1] or self.window[0] <= at < self.window[1]
+
+    def leads_next(self, at: int, phrase: tuple[str, ...]) -> bool:
+        """Whether the phrase at `at`, after the claim, leads straight into the next figure
+        of its kind ("infected 4,600 people and killed 57": "killed" is the 57's)."""
+        end = self.window[1]
+        if end >= len(self.sentence) or at < self.span[1]:
+            return False
+        words = tokens(self.sentence)
+        i = bisect.bisect_left(words.starts, at) + len(phrase) - 1
+        if i >= len(words.words):
+            return False
+        last = words.starts[i] + len(words.words[i])
+        return last <= end and not self.sentence[last:end].strip()
 
     def here(self, phrase: tuple[str, ...]) -> list[int]:
         """Where a normalised phrase stands in the claim's sentence."""
@@ -210,6 +224,11 @@ def context_of(text: str, claim: Claim, title: str | None, claims: list[Claim] =
         previous_at=previous_at,
         lead=lead,
         original=sentence,
+        figures=tuple(
+            (c.start - start, c.end - start)
+            for c in claims
+            if not c.is_date and start <= c.start < start + len(sentence)
+        ),
     )
 
 

@@ -80,6 +80,7 @@ class ArticleView:
     main_place: str | None
     published_at: date | None
     ranked: frozenset[int] = frozenset()  # the starts of places ranked against
+    datelines: frozenset[int] = frozenset()  # ... and of datelines ("VELMSTAD, Calvaria —")
     country: str = "the country"  # the main place's country ("Brennick, Vestria": Vestria)
 
     @classmethod
@@ -95,7 +96,8 @@ class ArticleView:
         counts = Counter(key for s, _, key in named + located if s not in ranked)
         main = in_title[0] if in_title else (counts.most_common(1)[0][0] if counts else None)
         places = sorted(named + located)
-        return cls(tuple(places), main, published_at, ranked, _country(main, extra))
+        datelines = frozenset(s for s, _, _ in places if _dateline(text, s))
+        return cls(tuple(places), main, published_at, ranked, datelines, _country(main, extra))
 
 
 # "the world's most populous country", "Europe's largest economy": a ranking among the
@@ -107,6 +109,18 @@ RANKED_BEFORE = re.compile(
     r"\b(?:most|least|" + "|".join(sorted(SUPERLATIVES)) + r")(?:[\s-]+[a-z-]+){0,2}?"
     r"\s+(?:in|of|among|after|across)\s+(?:the\s+)?(?:[a-z-]+\s+)?$"
 )
+
+
+DATELINE = re.compile(
+    r"[A-Z][A-Z .'-]*(?:,\s+[A-Z][\w .'-]*)?\s*(?:\u2014|\u2013|-|\(|,\s+[A-Z][a-z]{2,4}\.?\s+\d)"
+)
+
+
+def _dateline(text: str, start: int) -> bool:
+    """Whether a place opens a line as its dateline ("VELMSTAD, Calvaria —", "DAKAR, June 21
+    (...) -"): where the reporter files from, not what a figure is about."""
+    line = text.rfind("\n", 0, start) + 1
+    return not text[line:start].strip() and bool(DATELINE.match(text, start))
 
 
 def _country(main: str | None, extra) -> str:
@@ -144,7 +158,8 @@ def compound(text: str, start: int, end: int) -> bool:
 # "In neighbouring Harlow, ...", "In Casablanca, home to ...", "about 9 million people live
 # in Tehran": a place, even one the gazetteer does not know.
 LOCATED = re.compile(
-    r"(?<![\w-])[Ii]n\s+(?:neighbouring\s+|neighboring\s+|nearby\s+)?"
+    r"(?<![\w-])[Ii]n\s+(?:neighbouring\s+|neighboring\s+|nearby\s+|the\s+(?:capital|city|"
+    r"town|village|port|district|province)(?:\s+of|,)?\s+)?"
     r"([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})(?![\w'\u2019])(?:\s+([a-z]+))?"
 )
 
@@ -197,6 +212,7 @@ def _place(claim: Claim, ctx: Context, view: ArticleView) -> Slot | None:
         ("sentence", (start, claim.start)),
     )
     national = _in(ctx, ctx.window[0], ctx.clause[1], _PHRASES["national"])  # its own stretch
+    others = [(start + a, start + b) for a, b in ctx.figures if start + a != claim.start]
     for origin, (lo, hi) in stretches:
         if national and origin == "sentence":  # "the national average of 5.1", "Nationally, ..."
             at = start + national[1]
@@ -207,15 +223,39 @@ def _place(claim: Claim, ctx: Context, view: ArticleView) -> Slot | None:
             if lo <= s < hi
             and not (claim.start <= s < claim.end)
             and (s not in view.ranked or _heads(ctx.article, e, clause[0]))
+            and not _taken(ctx.article, s, others)
+            and not FROM_PLACE.search(ctx.article, max(0, s - 8), s)
+            and s not in view.datelines
         ]
         if near:
             _, s, e, key = min(near)
             return Slot(key, origin, s, e)
-    if ctx.previous_at >= 0:  # "Its GDP came to ...": the place the sentence before opened on
-        for s, e, key in view.places:
-            if ctx.previous_at <= s < start and s not in view.ranked:
-                return Slot(key, "previous", s, e)
+    if ctx.previous_at >= 0:  # "Its GDP came to ...": the place the text before opened on
+        earlier = _opening_place(ctx.article, start, view)
+        if earlier is not None:
+            return Slot(earlier[2], "previous", earlier[0], earlier[1])
     return Slot(view.main_place, "article") if view.main_place else None
+
+
+def _opening_place(text: str, before: int, view: ArticleView) -> tuple[int, int, str] | None:
+    """The first place of the nearest sentence before `before` that names one."""
+    named = [m for m in view.places if m[0] < before and m[0] not in view.ranked]
+    if not named:
+        return None
+    last = named[-1][0]
+    cut = max(text.rfind(". ", 0, last), text.rfind("\n", 0, last))  # that sentence's start
+    return next(m for m in named if m[0] > cut)
+
+
+# "travellers returning from Amarri", "imports from China": where from, not where.
+FROM_PLACE = re.compile(r"\bfrom\s+(?:the\s+)?$")
+PLACE_OF = re.compile(r"\s*(?:in|for|of|at)\s+(?:the\s+)?$")
+
+
+def _taken(text: str, at: int, figures: list[tuple[int, int]]) -> bool:
+    """Whether a place follows another figure of the sentence, so is that figure's ("2.8% in
+    the Czech Republic and 2.7% in Slovakia": the Czech Republic is not the 2.7%'s)."""
+    return any(0 <= at - end < 24 and PLACE_OF.match(text[end:at]) for _, end in figures)
 
 
 def _heads(text: str, end: int, clause_start: int) -> bool:

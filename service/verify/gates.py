@@ -162,4 +162,8 @@ def other_metric(claim: Claim, frame: Frame, found: Profile, ctx: Context) -> bo
         # figure are its ("About 1,200 homes were destroyed and nearly 7,000 damaged"), unlike
         # a metric two figures share ("seven soldiers and 63 militants were killed").
         hi = min(hi, ctx.window[1])
-    return not any(lo <= h < hi for phrase in found.metric_words for h in ctx.here(phrase))
+    return not any(
+        lo <= h < hi and not ctx.leads_next(h, phrase)
+        for phrase in found.metric_words
+        for h in ctx.here(phrase)
+    )

@@ -11,6 +11,7 @@ never guessed; the gate a near candidate failed is the reason given.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..model import Claim, Fact, Frame
@@ -19,6 +20,13 @@ from . import gates
 from .context import Context
 from .profiles import Hints, Profile, event_of, is_member, profile, same_kind
 from .rules import NEAR_BEFORE, PARAMS, POSITION, RULES, WEIGHTS
+
+# A place said as where a figure is ("in Nareth", "at the port of X"), not as what it is
+# asked of ("asked the European Union for help").
+LOCATIVE = re.compile(
+    r"\b(?:in|at|near|across|throughout|outside|inside)\s+(?:the\s+)?(?:(?:neighbouring|"
+    r"neighboring|nearby)\s+|(?:capital|city|town|village|port|district|province)(?:\s+of|,)?\s+)?$"
+)
 
 
 @dataclass(frozen=True)
@@ -115,7 +123,12 @@ def _metric_said(claim: Claim, frame: Frame, fact: Fact, found: Profile, ctx: Co
     phrases = found.metric_words
     if fact.metric not in METRIC_WORDS:  # a metric of the source's own: its keywords say it
         phrases = (*phrases, *hints.metric_keywords.get(fact.id, ()))
-    hits = [h for phrase in phrases for h in ctx.here(phrase) if ctx.own(h)]
+    hits = [
+        h
+        for phrase in phrases
+        for h in ctx.here(phrase)
+        if ctx.own(h) and not ctx.leads_next(h, phrase)
+    ]
     if hits:
         return max(ctx.weight(h) for h in hits)
     lead = ctx.lead  # the figure before, when nothing between gives this one its own verb
@@ -178,6 +191,9 @@ def inputs(
     if found.places and claim_place:  # an event in a province is in its country too
         within = found.places if fact.is_series else found.regions
         x.place = "same" if claim_place in within else "other"
+    if x.place == "other" and frame.place.origin in ("clause", "sentence"):
+        if LOCATIVE.search(ctx.article, max(0, frame.place.start - 40), frame.place.start):
+            return None, "place"  # "In the capital, Nareth, 37 cases": not the region's outbreak
     if fact.is_series:
         if x.place != "same":
             return None, "place"
@@ -267,6 +283,7 @@ def best_matches(
     for f, e in found:
         around = e.here >= clearest - PARAMS["clearer"]
         scored.append(Match(f, e.total(around), e.raw(around), e.named))
+    scored = _current(claim, frame, scored, hints)
     passed = [m.fact for m in scored if m.score >= PARAMS["threshold"]]
     things = {p.thing for p in passed}
     kept = sorted(
@@ -324,6 +341,27 @@ def _event_scores(
     }
 
 
+def _current(claim: Claim, frame: Frame, scored: list[Match], hints: Hints) -> list[Match]:
+    """An undated claim's matches less those of an event years before the article when an
+    event of the same kind and of the article's year matches too."""
+    events = {event_of(m.fact) for m in scored}
+    if len(events) < 2:
+        return scored
+    past = {e for e in events if any(_past(claim, frame, other, e, hints) for other in events)}
+    return [m for m in scored if event_of(m.fact) not in past] if past else scored
+
+
+def _past(claim: Claim, frame: Frame, event: str, other: str, hints: Hints) -> bool:
+    """Whether `other` is an event years before the article while `event` is of its year, and
+    the claim gives no date of its own: "has now infected more than 4,600 people" is the
+    current outbreak's figure, not the one of 2017."""
+    undated = frame.period is None or frame.period.origin == "article"
+    if claim.is_date or not undated or hints.year is None:
+        return False
+    now, then = hints.event_years.get(event, ()), hints.event_years.get(other, ())
+    return hints.year in now and same_kind(event, other) and gates._apart(hints.year, then)
+
+
 def _rival_event(claim, frame, best: Fact, facts, ctx, hints) -> Fact | None:
     """Another event of the same kind (another quake, another storm) that the claim's sentence
     speaks of about as much as the best fact's, even if the references hold no such figure on
@@ -344,5 +382,6 @@ def _rival_event(claim, frame, best: Fact, facts, ctx, hints) -> Fact | None:
         and here >= best_here - margin
         and total >= best_total - margin
         and here > 0
+        and not _past(claim, frame, event, other, hints)
     ]
     return max(rivals, key=lambda r: (r[0], r[1].id))[1] if rivals else None

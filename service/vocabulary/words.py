@@ -62,7 +62,14 @@ METRIC_WORDS = {
     "rebuilt": ("rebuilt", "repaired", "reconstructed", "restored"),
     "affected": ("affected",),
     "population": ("population", "inhabitants", "populous", "people live", "home to"),
-    "gdp": ("gdp", "gross domestic product", "economy", "economic output", "output"),
+    "gdp": (
+        "gdp",
+        "gross domestic product",
+        "economy",
+        "economic output",
+        "output",
+        "goods and services",
+    ),  # fmt: skip
     "inflation": ("inflation", "consumer prices", "consumer price", "cpi", "cost of living"),
     "gdp_deflator": ("deflator",),
     "gdp_growth": (
