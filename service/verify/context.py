@@ -22,6 +22,8 @@ LINKING = re.compile(
     r"\W*(when|as|after|before|during|following|amid|while|which|where|in which|with)\b"
 )
 _TOKEN = re.compile(r"[^\W_]+")
+RELATIVE = re.compile(r"['\u2019s]*\s*,\s*(?:who|which|whose|where)\b")
+JOINED = re.compile(r"[,;]\s*(?:and|but|while|whereas)\b")  # a clause of its own begins
 # A sentence that opens on a pronoun, or on "the country", "the kingdom" ... speaks of what
 # the sentence before spoke of.
 PRONOUN = re.compile(
@@ -121,8 +123,26 @@ class Context:
 
     def own(self, at: int) -> bool:
         """Whether `at` lies in the claim's own clause or window: another figure's stretch of
-        the sentence, past a clause break, speaks of that figure."""
-        return self.clause[0] <= at < self.clause[1] or self.window[0] <= at < self.window[1]
+        the sentence, past a clause break, speaks of that figure; so does a clause joined on
+        after the figure ("nine men out alive, and most of the injured were taken ...")."""
+        if self.clause[0] <= at < self.clause[1]:
+            return True
+        if not self.window[0] <= at < self.window[1]:
+            return False
+        return at < self.span[0] or not JOINED.search(self.sentence, self.span[1], at)
+
+    def heads(self, at: int, phrase: tuple[str, ...]) -> bool:
+        """Whether the phrase at `at` is what the claim's clause, a relative one, is about
+        ("the Social Democrats, who came third with 13 seats and 17.4% of the vote")."""
+        words = tokens(self.sentence)
+        i = bisect.bisect_left(words.starts, at) + len(phrase) - 1
+        if i >= len(words.words) or at >= self.clause[0]:
+            return False
+        end = words.starts[i] + len(words.words[i])
+        return (
+            bool(RELATIVE.match(self.sentence, end))
+            and RELATIVE.match(self.sentence, end).end() > self.clause[0]
+        )
 
     def leads_next(self, at: int, phrase: tuple[str, ...]) -> bool:
         """Whether the phrase at `at`, after the claim, leads straight into the next figure

@@ -58,12 +58,16 @@ METRIC_PHRASES = {
 
 
 def head(text: str | None) -> str | None:
-    """The stem of a noun phrase's last significant word: 'Pakistani soldiers' -> 'soldier'."""
-    words = significant_words(normalize(text or ""))
+    """The stem of a noun phrase's last significant word: 'Pakistani soldiers' -> 'soldier'
+    ('spectators per match' -> 'spectator': what is counted, not what it is counted per)."""
+    words = significant_words(normalize(PER.sub("", text or "")))
     if not words:
         return None
     stem = next(iter(stems(words[-1])), None)
     return None if stem in GENERIC_STEMS else stem
+
+
+PER = re.compile(r"\s+(?:per|a|an|each)\s+\w+.*$", re.IGNORECASE)
 
 
 def counted_groups(found: frozenset[str]) -> set[int]:

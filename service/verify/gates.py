@@ -147,10 +147,11 @@ def whole_gate(frame: Frame, fact: Fact, ctx: Context) -> bool:
     return total and not TOTAL.search(ctx.sentence, *ctx.clause)
 
 
-def other_metric(claim: Claim, frame: Frame, found: Profile, ctx: Context) -> bool:
-    """The claim's own clause says what its figure measures, and it is not the fact's metric:
-    "Of the homes destroyed, only 1,350 houses have been rebuilt" is no count of destroyed
-    homes; a "65,000-capacity" stadium's figure is no crowd."""
+def other_metric(claim: Claim, frame: Frame, found: Profile, ctx: Context, own: tuple = ()) -> bool:
+    """The claim's own clause says what its figure measures, and it is not the fact's metric
+    (by its words, or the keywords of its own, `own`): "Of the homes destroyed, only 1,350
+    houses have been rebuilt" is no count of destroyed homes; a "65,000-capacity" stadium's
+    figure is no crowd; "registered to vote" says a count of registered voters, not votes."""
     if frame.metric is not None and frame.metric.origin == "compound":
         said = frame.metric.value
         return not any(said in phrase or said + "s" in phrase for phrase in found.metric_words)
@@ -164,6 +165,6 @@ def other_metric(claim: Claim, frame: Frame, found: Profile, ctx: Context) -> bo
         hi = min(hi, ctx.window[1])
     return not any(
         lo <= h < hi and not ctx.leads_next(h, phrase)
-        for phrase in found.metric_words
+        for phrase in (*found.metric_words, *own)
         for h in ctx.here(phrase)
     )

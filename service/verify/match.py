@@ -83,7 +83,8 @@ def _names(found: Profile, ctx: Context) -> tuple[float, bool, bool, bool]:
     for phrase in found.names:
         hits = ctx.here(phrase)
         if hits:
-            here = max(here, max(ctx.weight(h, name=True) for h in hits))
+            weights = (1.0 if ctx.heads(h, phrase) else ctx.weight(h, name=True) for h in hits)
+            here = max(here, max(weights))
         elif ctx.in_previous(phrase):
             here = max(here, POSITION["previous_sentence"])
         elif (distance := ctx.before(phrase)) is not None:
@@ -116,6 +117,8 @@ def _metric_said(claim: Claim, frame: Frame, fact: Fact, found: Profile, ctx: Co
     """For a figure with no category, how near its sentence says the fact's metric, by the
     metric's words or the fact's own keywords (None: nowhere, and the fact's metric is
     specific: "a convoy of 6 vehicles" is no toll)."""
+    if found.modifier and not any(ctx.own(h) for h in ctx.here((found.modifier,))):
+        return None  # "an average of 2,900 spectators", not any crowd; a record's date
     if claim.is_date or claim.category or not found.metric_words:
         return 0.0
     if frame.metric is not None and frame.metric.origin == "phrase":
@@ -137,6 +140,11 @@ def _metric_said(claim: Claim, frame: Frame, fact: Fact, found: Profile, ctx: Co
     if any(ctx.in_previous(phrase) for phrase in phrases):  # "It was worth $525 billion"
         return POSITION["inherited"]
     return None
+
+
+def _own_metric_words(fact: Fact, hints: Hints) -> tuple:
+    """The keywords that say a metric of the source's own ("registered", "of the vote")."""
+    return () if fact.metric in METRIC_WORDS else hints.metric_keywords.get(fact.id, ())
 
 
 def _year(claim: Claim, frame: Frame, fact: Fact, ctx: Context, hints: Hints) -> str | None:
@@ -177,7 +185,7 @@ def inputs(
     if (
         said is None
         and fact.metric not in GENERIC_METRICS
-        or gates.other_metric(claim, frame, found, ctx)
+        or gates.other_metric(claim, frame, found, ctx, _own_metric_words(fact, hints))
     ):
         return None, "metric"
     x.metric_said = said or 0.0

@@ -32,6 +32,7 @@ class Profile:
     metric_words: tuple[tuple[str, ...], ...]
     places: frozenset[str]
     regions: frozenset[str]  # the places and those they lie in ("Teravan, Corvenia": Corvenia)
+    modifier: str | None = None  # "average" of "average_attendance": said too, in the clause
 
 
 @lru_cache(maxsize=65536)
@@ -55,7 +56,15 @@ def profile(fact: Fact) -> Profile:
         metric_words=tuple(tuple(normalize(w).split()) for w in _metric_words(fact) if w),
         places=places,
         regions=places | frozenset(map(place_key, parts)),
+        modifier=_modifier(fact.metric),
     )
+
+
+def _modifier(metric: str) -> str | None:
+    """The word that makes a metric of the source's own a kind of a known one: "average" of
+    "average_attendance", "record" of "record_attendance"."""
+    first, _, base = metric.removesuffix("_date").partition("_")
+    return first if base in METRIC_WORDS and first not in METRIC_WORDS else None
 
 
 def _metric_words(fact: Fact) -> tuple[str, ...]:
@@ -63,6 +72,8 @@ def _metric_words(fact: Fact) -> tuple[str, ...]:
     subject gives in parentheses ("Lorvan school kidnapping (students released)")."""
     if fact.metric in METRIC_WORDS:
         return METRIC_WORDS[fact.metric]
+    if not fact.is_date and (modifier := _modifier(fact.metric)):  # "average_attendance"
+        return METRIC_WORDS[fact.metric[len(modifier) + 1 :]]  # is said as an attendance
     detail = PARENTHESES.search(fact.subject)
     if fact.metric in GENERIC_METRICS:
         if not detail:
@@ -130,6 +141,7 @@ class Hints:
                 key = series(fact)
                 latest[key] = max(latest.get(key, ""), fact.period)
         own = {f.id: words for group in by_subject.values() for f, words in _own_keywords(group)}
+        _learn_keywords(facts, own)
         by_class: dict[str, list[Fact]] = {}
         for fact in facts:
             by_class.setdefault(fact_class(fact), []).append(fact)
@@ -169,6 +181,21 @@ def _named_years(subject: str, keywords: tuple[str, ...]) -> frozenset[str]:
     election", "Gallow Ridge mine explosion, October 2024", keyword "2019"): as good as a date
     fact of it."""
     return frozenset(YEAR.findall(subject)) | {k for k in keywords if YEAR.fullmatch(k.strip())}
+
+
+def _learn_keywords(facts: list[Fact], own: dict) -> None:
+    """A fact alone of its subject (one party's vote share) takes as its own the keywords it
+    shares with the own keywords of facts of its metric about other subjects ("share", "of
+    the vote")."""
+    by_metric: dict[str, set] = {}
+    for fact in facts:
+        by_metric.setdefault(fact.metric, set()).update(own.get(fact.id, ()))
+    for fact in facts:
+        if fact.id not in own and by_metric.get(fact.metric):
+            mine = {tuple(normalize(k).split()) for k in fact.keywords}
+            learned = tuple(sorted(mine & by_metric[fact.metric]))
+            if learned:
+                own[fact.id] = learned
 
 
 def _own_keywords(facts: list[Fact]):

@@ -97,7 +97,7 @@ def _why_not(outcome: Outcome, frame: Frame | None) -> str:
         if frame.period is not None and frame.period.value == "part of a year":
             return "it is about part of a year (a quarter, a month), and no reference holds it"
         if frame.per_capita is not None:
-            return "it is a figure per person, and no reference holds one"
+            return "it is a figure per person or an average, and no reference holds one"
         if frame.metric is not None and frame.metric.origin in ("clause", "phrase"):
             metric = METRIC_LABELS.get(frame.metric.value, frame.metric.value.replace("_", " "))
             where = f" for {place_name(frame.place.value)}" if frame.place else ""

@@ -85,7 +85,8 @@ PHRASE_STOPS = set(
     "while since during after before including across into onto over under about against "
     "between per each every so such also only still now then if inside outside near among "
     "within through throughout along around amid toward towards lost lose said say says remain "
-    "remained went came took got made spent live lived".split()
+    "remained went came took got made spent live lived out up down off away back last next "
+    "alive".split()
 )
 
 # Lower-case words before a digit number that make it a label ("page 3", "number 10").

@@ -11,7 +11,7 @@ from .lexicon import CATEGORY_WORDS
 # Who or what is counted. Words in one group count the same people ("militants" and
 # "terrorists"); a keyword made only of these describes the victims, not the event.
 COUNTED_GROUPS = (
-    "people person individual resident total",
+    "people person individual resident total man men",
     "civilian noncombatant bystander",
     "soldier troop serviceman servicemen personnel officer army",
     "militant terrorist insurgent extremist fighter jihadist",
@@ -44,7 +44,7 @@ THING_GROUPS = (
     "vote ballot",
     "seat",
 )
-GENERIC_COUNTED = "people person individual resident total"
+GENERIC_COUNTED = "people person individual resident total man men"
 
 # The metrics an extracted category stands for (a death toll is `killed` or `deaths`).
 CATEGORY_METRICS = {"killed": {"killed", "deaths"}, "injured": {"injured", "wounded"}}
@@ -61,7 +61,7 @@ METRIC_WORDS = {
     "damaged": ("damaged", "damage"),
     "rebuilt": ("rebuilt", "repaired", "reconstructed", "restored"),
     "affected": ("affected",),
-    "population": ("population", "inhabitants", "populous", "people live", "home to"),
+    "population": ("population", "inhabitants", "populous", "people live", "home to", "census"),
     "gdp": (
         "gdp",
         "gross domestic product",
@@ -161,7 +161,7 @@ PREDICATE_VERBS = frozenset(
 # Words that make a figure one per person: no total is compared with it.
 PER_CAPITA_WORDS = (
     "per person", "per capita", "per head", "a head", "per resident", "per inhabitant",
-    "per citizen",
+    "per citizen", "an average of", "on average",
 )  # fmt: skip
 
 # Superlatives that rank a place among others ("the largest economy in West Africa").
