@@ -61,12 +61,15 @@ def head(text: str | None) -> str | None:
     """The stem of a noun phrase's last significant word: 'Pakistani soldiers' -> 'soldier'
     ('spectators per match' -> 'spectator': what is counted, not what it is counted per)."""
     words = significant_words(normalize(PER.sub("", text or "")))
-    if not words:
+    if not words or words[-1] in METRIC_ONLY:  # "nearly 7,000 damaged": what happened, not who
         return None
     stem = next(iter(stems(words[-1])), None)
     return None if stem in GENERIC_STEMS else stem
 
 
+METRIC_ONLY = frozenset(
+    w for words in METRIC_WORDS.values() for w in words if " " not in w and w.endswith("ed")
+)
 PER = re.compile(r"\s+(?:per|a|an|each)\s+\w+.*$", re.IGNORECASE)
 
 
@@ -334,6 +337,29 @@ def _owned(date: Claim, ctx: Context) -> bool:
 
 
 COMPOUND = re.compile(r"-([a-z]+)\b")  # "65,000-capacity", "a 10-day strike"
+# "Together the two fires have burned about 17,000 hectares": a whole of several events,
+# no one event's figure.
+SEVERAL = re.compile(
+    r"\b(?:two|three|four|five|both|all\s+(?:the\s+)?(?:two|three|four))\s+(?:[a-z-]+\s+)?(?:"
+    + "|".join(sorted(w + "s" for w in EVENT_WORDS if not w.endswith("s")))
+    + r")\b"
+)
+
+
+def _several(ctx: Context) -> re.Match | None:
+    """Several events said together in the figure's own predicate ("the two fires have
+    burned", not "Two wildfires rage ... as Corran blaze passes 14,000")."""
+    for found in SEVERAL.finditer(ctx.sentence, *ctx.clause):
+        lo, hi = sorted(
+            (found.end(), ctx.span[0])
+            if found.end() <= ctx.span[0]
+            else (ctx.span[1], found.start())
+        )
+        if not NEXT_PREDICATE.search(ctx.sentence, lo, hi):
+            return found
+    return None
+
+
 PART = re.compile(r"\s+(?:of|out\s+of)\s+(?:the\s+|all\s+)?\d")  # "58 of the 120 seats"
 WHOLE = re.compile(r"\d[\d,.]*\s+(?:of|out\s+of)\s+(?:the\s+|all\s+|a\s+total\s+of\s+)?$")
 # "at the previous election", "the last flood": an earlier event of the kind, not this one.
@@ -486,7 +512,7 @@ def frame_of(claim: Claim, ctx: Context, dates: list[Claim], view: ArticleView) 
         place=place,
         period=period,
         forecast=_forecast(claim, ctx, period, view),
-        whole=_said(ctx, WHOLE.search(ctx.sentence, clause[0], ctx.span[0])),
+        whole=_said(ctx, WHOLE.search(ctx.sentence, clause[0], ctx.span[0]) or _several(ctx)),
         part=_said(ctx, PART.match(ctx.sentence, ctx.span[1])),
         per_capita=_said(ctx, _in(ctx, *clause, _PHRASES["per_capita"])),
         earlier=_said(ctx, EARLIER.search(ctx.sentence, *clause)),

@@ -42,8 +42,12 @@ def kind_fits(claim: Claim, fact: Fact) -> str | None:
 
 
 def _same_measure(said: str, unit: str | None) -> bool:
-    """A measured quantity's unit ("km") is the fact's, or begins it ("km/h")."""
-    return bool(unit) and normalize(unit).split()[:1] == normalize(said).split()[:1]
+    """A measured quantity's unit ("km") is the fact's, or begins it ("km/h"), in the
+    singular or the plural ("hectare", "hectares")."""
+    if not unit:
+        return False
+    first, other = normalize(unit).split()[:1], normalize(said).split()[:1]
+    return first == other or stems(" ".join(first)) == stems(" ".join(other))
 
 
 def counted(claim: Claim, fact: Fact, found: Profile) -> str | None:
@@ -54,6 +58,9 @@ def counted(claim: Claim, fact: Fact, found: Profile) -> str | None:
         return None
     said = head(claim.subject) or head(claim.unit)
     counted = head(fact.unit)
+    subject = tuple(normalize(claim.subject or "").split())
+    if subject and any(_within(phrase, subject) for phrase in found.metric_words):
+        return "same"  # "1,150 job cuts" counts the job cuts a fact of job cuts counts
     if said and counted:
         same = said == counted or (said in GROUP_OF and GROUP_OF.get(counted) == GROUP_OF[said])
         return "same" if same else "other thing"
@@ -75,6 +82,12 @@ def counted(claim: Claim, fact: Fact, found: Profile) -> str | None:
 
 
 VICTIMS = frozenset(counted_groups(stems("victims casualties dead")))
+
+
+def _within(phrase: tuple[str, ...], words: tuple[str, ...]) -> bool:
+    """Whether a phrase of two words or more stands in a row in `words`."""
+    n = len(phrase)
+    return n > 1 and any(words[i : i + n] == phrase for i in range(len(words) - n + 1))
 
 
 def period_gate(frame: Frame, fact: Fact, found: Profile, hints: Hints) -> str | None:
@@ -104,10 +117,11 @@ def other_event(claim: Claim, frame: Frame, fact: Fact, hints: Hints, ctx: Conte
     """A claim dated years away from the fact's event is about another event: a date
     ("last produced a destructive earthquake in 1978") or a count its sentence dates ("The
     quake of April 2012, which killed 57 people" is not the 2024 quake's toll)."""
-    if claim.is_date:  # a wrong year for an event the sentence names is an error, not another
-        apart = fact.is_date and _apart(str(claim.value), {str(fact.value)})
-        return apart and not named_in_window(fact, ctx)
     known = hints.event_years.get(event_of(fact))
+    if claim.is_date:  # a wrong year for an event the sentence names is an error, not another
+        dated = {str(fact.value)} if fact.is_date else known  # or the years its name gives
+        apart = bool(dated) and _apart(str(claim.value), dated)
+        return apart and not named_in_window(fact, ctx)
     if frame.earlier is not None and known and hints.year in known:
         return True  # "at the previous election" is not this year's election
     period = frame.period
@@ -147,6 +161,9 @@ def whole_gate(frame: Frame, fact: Fact, ctx: Context) -> bool:
     return total and not TOTAL.search(ctx.sentence, *ctx.clause)
 
 
+COORDINATED = re.compile(r"\b(?:and|or|but|while|whereas)\b")
+
+
 def other_metric(claim: Claim, frame: Frame, found: Profile, ctx: Context, own: tuple = ()) -> bool:
     """The claim's own clause says what its figure measures, and it is not the fact's metric
     (by its words, or the keywords of its own, `own`): "Of the homes destroyed, only 1,350
@@ -163,6 +180,14 @@ def other_metric(claim: Claim, frame: Frame, found: Profile, ctx: Context, own: 
         # figure are its ("About 1,200 homes were destroyed and nearly 7,000 damaged"), unlike
         # a metric two figures share ("seven soldiers and 63 militants were killed").
         hi = min(hi, ctx.window[1])
+    said_at = frame.metric.start - ctx.offset
+    joined = [
+        m.end() for m in COORDINATED.finditer(ctx.sentence, max(lo, ctx.window[0]), ctx.span[0])
+    ]
+    if joined and said_at >= joined[-1]:
+        # ... and the words before the "and" that joins it on, when its own metric word
+        # follows: "About 1,200 homes were destroyed and nearly 7,000 damaged".
+        lo = joined[-1]
     return not any(
         lo <= h < hi and not ctx.leads_next(h, phrase)
         for phrase in (*found.metric_words, *own)

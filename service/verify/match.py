@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Claim, Fact, Frame
+from ..vocabulary.places import known_place, place_key
 from ..vocabulary.words import GENERIC_METRICS, METRIC_WORDS
 from . import gates
 from .context import Context
@@ -38,6 +39,7 @@ class Match:
     score: float
     raw: float | None = None
     named: bool = True  # its name is said in the claim's sentence (or the one a pronoun means)
+    here: float = 0.0  # what the claim's own sentence says for it
 
     @property
     def rank(self) -> float:
@@ -142,6 +144,16 @@ def _metric_said(claim: Claim, frame: Frame, fact: Fact, found: Profile, ctx: Co
     return None
 
 
+def _place_aside(fact: Fact, frame: Frame, found: Profile) -> bool:
+    """A series of a company or a body (its revenue, its output) is about its subject, not
+    its place: the article's main place does not rule it out ("Halvern Motors reported
+    revenue of €8.4 billion", in a story datelined in one of its towns). A place the claim's
+    own sentence gives still must be the fact's."""
+    if frame.place is not None and frame.place.origin != "article":
+        return False
+    return place_key(fact.subject) not in found.places and known_place(fact.subject) is None
+
+
 def _own_metric_words(fact: Fact, hints: Hints) -> tuple:
     """The keywords that say a metric of the source's own ("registered", "of the vote")."""
     return () if fact.metric in METRIC_WORDS else hints.metric_keywords.get(fact.id, ())
@@ -203,7 +215,7 @@ def inputs(
         if LOCATIVE.search(ctx.article, max(0, frame.place.start - 40), frame.place.start):
             return None, "place"  # "In the capital, Nareth, 37 cases": not the region's outbreak
     if fact.is_series:
-        if x.place != "same":
+        if x.place != "same" and not _place_aside(fact, frame, found):
             return None, "place"
         period = gates.period_gate(frame, fact, found, hints)
         if period:
@@ -290,7 +302,7 @@ def best_matches(
     scored = []
     for f, e in found:
         around = e.here >= clearest - PARAMS["clearer"]
-        scored.append(Match(f, e.total(around), e.raw(around), e.named))
+        scored.append(Match(f, e.total(around), e.raw(around), e.named, e.here))
     scored = _current(claim, frame, scored, hints)
     passed = [m.fact for m in scored if m.score >= PARAMS["threshold"]]
     things = {p.thing for p in passed}

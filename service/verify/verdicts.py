@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import asdict
 
 from ..model import Claim, Fact, Frame
-from ..vocabulary.places import place_name
+from ..vocabulary.places import place_key, place_name
 from ..vocabulary.words import METRIC_LABELS
 from .compare import agrees, describe
 from .match import Match, Outcome
@@ -48,7 +48,8 @@ def fact_phrase(fact: Fact) -> str:
     figure = describe(fact.value, fact.qualifier, fact.unit)
     metric = METRIC_LABELS.get(fact.metric, fact.metric.replace("_", " "))
     if fact.is_series:
-        place = place_name(fact.place) if fact.place else fact.subject
+        about_place = fact.place and place_key(fact.subject) == place_key(fact.place)
+        place = place_name(place_key(fact.place)) if about_place else fact.subject
         return f"{place}, {fact.period}, {metric}: {figure}"
     counted = fact.unit if not fact.is_date and fact.unit else ""
     if fact.metric in TOLL_METRICS:
@@ -138,6 +139,8 @@ def _ambiguous(claim: Claim, matches: list[Match]) -> list[Match]:
             break
         if best.named and not rival.named and best.rank > rival.rank:
             continue
+        if best.named == rival.named and best.here - rival.here > PARAMS["clearer"]:
+            continue  # the claim's own sentence speaks clearly more of the best
         if rival.fact.thing != best.fact.thing and agrees(claim, rival.fact) != agrees(
             claim, best.fact
         ):
