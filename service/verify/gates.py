@@ -56,6 +56,8 @@ def counted(claim: Claim, fact: Fact, found: Profile) -> str | None:
     compared."""
     if not claim.kind.counts:
         return None
+    if claim.kind is Kind.QUANTITY and claim.unit and _same_measure(claim.unit, fact.unit):
+        return "same"  # "200 millimetres" of rain and a fact in mm: the unit says it
     said = head(claim.subject) or head(claim.unit)
     counted = head(fact.unit)
     subject = tuple(normalize(claim.subject or "").split())

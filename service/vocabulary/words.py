@@ -84,6 +84,7 @@ METRIC_WORDS = {
     ),  # fmt: skip
     "unemployment_rate": ("unemployment", "jobless", "unemployed"),
     "turnout": ("turnout", "turned out"),
+    "strikers": ("strikers", "on strike", "walked out", "went on strike", "striking"),
     "votes": ("votes", "vote", "ballots"),
     "seats": ("seats", "seat"),
     "attendance": ("attendance", "crowd", "spectators", "fans", "attended", "watched"),
