@@ -50,6 +50,7 @@ _PHRASES = {
     "year_before": tuple(tuple(normalize(w).split()) for w in YEAR_BEFORE_WORDS),
     "per_capita": tuple(tuple(normalize(w).split()) for w in PER_CAPITA_WORDS),
     "national": tuple(tuple(normalize(w).split()) for w in NATIONAL_WORDS),
+    "that_year": (("that", "year"), ("the", "same", "year"), ("that", "same", "year")),
 }
 METRIC_PHRASES = {
     metric: tuple(tuple(normalize(w).split()) for w in words if normalize(w))
@@ -231,22 +232,32 @@ def _place(claim: Claim, ctx: Context, view: ArticleView) -> Slot | None:
             and not (claim.start <= s < claim.end)
             and (s not in view.ranked or _heads(ctx.article, e, clause[0]))
             and not _taken(ctx.article, s, others)
-            and not FROM_PLACE.search(ctx.article, max(0, s - 8), s)
+            and not FROM_PLACE.search(ctx.article, max(0, s - 80), s)
             and s not in view.datelines
         ]
         if near:
             _, s, e, key = min(near)
             return Slot(key, origin, s, e)
-    if ctx.previous_at >= 0:  # "Its GDP came to ...": the place the text before opened on
-        earlier = _opening_place(ctx.article, start, view)
-        if earlier is not None:
-            return Slot(earlier[2], "previous", earlier[0], earlier[1])
+    earlier = _opening_place(ctx.article, start, view)
+    if earlier is not None:
+        # "Its GDP came to ...": the place the text before opened on, the sentence's own place
+        # when it opens on a pronoun; else the place the text last spoke of, the article's
+        # rather than its title's ("Inflation stayed at 2.4%", in a round-up of countries).
+        origin = "previous" if ctx.previous_at >= 0 else "before"
+        return Slot(earlier[2], origin, earlier[0], earlier[1])
     return Slot(view.main_place, "article") if view.main_place else None
 
 
 def _opening_place(text: str, before: int, view: ArticleView) -> tuple[int, int, str] | None:
-    """The first place of the nearest sentence before `before` that names one."""
-    named = [m for m in view.places if m[0] < before and m[0] not in view.ranked]
+    """The first place of the nearest sentence before `before` that names one (not ranked
+    against, not where something came from)."""
+    named = [
+        m
+        for m in view.places
+        if m[0] < before
+        and m[0] not in view.ranked
+        and not FROM_PLACE.search(text, max(0, m[0] - 80), m[0])
+    ]
     if not named:
         return None
     last = named[-1][0]
@@ -255,7 +266,10 @@ def _opening_place(text: str, before: int, view: ArticleView) -> tuple[int, int,
 
 
 # "travellers returning from Amarri", "imports from China": where from, not where.
-FROM_PLACE = re.compile(r"\bfrom\s+(?:the\s+)?$")
+FROM_PLACE = re.compile(
+    r"\bfrom\s+(?:the\s+)?(?:[a-z'-]+(?:\s+[a-z'-]+){0,2},\s+){0,4}(?:[a-z'-]+(?:\s+[a-z'-]+){0,2}"
+    r",?\s+(?:and|or)\s+)?$"
+)  # ... or a list after it ("immigration from Venezuela, Haiti and Colombia")
 PLACE_OF = re.compile(r"\s*(?:in|for|of|at)\s+(?:the\s+)?$")
 
 
@@ -306,6 +320,12 @@ def _period(claim: Claim, ctx: Context, dates: list[Claim], view: ArticleView) -
     if sub:
         at = start + sub[1]
         return Slot("part of a year", "clause", at, at + len(sub[0]))
+    same = _in(ctx, *ctx.clause, _PHRASES["that_year"])
+    if same:  # "About 90,000 people were displaced that year": the year the text gave last
+        years = [d for d in usable if d.end <= claim.start and len(str(d.value)) >= 4]
+        if years:
+            at = start + same[1]
+            return Slot(str(years[-1].value)[:4], "that year", at, at + len(same[0]))
     since = CHANGED_FROM.search(text, max(start, claim.start - 12), claim.start)
     if since:  # "fell to 5,412 from 6,020": an earlier level, of a period the text does not give
         return Slot("earlier", "from", since.start(), claim.start)

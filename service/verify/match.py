@@ -20,7 +20,7 @@ from ..vocabulary.words import GENERIC_METRICS, METRIC_WORDS
 from . import gates
 from .context import Context
 from .profiles import Hints, Profile, event_of, is_member, profile, same_kind
-from .rules import NEAR_BEFORE, PARAMS, POSITION, RULES, WEIGHTS
+from .rules import ARTICLE_PLACES, NEAR_BEFORE, PARAMS, POSITION, RULES, WEIGHTS
 
 # A place said as where a figure is ("in Nareth", "at the port of X"), not as what it is
 # asked of ("asked the European Union for help").
@@ -149,7 +149,7 @@ def _place_aside(fact: Fact, frame: Frame, found: Profile) -> bool:
     its place: the article's main place does not rule it out ("Halvern Motors reported
     revenue of €8.4 billion", in a story datelined in one of its towns). A place the claim's
     own sentence gives still must be the fact's."""
-    if frame.place is not None and frame.place.origin != "article":
+    if frame.place is not None and frame.place.origin not in ARTICLE_PLACES:
         return False
     return place_key(fact.subject) not in found.places and known_place(fact.subject) is None
 
@@ -224,13 +224,23 @@ def inputs(
     _speak(x, found, ctx)
     x.partner = fact.subject in hints.partners
     x.year = _year(claim, frame, fact, ctx, hints)
-    own_place = x.place == "same" and frame.place.origin != "article"
+    own_place = x.place == "same" and frame.place.origin not in ARTICLE_PLACES
     named = x.name_here or x.keywords_here or x.partner or own_place
     elsewhere = x.name_near or x.name_earlier or x.name_in_title or x.place == "same"
     positive = x.counted == "same" or x.metric_said > 0 or claim.category is not None
-    if not (named or (elsewhere and positive)) or (is_member(fact.subject) and not x.name_here):
+    if not (named or (elsewhere and positive)) or (
+        is_member(fact.subject) and (not x.name_here or _headed_by_another(found, ctx, hints))
+    ):
         return None, "evidence"
     return x, None
+
+
+def _headed_by_another(found: Profile, ctx: Context, hints: Hints) -> bool:
+    """Whether the claim's clause is a relative one about another member of the event ("the
+    Social Democrats, who came third with 13 seats" holds no seats of the Greens)."""
+    return any(
+        ctx.heads(h, name) for name in hints.member_names - set(found.names) for h in ctx.here(name)
+    )
 
 
 @dataclass(frozen=True)

@@ -125,6 +125,8 @@ class Hints:
     by_class: Mapping[str, tuple[Fact, ...]] = field(default_factory=dict)
     # The events that another candidate event is of the same kind as (two quakes, two storms).
     with_rivals: frozenset[str] = frozenset()
+    # The names of the candidates about one member of an event (a party in an election).
+    member_names: frozenset[tuple[str, ...]] = frozenset()
 
     @classmethod
     def from_facts(cls, facts: list[Fact], before: str | None = None) -> Hints:
@@ -153,6 +155,9 @@ class Hints:
             year=before[:4] if before else None,
             by_class={k: tuple(v) for k, v in by_class.items()},
             with_rivals=frozenset(e for e in events if any(same_kind(e, o) for o in events)),
+            member_names=frozenset(
+                name for f in facts if is_member(f.subject) for name in profile(f).names
+            ),
         )
 
 

@@ -129,13 +129,19 @@ def _unverifiable(claim: Claim, facts: list[Match], reason: str) -> dict:
     }
 
 
+# Two facts about different things whose scores are this close fit as well as each other:
+# a safety margin of the product ("when two readings are close, say unverifiable"), not a
+# fitted weight.
+CLOSE = 0.05
+
+
 def _ambiguous(claim: Claim, matches: list[Match]) -> list[Match]:
     """The best match and a rival about another thing, as good, that would change the verdict.
     Past the score's cap, a fact the claim's sentence names is better than one it does not
     ("The Green Coalition won ... 29 of the 75 seats": not the People's Party's seats)."""
     best = matches[0]
     for rival in matches[1:]:
-        if best.score - rival.score > PARAMS["ambiguous"]:
+        if best.score - rival.score > CLOSE:
             break
         if best.named and not rival.named and best.rank > rival.rank:
             continue
