@@ -4,14 +4,16 @@ wrong reading would turn into a false "supported" or "contradicted"."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from service.claims import extract
-from service.model import Claim, Fact, Source
+from service.model import Claim, Fact, Slot, Source
 from service.verify import gates
 from service.verify.context import context_of
 from service.verify.frames import ArticleView, frame_of
-from service.verify.match import Match, Outcome, inputs
+from service.verify.match import Inputs, Match, Outcome, inputs
+from service.verify.rules import RULES
 from service.verify.profiles import Hints
 from service.verify.verdicts import decide
 from tests.test_verify_match import verdicts
@@ -38,12 +40,12 @@ def check(text, facts, published_at=DAY) -> dict[str, dict]:
     return verdicts(text, facts, published_at)
 
 
-def read(text: str, which: str, published_at=DAY):
+def read(text: str, which: str, published_at=DAY, title=None):
     """The claim `which` of `text`, its frame and its context."""
     claims = [Claim.of(c) for c in extract(text, published_at)]
     claim = next(c for c in claims if c.text == which)
-    ctx = context_of(text, claim, None, claims)
-    view = ArticleView.of(text, None, published_at)
+    ctx = context_of(text, claim, title, claims)
+    view = ArticleView.of(text, title, published_at)
     return claim, frame_of(claim, ctx, [c for c in claims if c.is_date], view), ctx
 
 
@@ -157,6 +159,12 @@ def test_a_year_dates_the_figure_it_follows_and_an_events_name_dates_it():
     assert "n" not in [e["reference_id"] for e in found["57.1%"]["evidence"]]
 
 
+def test_that_year_is_the_year_the_text_gave_last():
+    text = "The 2011 floods killed 57 people. About 90,000 people were displaced that year."
+    _, frame, _ = read(text, "About 90,000")
+    assert frame.period.value == "2011"
+
+
 def test_a_month_alone_makes_a_figure_part_of_a_year():
     facts = [stat("homicides", 64, "2024", "Port Sallow", "homicides", POLICE)]
     found = check("In Port Sallow, January alone brought six homicides.", facts, date(2025, 2, 4))
@@ -187,6 +195,37 @@ def test_an_events_name_and_a_year_keyword_date_it_and_rule_out_dates_years_away
     text = "The Greens won Sunday's Drossen election."
     claim, frame, ctx = read(text, "Sunday")
     assert gates.other_event(claim, frame, facts[0], hints, ctx)
+
+
+def test_an_ordinal_names_an_event_of_a_series():
+    quake = dict(keywords=("Sarrow", "earthquake", "quake", "magnitude"))
+    facts = [
+        event("a", "12 September Sarrow earthquake", "magnitude", 6.1, None,
+              aliases=("first Sarrow Valley earthquake",), **quake),
+        event("b", "15 September Sarrow earthquake", "magnitude", 5.6, None,
+              aliases=("second Sarrow Valley earthquake",), **quake),
+    ]  # fmt: skip
+    found = check("The first quake, of magnitude 6.1, hit the Sarrow valley.", facts)["6.1"]
+    assert found["verdict"] == "supported"
+    assert [e["reference_id"] for e in found["evidence"]] == ["a"]
+
+
+def test_a_date_set_after_a_figure_is_its_period():
+    _, frame, _ = read(
+        "Saturday's crowd fell short of the record of 64,732, set in 1998.", "64,732"
+    )
+    assert frame.period.value == "1998"
+
+
+def test_the_articles_place_dates_no_event():
+    same_place = next(r for r in RULES if r.name == "same_place").feature
+    fact = event("d", "Orlo floods", "date", "2024-03-14", None, place="Orlo")
+    claim, frame, _ = read("The floods began on March 14.", "March 14")
+    frame = replace(frame, place=Slot("orlo", "article"))
+    assert same_place(Inputs(claim, frame, fact, place="same")) == 0.0
+    count, frame, _ = read("The floods killed 12 people.", "12")
+    frame = replace(frame, place=Slot("orlo", "article"))
+    assert same_place(Inputs(count, frame, fact, place="same")) == 1.0
 
 
 def test_the_final_of_another_event_rivals_the_best_one():
@@ -360,6 +399,21 @@ def test_the_country_the_city_takes_the_place_the_text_was_speaking_of():
     found = check(text, facts, date(2022, 2, 1))["7.5 million"]
     assert found["verdict"] == "contradicted"
     assert found["frame"]["place"]["value"] == "HKG"
+
+
+def test_a_figure_without_a_place_is_of_the_place_the_text_last_spoke_of():
+    text = (
+        "The Philippines' economy shrank in 2020. Officials blamed the lockdowns.\n\n"
+        "Inflation stayed moderate at 2.4% last year."
+    )
+    _, frame, _ = read(text, "2.4%", date(2021, 5, 20), title="Vietnam is the exception")
+    assert (frame.place.value, frame.place.origin) == ("PHL", "before")
+    text = (
+        "Chile grew. Immigration from Venezuela, Haiti and Colombia rose. The census counted "
+        "17.6 million residents in 2017."
+    )
+    _, frame, _ = read(text, "17.6 million", date(2024, 2, 20))
+    assert frame.place.value == "CHL"
 
 
 def test_a_place_named_after_in_is_the_figures_even_one_the_gazetteer_does_not_know():

@@ -338,11 +338,21 @@ def _period(claim: Claim, ctx: Context, dates: list[Claim], view: ArticleView) -
 
 
 def _following(end: int, dates: list[Claim], text: str) -> Claim | None:
-    """The date that follows a figure ending at `end` ("$363 billion in 2023")."""
+    """The date that follows a figure ending at `end` ("$363 billion in 2023"; "a record of
+    64,732, set in 1998")."""
     for d in dates:
-        if end <= d.start < end + 16 and OWNED.match(text[end : d.start]):
+        gap = text[end : d.start]
+        if end <= d.start < end + 28 and (
+            (len(gap) < 16 and OWNED.match(gap)) or SET_IN.match(gap)
+        ):
             return d
     return None
+
+
+SET_IN = re.compile(
+    r",?\s*(?:set|recorded|reached|registered|achieved|established|counted|taken)\s+"
+    r"(?:in|on)\s*$"
+)
 
 
 CHANGED_FROM = re.compile(r"\bfrom\s+$")  # the level a change started from

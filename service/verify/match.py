@@ -74,7 +74,7 @@ def _spoken(found: Profile, ctx: Context) -> tuple:
     """How the claim's sentence and article speak of a fact's names and keywords: (name here,
     name near, name earlier, name in title, keywords here, keywords before). Remembered per
     claim: facts named alike (a series' many years) are spoken of alike."""
-    key = (found.names, found.keywords)
+    key = (found.names, found.keywords, found.ordinals)
     if key not in ctx.memo:
         ctx.memo[key] = (*_names(found, ctx), *_keywords(found, ctx))
     return ctx.memo[key]
@@ -94,6 +94,12 @@ def _names(found: Profile, ctx: Context) -> tuple[float, bool, bool, bool]:
             earlier |= distance > NEAR_BEFORE
         elif ctx.in_title(phrase):
             title = True
+    for phrase in found.ordinals:  # "the first quake": said here, never as the article's prior
+        hits = ctx.here(phrase)
+        if hits:
+            here = max(here, *(ctx.weight(h, name=True) for h in hits))
+        elif ctx.in_previous(phrase):
+            here = max(here, POSITION["previous_sentence"])
     return here, near, earlier, title
 
 
@@ -355,7 +361,7 @@ def _event_scores(
             continue
         found = profile(fact)
         year = _year(claim, frame, fact, ctx, hints) if claim.is_date == fact.is_date else None
-        key = (found.names, found.keywords, year)
+        key = (found.names, found.keywords, found.ordinals, year)
         if key not in said:
             x = Inputs(claim, frame, fact, year=year)
             _speak(x, found, ctx)

@@ -13,7 +13,7 @@ from functools import lru_cache
 from ..model import Fact
 from ..vocabulary.places import known_place, place_key
 from ..vocabulary.text import normalize, significant_words, stems
-from ..vocabulary.words import EVENT_WORDS, GENERIC_METRICS, METRIC_WORDS
+from ..vocabulary.words import EVENT_WORDS, GENERIC_METRICS, METRIC_WORDS, ORDINALS
 from .context import Context
 from .frames import COUNTED_STEMS, counted_groups
 
@@ -33,6 +33,9 @@ class Profile:
     places: frozenset[str]
     regions: frozenset[str]  # the places and those they lie in ("Teravan, Corvenia": Corvenia)
     modifier: str | None = None  # "average" of "average_attendance": said too, in the clause
+    # "first quake" for the "first Sarrow Valley earthquake": a name in the claim's sentence
+    # (or the one its pronoun means) only, as the article tells events of a series apart
+    ordinals: tuple[tuple[str, str], ...] = ()
 
 
 @lru_cache(maxsize=65536)
@@ -45,8 +48,9 @@ def profile(fact: Fact) -> Profile:
     if not places and (subject := known_place(fact.subject)):
         places = frozenset({subject})  # a fact about "Pakistan" is about Pakistan
     parts = (p.strip() for p in (fact.place or "").split(",") if p.strip())
+    phrases = tuple(tuple(t.split()) for t in map(normalize, names) if t)
     return Profile(
-        names=tuple(tuple(t.split()) for t in map(normalize, names) if t),
+        names=phrases,
         keywords=tuple(
             tuple(t.split())
             for t in terms
@@ -57,6 +61,7 @@ def profile(fact: Fact) -> Profile:
         places=places,
         regions=places | frozenset(map(place_key, parts)),
         modifier=_modifier(fact.metric),
+        ordinals=_ordinal_names(phrases, terms),
     )
 
 
@@ -65,6 +70,21 @@ def _modifier(metric: str) -> str | None:
     "average_attendance", "record" of "record_attendance"."""
     first, _, base = metric.removesuffix("_date").partition("_")
     return first if base in METRIC_WORDS and first not in METRIC_WORDS else None
+
+
+def _ordinal_names(names: tuple, terms: list[str]) -> tuple[tuple[str, str], ...]:
+    """The short names an ordinal gives an event of a series: "the first quake" for the
+    "first Sarrow Valley earthquake" (with each word of its kind its keywords use: quake,
+    earthquake, tremor)."""
+    kinds = EVENT_WORDS & {w for t in (*map(" ".join, names), *terms) for w in t.split()}
+    found = {
+        (word, kind)
+        for name in names
+        for word in name
+        if word in ORDINALS and EVENT_WORDS & set(name)
+        for kind in kinds
+    }
+    return tuple(sorted(found - set(names)))
 
 
 def _metric_words(fact: Fact) -> tuple[str, ...]:

@@ -91,6 +91,10 @@ def _place_here(x: Inputs) -> float:
 
 
 def _same_place(x: Inputs) -> float:
+    # The article's place says which place a figure is about, not which of its events a date
+    # is of: a date takes its event from names, keywords and the counts beside it.
+    if x.claim.is_date:
+        return 0.0
     return 1.0 if x.place == "same" and x.frame.place.origin in ARTICLE_PLACES else 0.0
 
 

@@ -113,6 +113,9 @@ EVENT_WORDS = frozenset(
     "outbreak epidemic derailment strike final tournament championship marathon".split()
 )
 
+# Ordinals that tell events of a series apart ("the first quake", "the second storm").
+ORDINALS = frozenset("first second third fourth fifth".split())
+
 # Elected bodies: "the outgoing assembly" is the one elected at the previous election.
 LEGISLATURES = frozenset(
     "assembly parliament legislature council chamber congress senate house diet".split()
