@@ -13,8 +13,8 @@ from service.verify import gates
 from service.verify.context import context_of
 from service.verify.frames import ArticleView, frame_of
 from service.verify.match import Inputs, Match, Outcome, inputs
-from service.verify.rules import RULES
 from service.verify.profiles import Hints
+from service.verify.rules import RULES
 from service.verify.verdicts import decide
 from tests.test_verify_match import verdicts
 
