@@ -33,6 +33,8 @@ SETS = (
     ("titles", DATA / "verdicts_titles", DATA / "verdicts" / "references.jsonl"),
     ("stats", DATA / "verdicts_stats", "bundled"),
     ("worldbank", DATA / "verdicts_worldbank", "bundled"),
+    ("blind2_wb", DATA / "verdicts_blind2_wb", "bundled"),
+    ("blind2", DATA / "verdicts_blind2", DATA / "verdicts_blind2" / "references.jsonl"),
 )
 WRONG = ("supported", "contradicted")  # the verdicts that must never be given wrongly
 

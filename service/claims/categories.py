@@ -29,19 +29,41 @@ def subject_tokens(text: str, end: int, limit: int) -> tuple[list[re.Match], lis
             break
         if lowered in CATEGORY_OF and CATEGORY_OF[lowered] not in _NOUN_CATEGORIES:
             break
+        following = tokens[phrase_end + 1].group() if phrase_end + 1 < len(tokens) else ""
+        if _ends_phrase(word, phrase_end > index and tokens[phrase_end - 1].group(), following):
+            break
         phrase_end += 1
     phrase = tokens[index:phrase_end]
     return (phrase, tokens[phrase_end:]) if phrase else ([], tokens)
 
 
+def _ends_phrase(word: str, previous: str | bool, following: str) -> bool:
+    """A word no counted noun phrase goes on to: a verb in the past tense after the noun
+    ("4,900 workers walked out") or before an object ("48,317 watched Harbour City", unlike
+    "4,620 confirmed cases"), or a name after a common word ("crowd watches Harbour City")."""
+    if len(word) > 4 and word.islower() and word.endswith("ed"):
+        if previous or not following or following[0].isupper() or following in PHRASE_STOPS:
+            return True
+    return bool(previous) and word[0].isupper() and previous[0].islower()
+
+
 def category(
-    text: str, start: int, phrase: list[re.Match], rest: list[re.Match], lower_limit: int
+    text: str,
+    start: int,
+    phrase: list[re.Match],
+    rest: list[re.Match],
+    lower_limit: int,
+    upper_limit: int | None = None,
 ) -> str | None:
-    """The category named nearest the number: after its noun phrase, or just before it."""
+    """The category named nearest the number: after its noun phrase, or just before it (a
+    verb joined on to the next figure is that figure's: "infected 4,600 people and killed 57")."""
     head = phrase[-1].group().lower() if phrase else ""
     if CATEGORY_OF.get(head) in _NOUN_CATEGORIES:
         return CATEGORY_OF[head]
-    after = _first_category(rest[:FOLLOWING_WINDOW])
+    following = _to_clause_end(rest[:FOLLOWING_WINDOW])
+    if upper_limit is not None:
+        following = _before_next(text, following, upper_limit)
+    after = _first_category(following)
     before_tokens = [
         t for t in words_before(text, start, PRECEDING_WINDOW) if t.end() > lower_limit
     ]
@@ -58,6 +80,27 @@ def _this_clause(before: list[re.Match]) -> list[re.Match]:
         if before[i].group().lower() in _CONJUNCTIONS and before[i + 1].group() == ",":
             return before[:i]
     return before
+
+
+def _before_next(text: str, after: list[re.Match], next_start: int) -> list[re.Match]:
+    """The tokens after a number less a conjunction and verb that lead into the next figure
+    ("4,600 people and killed 57": "killed" is the 57's)."""
+    if (
+        len(after) >= 2
+        and after[-2].group().lower() in _CONJUNCTIONS
+        and not text[after[-1].end() : next_start].strip()
+    ):
+        return after[:-2]
+    return after
+
+
+def _to_clause_end(after: list[re.Match]) -> list[re.Match]:
+    """The tokens after a number up to a comma that opens a new clause ("fell to 5,412 from
+    6,020, and arrests rose": the arrests are not the 6,020)."""
+    for i in range(len(after) - 1):
+        if after[i].group() == "," and after[i + 1].group().lower() in _CONJUNCTIONS:
+            return after[:i]
+    return after
 
 
 def _first_category(tokens: list[re.Match]) -> tuple[int, str] | None:

@@ -73,7 +73,7 @@ def _claim(
     subject = kind_category = None
     if mention.kind != "date":
         phrase, rest = subject_tokens(text, mention.end, next_start)
-        kind_category = category(text, mention.start, phrase, rest, previous_end)
+        kind_category = category(text, mention.start, phrase, rest, previous_end, next_start)
         subject = " ".join(token.group() for token in phrase) or None
         _settle_kind(text, mention, subject, kind_category)
     return {

@@ -31,7 +31,8 @@ _CURRENCY = (
     r"|\b(?:USD|EUR|GBP|PKR|INR|JPY|CHF|CNY)[^\S\n]?"
     r"|\bR(?=\d))"
 )
-_CURRENCY_WORD = r"[^\S\n](?i:euros?|dollars?|pounds?|rupees?|yen|yuan|francs?|pence|sterling)\b"
+_CURRENCY_WORDS = "|".join(sorted(map(re.escape, CURRENCY_WORDS), key=lambda w: (-len(w), w)))
+_CURRENCY_WORD = rf"[^\S\n](?i:{_CURRENCY_WORDS})\b"
 _PERCENT = r"[^\S\n]?%|[^\S\n]?(?i:per[^\S\n]?cent|percent(?:age points?)?)\b"
 _ATTACHED_UNIT = r"(?:km/h|km|kg|mm|cm|mph|°[CF]|C|F)\b"
 _SUFFIX = re.compile(rf"(?:{_PERCENT}|{_CURRENCY_WORD})")
@@ -87,7 +88,9 @@ _VAGUE_WORDS = (
     "several", "a few", "dozens", "scores", "tens", "hundreds", "thousands", "millions", "billions"
 )  # fmt: skip
 _VAGUE_FACTORS = {"few": (3, 10), "a few": (2, 6), "plural": (2, 10)}
-_MONEY_AFTER_VAGUE = re.compile(r"(?:[^\S\n]+of)?[^\S\n]+(?i:(euros|dollars|pounds|rupees|yen))\b")
+_MONEY_AFTER_VAGUE = re.compile(
+    rf"(?:[^\S\n]+of)?[^\S\n]+(?i:({'|'.join(w for w in CURRENCY_WORDS if w.endswith('s'))}|yen))\b"
+)
 _UNIT_AFTER = re.compile(
     r"[ \t-]*(?:(?:more|fewer|less|extra|additional|further|consecutive)[^\S\n]+)?([A-Za-z/]+)"
 )

@@ -16,12 +16,21 @@ from ..vocabulary.text import fold, text_memo
 from ..vocabulary.words import FUNCTION_WORDS, PREDICATE_VERBS
 from .rules import POSITION
 
-CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
+# A comma between digits groups thousands ("5,412"): no clause ends there.
+CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d)|[;:()\u2013\u2014]|\s-\s")
 LINKING = re.compile(
     r"\W*(when|as|after|before|during|following|amid|while|which|where|in which|with)\b"
 )
 _TOKEN = re.compile(r"[^\W_]+")
-PRONOUN = re.compile(r"[\"'\s]*(?:it|its|they|their|this|these|those|he|she)\b", re.IGNORECASE)
+RELATIVE = re.compile(r"['\u2019s]*\s*,\s*(?:who|which|whose|where)\b")
+JOINED = re.compile(r"[,;]\s*(?:and|but|while|whereas)\b")  # a clause of its own begins
+# A sentence that opens on a pronoun, or on "the country", "the kingdom" ... speaks of what
+# the sentence before spoke of.
+PRONOUN = re.compile(
+    r"[\"'\s]*(?:it|its|they|their|this|these|those|he|she|the\s+(?:country|nation|kingdom|"
+    r"republic|city|island|region|state|economy|population)(?:['\u2019]s)?)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -87,10 +96,13 @@ class Context:
     offset: int
     title: str
     previous: str = ""  # the sentence before, when this one begins with a pronoun
+    previous_at: int = -1  # where it starts in the article
     # The stretch of the figure of the same kind before this one, when nothing between them
     # gives this one a verb of its own: its metric is this one's too ("rose 5.8% in 2023,
     # down from 8.5% in 2022"; "German prices rose 5.9%, Italian prices 5.6%").
     lead: tuple[int, int] | None = None
+    original: str = ""  # the sentence as written (case kept: names are capitalised)
+    figures: tuple[tuple[int, int], ...] = ()  # the spans of the sentence's figures (no dates)
     memo: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     def weight(self, at: int, name: bool = False) -> float:
@@ -111,8 +123,39 @@ class Context:
 
     def own(self, at: int) -> bool:
         """Whether `at` lies in the claim's own clause or window: another figure's stretch of
-        the sentence, past a clause break, speaks of that figure."""
-        return self.clause[0] <= at < self.clause[1] or self.window[0] <= at < self.window[1]
+        the sentence, past a clause break, speaks of that figure; so does a clause joined on
+        after the figure ("nine men out alive, and most of the injured were taken ...")."""
+        if self.clause[0] <= at < self.clause[1]:
+            return True
+        if not self.window[0] <= at < self.window[1]:
+            return False
+        return at < self.span[0] or not JOINED.search(self.sentence, self.span[1], at)
+
+    def heads(self, at: int, phrase: tuple[str, ...]) -> bool:
+        """Whether the phrase at `at` is what the claim's clause, a relative one, is about
+        ("the Social Democrats, who came third with 13 seats and 17.4% of the vote")."""
+        words = tokens(self.sentence)
+        i = bisect.bisect_left(words.starts, at) + len(phrase) - 1
+        if i >= len(words.words) or at >= self.clause[0]:
+            return False
+        end = words.starts[i] + len(words.words[i])
+        return (
+            bool(RELATIVE.match(self.sentence, end))
+            and RELATIVE.match(self.sentence, end).end() > self.clause[0]
+        )
+
+    def leads_next(self, at: int, phrase: tuple[str, ...]) -> bool:
+        """Whether the phrase at `at`, after the claim, leads straight into the next figure
+        of its kind ("infected 4,600 people and killed 57": "killed" is the 57's)."""
+        end = self.window[1]
+        if end >= len(self.sentence) or at < self.span[1]:
+            return False
+        words = tokens(self.sentence)
+        i = bisect.bisect_left(words.starts, at) + len(phrase) - 1
+        if i >= len(words.words):
+            return False
+        last = words.starts[i] + len(words.words[i])
+        return last <= end and not self.sentence[last:end].strip()
 
     @cached_property
     def _sentence_words(self) -> Tokens:  # after the first read, a plain attribute
@@ -194,13 +237,15 @@ def context_of(text: str, claim: Claim, title: str | None, claims: list[Claim] =
         and other.is_date
         and start <= other.start < start + len(sentence)
         and str(other.value)[:4].isdigit()
+        and not _dates_other(text, other, claim, claims)
     )
     folded = fold(text)  # sentence_start guarantees text[start:][: len(sentence)] == sentence
     lead = _lead(folded[start : start + len(sentence)], claim, claims, start)
-    previous = ""
+    previous, previous_at = "", -1
     if PRONOUN.match(sentence):  # "It killed eight people": the event of the sentence before
         before = folded[:start].rstrip()
-        previous = before[max(before.rfind(". ", 0, len(before) - 1), before.rfind("\n")) + 1 :]
+        previous_at = max(before.rfind(". ", 0, len(before) - 1), before.rfind("\n")) + 1
+        previous = before[previous_at:]
     return Context(
         sentence=folded[start : start + len(sentence)],
         span=span,
@@ -212,7 +257,29 @@ def context_of(text: str, claim: Claim, title: str | None, claims: list[Claim] =
         offset=start,
         title=fold(title or ""),
         previous=previous,
+        previous_at=previous_at,
         lead=lead,
+        original=sentence,
+        figures=tuple(
+            (c.start - start, c.end - start)
+            for c in claims
+            if not c.is_date and start <= c.start < start + len(sentence)
+        ),
+    )
+
+
+FIGURE_DATE = re.compile(r"\s*(?:in|for|during|over|of|at the end of|by the end of)?\s*$")
+
+
+def _dates_other(text: str, date: Claim, claim: Claim, claims: list[Claim]) -> bool:
+    """Whether a date follows another figure of the sentence, so dates that one ("Turnout was
+    61%, up from 57.1% in 2019": 2019 is the 57.1%'s year, not the 61%'s)."""
+    return any(
+        other is not claim
+        and not other.is_date
+        and 0 <= date.start - other.end < 16
+        and FIGURE_DATE.match(text, other.end, date.start)
+        for other in claims
     )
 
 

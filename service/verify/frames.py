@@ -14,17 +14,24 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
+import pycountry
+
 from ..model import Claim, Frame, Slot
-from ..vocabulary.places import find_places
+from ..vocabulary.lexicon import MONTHS, PHRASE_STOPS, WEEKDAYS
+from ..vocabulary.places import find_places, known_place, place_key
 from ..vocabulary.text import normalize, significant_words, stems
 from ..vocabulary.words import (
     COUNTED_GROUPS,
     EVENT_WORDS,
     FORECAST_WORDS,
     GENERIC_COUNTED,
+    LEGISLATURES,
     METRIC_WORDS,
+    NATIONAL_WORDS,
+    NOT_PLACE_WORDS,
     PER_CAPITA_WORDS,
     SUB_ANNUAL_WORDS,
+    SUPERLATIVES,
     THING_GROUPS,
     YEAR_BEFORE_WORDS,
 )
@@ -37,9 +44,13 @@ GROUP_OF = {
 }
 _PHRASES = {
     "forecast": tuple(tuple(w.split()) for w in FORECAST_WORDS),
-    "sub_annual": tuple(tuple(normalize(w).split()) for w in SUB_ANNUAL_WORDS),
+    # a month's name alone ("January alone brought six homicides") is part of a year too
+    "sub_annual": tuple(tuple(normalize(w).split()) for w in SUB_ANNUAL_WORDS)
+    + tuple((m,) for m in MONTHS if len(m) > 3 and m not in ("may", "sept")),
     "year_before": tuple(tuple(normalize(w).split()) for w in YEAR_BEFORE_WORDS),
     "per_capita": tuple(tuple(normalize(w).split()) for w in PER_CAPITA_WORDS),
+    "national": tuple(tuple(normalize(w).split()) for w in NATIONAL_WORDS),
+    "that_year": (("that", "year"), ("the", "same", "year"), ("that", "same", "year")),
 }
 METRIC_PHRASES = {
     metric: tuple(tuple(normalize(w).split()) for w in words if normalize(w))
@@ -48,12 +59,19 @@ METRIC_PHRASES = {
 
 
 def head(text: str | None) -> str | None:
-    """The stem of a noun phrase's last significant word: 'Pakistani soldiers' -> 'soldier'."""
-    words = significant_words(normalize(text or ""))
-    if not words:
+    """The stem of a noun phrase's last significant word: 'Pakistani soldiers' -> 'soldier'
+    ('spectators per match' -> 'spectator': what is counted, not what it is counted per)."""
+    words = significant_words(normalize(PER.sub("", text or "")))
+    if not words or words[-1] in METRIC_ONLY:  # "nearly 7,000 damaged": what happened, not who
         return None
     stem = next(iter(stems(words[-1])), None)
     return None if stem in GENERIC_STEMS else stem
+
+
+METRIC_ONLY = frozenset(
+    w for words in METRIC_WORDS.values() for w in words if " " not in w and w.endswith("ed")
+)
+PER = re.compile(r"\s+(?:per|a|an|each)\s+\w+.*$", re.IGNORECASE)
 
 
 def counted_groups(found: frozenset[str]) -> set[int]:
@@ -69,14 +87,113 @@ class ArticleView:
     places: tuple[tuple[int, int, str], ...]
     main_place: str | None
     published_at: date | None
+    ranked: frozenset[int] = frozenset()  # the starts of places ranked against
+    datelines: frozenset[int] = frozenset()  # ... and of datelines ("VELMSTAD, Calvaria —")
+    country: str = "the country"  # the main place's country ("Brennick, Vestria": Vestria)
 
     @classmethod
     def of(cls, text: str, title: str | None, published_at: date | None, extra=()) -> ArticleView:
-        places = tuple(find_places(text, extra))
-        in_title = [key for _, _, key in find_places(title or "", extra)]
-        counts = Counter(key for _, _, key in places)
+        named = [m for m in find_places(text, extra) if not compound(text, *m[:2])]
+        ranked = frozenset(s for s, e, _ in named if is_ranked(text, s, e))
+        in_title = [
+            key
+            for s, e, key in find_places(title or "", extra)
+            if not compound(title, s, e) and not is_ranked(title, s, e)
+        ]
+        located = _located(text, named)
+        counts = Counter(key for s, _, key in named + located if s not in ranked)
         main = in_title[0] if in_title else (counts.most_common(1)[0][0] if counts else None)
-        return cls(places, main, published_at)
+        places = sorted(named + located)
+        datelines = frozenset(s for s, _, _ in places if _dateline(text, s))
+        return cls(tuple(places), main, published_at, ranked, datelines, _country(main, extra))
+
+
+# "the world's most populous country", "Europe's largest economy": a ranking among the
+# place's members, not a figure of the place itself; so is "the largest economy in West
+# Africa", "one of the youngest in the world", "the second most populous nation after
+# Indonesia".
+RANKED = re.compile(r"['\u2019]s\s+(?:[a-z]+-)?(?:most|least|[a-z]+est)\b")
+RANKED_BEFORE = re.compile(
+    r"\b(?:most|least|" + "|".join(sorted(SUPERLATIVES)) + r")(?:[\s-]+[a-z-]+){0,2}?"
+    r"\s+(?:in|of|among|after|across)\s+(?:the\s+)?(?:[a-z-]+\s+)?$"
+)
+
+
+DATELINE = re.compile(
+    r"[A-Z][A-Z .'-]*(?:,\s+[A-Z][\w .'-]*)?\s*(?:\u2014|\u2013|-|\(|,\s+[A-Z][a-z]{2,4}\.?\s+\d)"
+)
+
+
+def _dateline(text: str, start: int) -> bool:
+    """Whether a place opens a line as its dateline ("VELMSTAD, Calvaria —", "DAKAR, June 21
+    (...) -"): where the reporter files from, not what a figure is about."""
+    line = text.rfind("\n", 0, start) + 1
+    return not text[line:start].strip() and bool(DATELINE.match(text, start))
+
+
+def _country(main: str | None, extra) -> str:
+    """The country a place lies in, as the references name places ("Brennick, Vestria"); a
+    country is its own. Unknown: a key no fact's place has ("the country")."""
+    if main is None:
+        return "the country"
+    if known_place(main) and len(main) == 3 and pycountry.countries.get(alpha_3=main):
+        return main
+    for name in extra:
+        parts = [p.strip() for p in name.split(",")]
+        if len(parts) > 1 and main in (place_key(parts[0]), place_key(name)):
+            return place_key(parts[-1])
+    return "the country"
+
+
+def is_ranked(text: str, start: int, end: int) -> bool:
+    """Whether a place mention is one others are ranked against, or within."""
+    before, after = text[max(0, start - 60) : start].lower(), text[end : end + 40].lower()
+    return bool(RANKED.match(after) or RANKED_BEFORE.search(before))
+
+
+COMPOUND_AFTER, COMPOUND_BEFORE = re.compile(r"-[a-z]"), re.compile(r"[a-z]-$")
+
+
+def compound(text: str, start: int, end: int) -> bool:
+    """Whether a place mention is part of a compound adjective ("French-speaking", "US-led",
+    "pro-Russian"): it does not say where a figure is."""
+    return bool(
+        COMPOUND_AFTER.match(text[end : end + 2].lower())
+        or COMPOUND_BEFORE.search(text[max(0, start - 2) : start].lower())
+    )
+
+
+# "In neighbouring Harlow, ...", "In Casablanca, home to ...", "about 9 million people live
+# in Tehran": a place, even one the gazetteer does not know.
+LOCATED = re.compile(
+    r"(?<![\w-])[Ii]n\s+(?:neighbouring\s+|neighboring\s+|nearby\s+|the\s+(?:capital|city|"
+    r"town|village|port|district|province)(?:\s+of|,)?\s+)?"
+    r"([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})(?![\w'\u2019])(?:\s+([a-z]+))?"
+)
+
+
+def _located(text: str, known: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Places named after "in" that the gazetteer does not know, keyed by their name: not a
+    month or a day, an event, an elected body, an acronym, nor a name qualifying a noun after
+    it ("in Sunday's vote", "in Gallow Ridge mine blast", "in Aldmark province")."""
+    found = []
+    covered = [(s, e) for s, e, _ in known]
+    for match in LOCATED.finditer(text):
+        s, e = match.span(1)
+        words = normalize(match.group(1)).split()
+        following = match.group(2)
+        if (
+            any(a < e and s < b for a, b in covered)
+            or not words
+            or match.group(1).isupper()
+            or (following is not None and following not in PHRASE_STOPS)
+            or words[0] in MONTHS
+            or words[0] in WEEKDAYS
+            or set(words) & (EVENT_WORDS | LEGISLATURES | NOT_PLACE_WORDS)
+        ):
+            continue
+        found.append((s, e, " ".join(words)))
+    return found
 
 
 def _in(ctx: Context, lo: int, hi: int, phrases) -> tuple[str, int] | None:
@@ -102,18 +219,70 @@ def _place(claim: Claim, ctx: Context, view: ArticleView) -> Slot | None:
         ("clause", (claim.end, clause[1])),
         ("sentence", (start, claim.start)),
     )
+    national = _in(ctx, ctx.window[0], ctx.clause[1], _PHRASES["national"])  # its own stretch
+    others = [(start + a, start + b) for a, b in ctx.figures if start + a != claim.start]
     for origin, (lo, hi) in stretches:
+        if national and origin == "sentence":  # "the national average of 5.1", "Nationally, ..."
+            at = start + national[1]
+            return Slot(view.country, "national", at, at + len(national[0]))
         near = [
             (abs(s - claim.start), s, e, key)
             for s, e, key in view.places
             if lo <= s < hi
             and not (claim.start <= s < claim.end)
-            and not RANKED.match(ctx.article, e)
+            and (s not in view.ranked or _heads(ctx.article, e, clause[0]))
+            and not _taken(ctx.article, s, others)
+            and not FROM_PLACE.search(ctx.article, max(0, s - 80), s)
+            and s not in view.datelines
         ]
         if near:
             _, s, e, key = min(near)
             return Slot(key, origin, s, e)
+    earlier = _opening_place(ctx.article, start, view)
+    if earlier is not None:
+        # "Its GDP came to ...": the place the text before opened on, the sentence's own place
+        # when it opens on a pronoun; else the place the text last spoke of, the article's
+        # rather than its title's ("Inflation stayed at 2.4%", in a round-up of countries).
+        origin = "previous" if ctx.previous_at >= 0 else "before"
+        return Slot(earlier[2], origin, earlier[0], earlier[1])
     return Slot(view.main_place, "article") if view.main_place else None
+
+
+def _opening_place(text: str, before: int, view: ArticleView) -> tuple[int, int, str] | None:
+    """The first place of the nearest sentence before `before` that names one (not ranked
+    against, not where something came from)."""
+    named = [
+        m
+        for m in view.places
+        if m[0] < before
+        and m[0] not in view.ranked
+        and not FROM_PLACE.search(text, max(0, m[0] - 80), m[0])
+    ]
+    if not named:
+        return None
+    last = named[-1][0]
+    cut = max(text.rfind(". ", 0, last), text.rfind("\n", 0, last))  # that sentence's start
+    return next(m for m in named if m[0] > cut)
+
+
+# "travellers returning from Amarri", "imports from China": where from, not where.
+FROM_PLACE = re.compile(
+    r"\bfrom\s+(?:the\s+)?(?:[a-z'-]+(?:\s+[a-z'-]+){0,2},\s+){0,4}(?:[a-z'-]+(?:\s+[a-z'-]+){0,2}"
+    r",?\s+(?:and|or)\s+)?$"
+)  # ... or a list after it ("immigration from Venezuela, Haiti and Colombia")
+PLACE_OF = re.compile(r"\s*(?:in|for|of|at)\s+(?:the\s+)?$")
+
+
+def _taken(text: str, at: int, figures: list[tuple[int, int]]) -> bool:
+    """Whether a place follows another figure of the sentence, so is that figure's ("2.8% in
+    the Czech Republic and 2.7% in Slovakia": the Czech Republic is not the 2.7%'s)."""
+    return any(0 <= at - end < 24 and PLACE_OF.match(text[end:at]) for _, end in figures)
+
+
+def _heads(text: str, end: int, clause_start: int) -> bool:
+    """Whether a place ends right before the claim's clause begins: the clause is about it
+    ("... after Indonesia, whose population reached 275 million")."""
+    return end <= clause_start and not text[end:clause_start].strip(" ,")
 
 
 OWNED = re.compile(r"\s*(?:in|for|during|over|of|at the end of|by the end of)?\s*$")
@@ -130,6 +299,14 @@ def _period(claim: Claim, ctx: Context, dates: list[Claim], view: ArticleView) -
     own = _following(claim.end, usable, text)
     if own:
         return Slot(str(own.value), "clause", own.start, own.end)
+    after = text[claim.end : claim.end + 24]
+    if any(after.startswith(" " + " ".join(p)) for p in _PHRASES["year_before"]):
+        # "$362 billion in 2020 from $377 billion a year earlier": the year before the date
+        # the sentence gives before the figure
+        before = [d for d in usable if start <= d.end <= claim.start]
+        if before:
+            year = int(str(before[-1].value)[:4]) - 1
+            return Slot(str(year), "year before", claim.end, claim.end + len(after))
     for origin, (lo, hi) in (("clause", ctx.clause), ("sentence", ctx.window)):
         near = [d for d in usable if start + lo <= d.start < start + hi and not _owned(d, ctx)]
         if near:
@@ -143,6 +320,15 @@ def _period(claim: Claim, ctx: Context, dates: list[Claim], view: ArticleView) -
     if sub:
         at = start + sub[1]
         return Slot("part of a year", "clause", at, at + len(sub[0]))
+    same = _in(ctx, *ctx.clause, _PHRASES["that_year"])
+    if same:  # "About 90,000 people were displaced that year": the year the text gave last
+        years = [d for d in usable if d.end <= claim.start and len(str(d.value)) >= 4]
+        if years:
+            at = start + same[1]
+            return Slot(str(years[-1].value)[:4], "that year", at, at + len(same[0]))
+    since = CHANGED_FROM.search(text, max(start, claim.start - 12), claim.start)
+    if since:  # "fell to 5,412 from 6,020": an earlier level, of a period the text does not give
+        return Slot("earlier", "from", since.start(), claim.start)
     lead = ctx.lead and _following(start + ctx.lead[1], usable, text)
     if lead:  # "German prices rose 5.9% in 2023, Italian prices 5.6%": 2023 for both
         return Slot(str(lead.value), "lead", lead.start, lead.end)
@@ -152,13 +338,24 @@ def _period(claim: Claim, ctx: Context, dates: list[Claim], view: ArticleView) -
 
 
 def _following(end: int, dates: list[Claim], text: str) -> Claim | None:
-    """The date that follows a figure ending at `end` ("$363 billion in 2023")."""
+    """The date that follows a figure ending at `end` ("$363 billion in 2023"; "a record of
+    64,732, set in 1998")."""
     for d in dates:
-        if end <= d.start < end + 16 and OWNED.match(text[end : d.start]):
+        gap = text[end : d.start]
+        if end <= d.start < end + 28 and (
+            (len(gap) < 16 and OWNED.match(gap)) or SET_IN.match(gap)
+        ):
             return d
     return None
 
 
+SET_IN = re.compile(
+    r",?\s*(?:set|recorded|reached|registered|achieved|established|counted|taken)\s+"
+    r"(?:in|on)\s*$"
+)
+
+
+CHANGED_FROM = re.compile(r"\bfrom\s+$")  # the level a change started from
 OTHER_FIGURE = re.compile(r"[\d%](?:\s*(?:bn|m|billion|million|trillion|per\s*cent|percent))?$")
 
 
@@ -169,17 +366,40 @@ def _owned(date: Claim, ctx: Context) -> bool:
     return bool(OTHER_FIGURE.search(lead.rstrip())) and date.start - len(before) + len(lead) > 0
 
 
-# "the world's most populous country", "Europe's largest economy": a ranking among the
-# place's members, not a figure of the place itself.
-RANKED = re.compile(r"['\u2019]s\s+(?:[a-z]+-)?(?:most|least|[a-z]+est)\b")
 COMPOUND = re.compile(r"-([a-z]+)\b")  # "65,000-capacity", "a 10-day strike"
+# "Together the two fires have burned about 17,000 hectares": a whole of several events,
+# no one event's figure.
+SEVERAL = re.compile(
+    r"\b(?:two|three|four|five|both|all\s+(?:the\s+)?(?:two|three|four))\s+(?:[a-z-]+\s+)?(?:"
+    + "|".join(sorted(w + "s" for w in EVENT_WORDS if not w.endswith("s")))
+    + r")\b"
+)
+
+
+def _several(ctx: Context) -> re.Match | None:
+    """Several events said together in the figure's own predicate ("the two fires have
+    burned", not "Two wildfires rage ... as Corran blaze passes 14,000")."""
+    for found in SEVERAL.finditer(ctx.sentence, *ctx.clause):
+        lo, hi = sorted(
+            (found.end(), ctx.span[0])
+            if found.end() <= ctx.span[0]
+            else (ctx.span[1], found.start())
+        )
+        if not NEXT_PREDICATE.search(ctx.sentence, lo, hi):
+            return found
+    return None
+
+
 PART = re.compile(r"\s+(?:of|out\s+of)\s+(?:the\s+|all\s+)?\d")  # "58 of the 120 seats"
 WHOLE = re.compile(r"\d[\d,.]*\s+(?:of|out\s+of)\s+(?:the\s+|all\s+|a\s+total\s+of\s+)?$")
 # "at the previous election", "the last flood": an earlier event of the kind, not this one.
+# So is "the outgoing assembly": the legislature elected before this election.
 EARLIER = re.compile(
-    r"\b(?:previous|last|prior|preceding|earlier)\s+(?:[a-z-]+\s+)?(?:"
+    r"\b(?:(?:previous|last|prior|preceding|earlier)\s+(?:[a-z-]+\s+)?(?:"
     + "|".join(sorted(EVENT_WORDS))
-    + r")\b"
+    + r")|(?:outgoing|previous|last|departing)\s+(?:"
+    + "|".join(sorted(LEGISLATURES))
+    + r"))\b"
 )
 
 
@@ -188,8 +408,18 @@ EARLIER = re.compile(
 # people", "Mexico had 129.7 million people".
 PEOPLE = frozenset({"people", "residents", "inhabitants", "citizens"})
 HOME_OF = re.compile(
-    r"\b(?:country|nation|state|home|land|island|region|city)\s+(?:of|to)\s+(?:some\s+|about\s+|"
+    r"\b(country|nation|state|home|land|island|region|city|town|village|district|province|"
+    r"county|municipality|capital)\s+(?:of|to)\s+(?:some\s+|about\s+|"
     r"around\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+)?$"
+)
+# A population phrase of these is a town's or a province's, never a country's.
+SUB_NATIONAL = frozenset(
+    "city town village district province county municipality capital region".split()
+)
+NAME = re.compile(r"[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)*")
+NOT_NAMES = frozenset(
+    "the a an that this these those it its their they he she we in on at for of by some "
+    "officials".split()
 )
 PLACE_HAS = re.compile(r"^(?:['\u2019]s\s+|,?\s+(?:with|has|had|of)\s+)$")
 
@@ -197,16 +427,43 @@ PLACE_HAS = re.compile(r"^(?:['\u2019]s\s+|,?\s+(?:with|has|had|of)\s+)$")
 def _population(claim: Claim, ctx: Context, view: ArticleView) -> Slot | None:
     """The population metric, where the claim counts people of a place in one of the press's
     phrasings of a population."""
-    if not claim.kind.counts or claim.category or (claim.subject or "").lower() not in PEOPLE:
+    if not claim.kind.counts or claim.category:
         return None
     before = ctx.sentence[ctx.clause[0] : ctx.span[0]]
-    if HOME_OF.search(before):
-        return Slot("population", "phrase", ctx.offset + ctx.clause[0], claim.start)
+    people = (claim.subject or "").lower() in PEOPLE
+    home = HOME_OF.search(before)
+    if home and (people or not claim.subject):  # "a city of 310,000"
+        return Slot("population", "phrase", ctx.offset + ctx.clause[0] + home.start(), claim.start)
+    if not people:
+        return None
     qualifier = len(claim.text) - len(claim.text.lstrip()) if claim.qualifier else 0
     for s, e, _ in view.places:
         gap = ctx.article[e : claim.start + qualifier]
         if ctx.offset <= s and e <= claim.start and PLACE_HAS.match(gap):
             return Slot("population", "phrase", s, claim.start)
+    return None
+
+
+def _population_place(ctx: Context, metric: Slot, view: ArticleView) -> Slot | None:
+    """The place a population phrase is attached to: "Brennick, a city of 310,000", "Metro
+    Manila alone is home to about 13.5 million", "In Casablanca, home to ...". A name the
+    gazetteer does not know is a place of its own; a town's phrase ("a city of 15 million")
+    with no name before it is no country's population."""
+    home = HOME_OF.search(ctx.article[metric.start : metric.end])
+    if home is None:
+        return None
+    lo, hi = ctx.offset, metric.start
+    known = [(s, e, key) for s, e, key in view.places if lo <= s and e <= hi]
+    if known:
+        s, e, key = known[-1]
+        return Slot(key, "phrase", s, e)
+    text = ctx.original[: hi - lo] if ctx.original else ""
+    names = [m for m in NAME.finditer(text) if m.group().split()[0].lower() not in NOT_NAMES]
+    if names:
+        name = names[-1]
+        return Slot(normalize(name.group()), "phrase", lo + name.start(), lo + name.end())
+    if home.group(1) in SUB_NATIONAL:
+        return Slot(home.group(1), "phrase", metric.start, metric.end)
     return None
 
 
@@ -243,19 +500,49 @@ def _said(ctx: Context, found: tuple[str, int] | re.Match | None) -> Slot | None
     return Slot(found[0], "clause", ctx.offset + found[1], ctx.offset + found[1] + len(found[0]))
 
 
+# Words after a figure that begin another predicate: a forecast word past them is not the
+# figure's ("won 10 seats and will be courted", "grew to 32.2 million as ... projects").
+NEXT_PREDICATE = re.compile(r"\b(?:and|but|as|while|which|who|where|when|because|though)\b")
+
+
+def _forecast(claim: Claim, ctx: Context, period: Slot | None, view: ArticleView) -> Slot | None:
+    """A forecast, target or plan: a forecast word in the figure's clause (after the figure,
+    only before another predicate begins), or a period after the article's own year ("5,000
+    by 2027")."""
+    lo, hi = ctx.clause
+    after = NEXT_PREDICATE.search(ctx.sentence, ctx.span[1], hi)
+    found = _in(ctx, lo, after.start() if after else hi, _PHRASES["forecast"])
+    if found:
+        return _said(ctx, found)
+    if period is not None and period.origin != "article" and view.published_at:
+        year = period.value[:4]
+        if year.isdigit() and int(year) > view.published_at.year:
+            return Slot(period.value, "future", period.start, period.end)
+    return None
+
+
 def frame_of(claim: Claim, ctx: Context, dates: list[Claim], view: ArticleView) -> Frame:
     """The claim's frame (`dates`: the article's date claims)."""
     counted_text = claim.subject or claim.unit
     counted = head(counted_text) if claim.kind.counts else None
     clause = ctx.clause
+    period = _period(claim, ctx, dates, view) if not claim.is_date else None
+    metric = _metric(claim, ctx, view) if not claim.is_date else None
+    place = _place(claim, ctx, view)
+    if metric is not None and metric.origin == "phrase" and metric.start >= ctx.offset:
+        phrase_place = _population_place(ctx, metric, view)
+        if phrase_place is not None and not (
+            phrase_place.value in SUB_NATIONAL and place and not place.value.isupper()
+        ):
+            place = phrase_place
     return Frame(
         kind=claim.kind,
         counted=Slot(counted, "subject", claim.end) if counted else None,
-        metric=_metric(claim, ctx, view) if not claim.is_date else None,
-        place=_place(claim, ctx, view),
-        period=_period(claim, ctx, dates, view) if not claim.is_date else None,
-        forecast=_said(ctx, _in(ctx, *clause, _PHRASES["forecast"])),
-        whole=_said(ctx, WHOLE.search(ctx.sentence, clause[0], ctx.span[0])),
+        metric=metric,
+        place=place,
+        period=period,
+        forecast=_forecast(claim, ctx, period, view),
+        whole=_said(ctx, WHOLE.search(ctx.sentence, clause[0], ctx.span[0]) or _several(ctx)),
         part=_said(ctx, PART.match(ctx.sentence, ctx.span[1])),
         per_capita=_said(ctx, _in(ctx, *clause, _PHRASES["per_capita"])),
         earlier=_said(ctx, EARLIER.search(ctx.sentence, *clause)),

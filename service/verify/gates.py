@@ -10,7 +10,7 @@ from ..model import Claim, Fact, Frame, Kind
 from ..vocabulary.text import normalize, stems
 from ..vocabulary.words import CATEGORY_METRICS
 from .context import Context
-from .frames import GROUP_OF, counted_groups, head
+from .frames import GENERIC_STEMS, GROUP_OF, counted_groups, head
 from .profiles import Hints, Profile, event_of, named_in_window, series, unit_class
 
 NOT_AN_EVENT = re.compile(r"(?:\b(?:by|until|till|since|before|after)\s+(?:the\s+end\s+of\s+)?)$")
@@ -42,8 +42,12 @@ def kind_fits(claim: Claim, fact: Fact) -> str | None:
 
 
 def _same_measure(said: str, unit: str | None) -> bool:
-    """A measured quantity's unit ("km") is the fact's, or begins it ("km/h")."""
-    return bool(unit) and normalize(unit).split()[:1] == normalize(said).split()[:1]
+    """A measured quantity's unit ("km") is the fact's, or begins it ("km/h"), in the
+    singular or the plural ("hectare", "hectares")."""
+    if not unit:
+        return False
+    first, other = normalize(unit).split()[:1], normalize(said).split()[:1]
+    return first == other or stems(" ".join(first)) == stems(" ".join(other))
 
 
 def counted(claim: Claim, fact: Fact, found: Profile) -> str | None:
@@ -52,8 +56,13 @@ def counted(claim: Claim, fact: Fact, found: Profile) -> str | None:
     compared."""
     if not claim.kind.counts:
         return None
+    if claim.kind is Kind.QUANTITY and claim.unit and _same_measure(claim.unit, fact.unit):
+        return "same"  # "200 millimetres" of rain and a fact in mm: the unit says it
     said = head(claim.subject) or head(claim.unit)
     counted = head(fact.unit)
+    subject = tuple(normalize(claim.subject or "").split())
+    if subject and any(_within(phrase, subject) for phrase in found.metric_words):
+        return "same"  # "1,150 job cuts" counts the job cuts a fact of job cuts counts
     if said and counted:
         same = said == counted or (said in GROUP_OF and GROUP_OF.get(counted) == GROUP_OF[said])
         return "same" if same else "other thing"
@@ -64,7 +73,23 @@ def counted(claim: Claim, fact: Fact, found: Profile) -> str | None:
         return None
     if groups & found.counted:
         return "same"
-    return "other group" if found.counted else None
+    if found.counted:
+        return "other group"
+    # A fact counting people in general counts no group of them: "30 million fewer workers"
+    # is not a population, "seven soldiers were killed" not a toll of 31 people (the dead,
+    # the victims are the people of a toll).
+    if fact.unit and stems(fact.unit) <= GENERIC_STEMS and not groups <= VICTIMS:
+        return "other group"
+    return None
+
+
+VICTIMS = frozenset(counted_groups(stems("victims casualties dead")))
+
+
+def _within(phrase: tuple[str, ...], words: tuple[str, ...]) -> bool:
+    """Whether a phrase of two words or more stands in a row in `words`."""
+    n = len(phrase)
+    return n > 1 and any(words[i : i + n] == phrase for i in range(len(words) - n + 1))
 
 
 def period_gate(frame: Frame, fact: Fact, found: Profile, hints: Hints) -> str | None:
@@ -73,7 +98,7 @@ def period_gate(frame: Frame, fact: Fact, found: Profile, hints: Hints) -> str |
     (a population, an economy's size) is about the latest period before the article's date;
     a rate is not checked."""
     period = frame.period
-    if period is None:
+    if period is None or period.origin == "from":
         return "no period"
     if period.value == "part of a year":
         return "sub-annual"
@@ -94,10 +119,11 @@ def other_event(claim: Claim, frame: Frame, fact: Fact, hints: Hints, ctx: Conte
     """A claim dated years away from the fact's event is about another event: a date
     ("last produced a destructive earthquake in 1978") or a count its sentence dates ("The
     quake of April 2012, which killed 57 people" is not the 2024 quake's toll)."""
-    if claim.is_date:  # a wrong year for an event the sentence names is an error, not another
-        apart = fact.is_date and _apart(str(claim.value), {str(fact.value)})
-        return apart and not named_in_window(fact, ctx)
     known = hints.event_years.get(event_of(fact))
+    if claim.is_date:  # a wrong year for an event the sentence names is an error, not another
+        dated = {str(fact.value)} if fact.is_date else known  # or the years its name gives
+        apart = bool(dated) and _apart(str(claim.value), dated)
+        return apart and not named_in_window(fact, ctx)
     if frame.earlier is not None and known and hints.year in known:
         return True  # "at the previous election" is not this year's election
     period = frame.period
@@ -124,14 +150,48 @@ def says_total(fact: Fact) -> bool:
     return "total" in f"{fact.metric} {fact.subject} {' '.join(fact.keywords)}".lower()
 
 
-def other_metric(claim: Claim, frame: Frame, found: Profile, ctx: Context) -> bool:
-    """The claim's own clause says what its figure measures, and it is not the fact's metric:
-    "Of the homes destroyed, only 1,350 houses have been rebuilt" is no count of destroyed
-    homes; a "65,000-capacity" stadium's figure is no crowd."""
+TOTAL = re.compile(r"\b(?:total|totals|totalled|totaled|in all|altogether|overall|all)\b")
+
+
+def whole_gate(frame: Frame, fact: Fact, ctx: Context) -> bool:
+    """A whole ("of the 120 seats") is compared with totals only, a part ("58 of") never with
+    one; nor is a figure that does not say it is a total ("The Greens won 9 seats" is no
+    count of the parliament's seats)."""
+    total = says_total(fact)
+    if frame.whole is not None or frame.part is not None:
+        return (frame.whole is not None) != total
+    return total and not TOTAL.search(ctx.sentence, *ctx.clause)
+
+
+COORDINATED = re.compile(r"\b(?:and|or|but|while|whereas)\b")
+
+
+def other_metric(claim: Claim, frame: Frame, found: Profile, ctx: Context, own: tuple = ()) -> bool:
+    """The claim's own clause says what its figure measures, and it is not the fact's metric
+    (by its words, or the keywords of its own, `own`): "Of the homes destroyed, only 1,350
+    houses have been rebuilt" is no count of destroyed homes; a "65,000-capacity" stadium's
+    figure is no crowd; "registered to vote" says a count of registered voters, not votes."""
     if frame.metric is not None and frame.metric.origin == "compound":
         said = frame.metric.value
         return not any(said in phrase or said + "s" in phrase for phrase in found.metric_words)
     if claim.category or frame.metric is None or frame.metric.origin != "clause":
         return False
     lo, hi = ctx.clause
-    return not any(lo <= h < hi for phrase in found.metric_words for h in ctx.here(phrase))
+    if frame.metric.start - ctx.offset < ctx.window[1] and frame.part is None:
+        # A figure with a metric word of its own before the next figure: the words past that
+        # figure are its ("About 1,200 homes were destroyed and nearly 7,000 damaged"), unlike
+        # a metric two figures share ("seven soldiers and 63 militants were killed").
+        hi = min(hi, ctx.window[1])
+    said_at = frame.metric.start - ctx.offset
+    joined = [
+        m.end() for m in COORDINATED.finditer(ctx.sentence, max(lo, ctx.window[0]), ctx.span[0])
+    ]
+    if joined and said_at >= joined[-1]:
+        # ... and the words before the "and" that joins it on, when its own metric word
+        # follows: "About 1,200 homes were destroyed and nearly 7,000 damaged".
+        lo = joined[-1]
+    return not any(
+        lo <= h < hi and not ctx.leads_next(h, phrase)
+        for phrase in (*found.metric_words, *own)
+        for h in ctx.here(phrase)
+    )

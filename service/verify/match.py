@@ -11,20 +11,39 @@ never guessed; the gate a near candidate failed is the reason given.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..model import Claim, Fact, Frame
+from ..vocabulary.places import known_place, place_key
 from ..vocabulary.words import GENERIC_METRICS, METRIC_WORDS
 from . import gates
 from .context import Context
-from .profiles import Hints, Profile, event_of, profile, same_kind
-from .rules import NEAR_BEFORE, PARAMS, POSITION, RULES, WEIGHTS
+from .profiles import Hints, Profile, event_of, is_member, profile, same_kind
+from .rules import ARTICLE_PLACES, NEAR_BEFORE, PARAMS, POSITION, RULES, WEIGHTS
+
+# A place said as where a figure is ("in Nareth", "at the port of X"), not as what it is
+# asked of ("asked the European Union for help").
+LOCATIVE = re.compile(
+    r"\b(?:in|at|near|across|throughout|outside|inside)\s+(?:the\s+)?(?:(?:neighbouring|"
+    r"neighboring|nearby)\s+|(?:capital|city|town|village|port|district|province)(?:\s+of|,)?\s+)?$"
+)
 
 
 @dataclass(frozen=True)
 class Match:
+    """A fact that matches, with its score (at most 1) and the weighted sum before it is
+    capped (`raw`): two facts both past 1 are not equally well spoken of."""
+
     fact: Fact
     score: float
+    raw: float | None = None
+    named: bool = True  # its name is said in the claim's sentence (or the one a pronoun means)
+    here: float = 0.0  # what the claim's own sentence says for it
+
+    @property
+    def rank(self) -> float:
+        return self.score if self.raw is None else self.raw
 
 
 # -- inputs of the scored rules ---------------------------------------------------------------
@@ -55,7 +74,7 @@ def _spoken(found: Profile, ctx: Context) -> tuple:
     """How the claim's sentence and article speak of a fact's names and keywords: (name here,
     name near, name earlier, name in title, keywords here, keywords before). Remembered per
     claim: facts named alike (a series' many years) are spoken of alike."""
-    key = (found.names, found.keywords)
+    key = (found.names, found.keywords, found.ordinals)
     if key not in ctx.memo:
         ctx.memo[key] = (*_names(found, ctx), *_keywords(found, ctx))
     return ctx.memo[key]
@@ -66,7 +85,8 @@ def _names(found: Profile, ctx: Context) -> tuple[float, bool, bool, bool]:
     for phrase in found.names:
         hits = ctx.here(phrase)
         if hits:
-            here = max(here, max(ctx.weight(h, name=True) for h in hits))
+            weights = (1.0 if ctx.heads(h, phrase) else ctx.weight(h, name=True) for h in hits)
+            here = max(here, max(weights))
         elif ctx.in_previous(phrase):
             here = max(here, POSITION["previous_sentence"])
         elif (distance := ctx.before(phrase)) is not None:
@@ -74,6 +94,12 @@ def _names(found: Profile, ctx: Context) -> tuple[float, bool, bool, bool]:
             earlier |= distance > NEAR_BEFORE
         elif ctx.in_title(phrase):
             title = True
+    for phrase in found.ordinals:  # "the first quake": said here, never as the article's prior
+        hits = ctx.here(phrase)
+        if hits:
+            here = max(here, *(ctx.weight(h, name=True) for h in hits))
+        elif ctx.in_previous(phrase):
+            here = max(here, POSITION["previous_sentence"])
     return here, near, earlier, title
 
 
@@ -99,6 +125,8 @@ def _metric_said(claim: Claim, frame: Frame, fact: Fact, found: Profile, ctx: Co
     """For a figure with no category, how near its sentence says the fact's metric, by the
     metric's words or the fact's own keywords (None: nowhere, and the fact's metric is
     specific: "a convoy of 6 vehicles" is no toll)."""
+    if found.modifier and not any(ctx.own(h) for h in ctx.here((found.modifier,))):
+        return None  # "an average of 2,900 spectators", not any crowd; a record's date
     if claim.is_date or claim.category or not found.metric_words:
         return 0.0
     if frame.metric is not None and frame.metric.origin == "phrase":
@@ -106,23 +134,53 @@ def _metric_said(claim: Claim, frame: Frame, fact: Fact, found: Profile, ctx: Co
     phrases = found.metric_words
     if fact.metric not in METRIC_WORDS:  # a metric of the source's own: its keywords say it
         phrases = (*phrases, *hints.metric_keywords.get(fact.id, ()))
-    hits = [h for phrase in phrases for h in ctx.here(phrase) if ctx.own(h)]
+    hits = [
+        h
+        for phrase in phrases
+        for h in ctx.here(phrase)
+        if ctx.own(h) and not ctx.leads_next(h, phrase)
+    ]
     if hits:
         return max(ctx.weight(h) for h in hits)
     lead = ctx.lead  # the figure before, when nothing between gives this one its own verb
     if lead and any(lead[0] <= h < lead[1] for phrase in phrases for h in ctx.here(phrase)):
         return POSITION["inherited"]
+    if any(ctx.in_previous(phrase) for phrase in phrases):  # "It was worth $525 billion"
+        return POSITION["inherited"]
     return None
 
 
-def _year(claim: Claim, fact: Fact, ctx: Context, hints: Hints) -> str | None:
-    """A date's year names its event ("the 2019 flood"); so does a year beside a count."""
+def _place_aside(fact: Fact, frame: Frame, found: Profile) -> bool:
+    """A series of a company or a body (its revenue, its output) is about its subject, not
+    its place: the article's main place does not rule it out ("Halvern Motors reported
+    revenue of €8.4 billion", in a story datelined in one of its towns). A place the claim's
+    own sentence gives still must be the fact's."""
+    if frame.place is not None and frame.place.origin not in ARTICLE_PLACES:
+        return False
+    return place_key(fact.subject) not in found.places and known_place(fact.subject) is None
+
+
+def _own_metric_words(fact: Fact, hints: Hints) -> tuple:
+    """The keywords that say a metric of the source's own ("registered", "of the vote")."""
+    return () if fact.metric in METRIC_WORDS else hints.metric_keywords.get(fact.id, ())
+
+
+def _year(claim: Claim, frame: Frame, fact: Fact, ctx: Context, hints: Hints) -> str | None:
+    """A date's year names its event ("the 2019 flood"); so does the year a figure is about
+    (its frame's period: "Turnout was 61%, up from 57.1% in 2019" dates the 57.1% only)."""
     if claim.is_date:
         return "same" if str(claim.value)[:4] == str(fact.value)[:4] else None
     known = hints.event_years.get(event_of(fact))
-    if not (ctx.years and known) or fact.is_series:
+    if not known or fact.is_series:
         return None
-    return "same" if ctx.years & known else "other"
+    period = frame.period
+    if period is not None and period.origin != "article" and period.value[:4].isdigit():
+        years = {period.value[:4]}
+    else:  # the sentence's dates that no other figure takes ("..., the union said on Sunday")
+        years = ctx.years
+    if not years:
+        return None
+    return "same" if years & known else "other"
 
 
 def inputs(
@@ -145,7 +203,7 @@ def inputs(
     if (
         said is None
         and fact.metric not in GENERIC_METRICS
-        or gates.other_metric(claim, frame, found, ctx)
+        or gates.other_metric(claim, frame, found, ctx, _own_metric_words(fact, hints))
     ):
         return None, "metric"
     x.metric_said = said or 0.0
@@ -153,14 +211,17 @@ def inputs(
         return None, "forecast"
     if frame.per_capita is not None and "per" not in f"{fact.metric} {fact.unit or ''}":
         return None, "per capita"
-    if (frame.whole is not None) != gates.says_total(fact) and (frame.whole or frame.part):
+    if gates.whole_gate(frame, fact, ctx):
         return None, "whole"  # a whole is compared with totals only, a part never with one
     claim_place = frame.place.value if frame.place else None
     if found.places and claim_place:  # an event in a province is in its country too
         within = found.places if fact.is_series else found.regions
         x.place = "same" if claim_place in within else "other"
+    if x.place == "other" and frame.place.origin in ("clause", "sentence"):
+        if LOCATIVE.search(ctx.article, max(0, frame.place.start - 40), frame.place.start):
+            return None, "place"  # "In the capital, Nareth, 37 cases": not the region's outbreak
     if fact.is_series:
-        if x.place != "same":
+        if x.place != "same" and not _place_aside(fact, frame, found):
             return None, "place"
         period = gates.period_gate(frame, fact, found, hints)
         if period:
@@ -168,14 +229,24 @@ def inputs(
         x.period = "same"
     _speak(x, found, ctx)
     x.partner = fact.subject in hints.partners
-    x.year = _year(claim, fact, ctx, hints)
-    own_place = x.place == "same" and frame.place.origin != "article"
+    x.year = _year(claim, frame, fact, ctx, hints)
+    own_place = x.place == "same" and frame.place.origin not in ARTICLE_PLACES
     named = x.name_here or x.keywords_here or x.partner or own_place
     elsewhere = x.name_near or x.name_earlier or x.name_in_title or x.place == "same"
     positive = x.counted == "same" or x.metric_said > 0 or claim.category is not None
-    if not (named or (elsewhere and positive)):
+    if not (named or (elsewhere and positive)) or (
+        is_member(fact.subject) and (not x.name_here or _headed_by_another(found, ctx, hints))
+    ):
         return None, "evidence"
     return x, None
+
+
+def _headed_by_another(found: Profile, ctx: Context, hints: Hints) -> bool:
+    """Whether the claim's clause is a relative one about another member of the event ("the
+    Social Democrats, who came third with 13 seats" holds no seats of the Greens)."""
+    return any(
+        ctx.heads(h, name) for name in hints.member_names - set(found.names) for h in ctx.here(name)
+    )
 
 
 @dataclass(frozen=True)
@@ -187,10 +258,13 @@ class Evidence:
     here: float
     around: float
     rest: float
+    named: bool = False
 
     def total(self, with_around: bool = True) -> float:
-        value = self.here + (self.around if with_around else 0.0) + self.rest
-        return round(max(0.0, min(1.0, value)), 3)
+        return round(max(0.0, min(1.0, self.raw(with_around))), 3)
+
+    def raw(self, with_around: bool = True) -> float:
+        return round(self.here + (self.around if with_around else 0.0) + self.rest, 3)
 
 
 def evidence(x: Inputs) -> Evidence:
@@ -200,7 +274,7 @@ def evidence(x: Inputs) -> Evidence:
     for rule in RULES:
         parts[rule.part] += WEIGHTS[rule.name] * rule.feature(x)
     around = max(0.0, parts["around"] - WEIGHTS["name_here"] * x.name_here)
-    return Evidence(parts["here"], around, parts["rest"])
+    return Evidence(parts["here"], around, parts["rest"], x.name_here > 0)
 
 
 @dataclass
@@ -241,11 +315,16 @@ def best_matches(
     if not found and pool and all(depth == 0 for depth, _ in failed):
         found, failed = _gated(claim, frame, facts, ctx, hints)  # the same near fact as ever
     clearest = max((e.here for _, e in found), default=0.0)
-    scored = [Match(f, e.total(e.here >= clearest - PARAMS["clearer"])) for f, e in found]
+    scored = []
+    for f, e in found:
+        around = e.here >= clearest - PARAMS["clearer"]
+        scored.append(Match(f, e.total(around), e.raw(around), e.named, e.here))
+    scored = _current(claim, frame, scored, hints)
     passed = [m.fact for m in scored if m.score >= PARAMS["threshold"]]
     things = {p.thing for p in passed}
     kept = sorted(
-        (m for m in scored if m.fact.thing in things), key=lambda m: (-m.score, m.fact.id)
+        (m for m in scored if m.fact.thing in things),
+        key=lambda m: (-m.score, -m.rank, m.fact.id),
     )
     if kept:
         rival = _rival_event(claim, frame, kept[0].fact, facts, ctx, hints)
@@ -281,8 +360,8 @@ def _event_scores(
         if gates.other_event(claim, frame, fact, hints, ctx):
             continue
         found = profile(fact)
-        year = _year(claim, fact, ctx, hints) if claim.is_date == fact.is_date else None
-        key = (found.names, found.keywords, year)
+        year = _year(claim, frame, fact, ctx, hints) if claim.is_date == fact.is_date else None
+        key = (found.names, found.keywords, found.ordinals, year)
         if key not in said:
             x = Inputs(claim, frame, fact, year=year)
             _speak(x, found, ctx)
@@ -296,6 +375,27 @@ def _event_scores(
         event: (here, total if here >= clearest - PARAMS["clearer"] else here, fact)
         for event, (here, total, fact) in scores.items()
     }
+
+
+def _current(claim: Claim, frame: Frame, scored: list[Match], hints: Hints) -> list[Match]:
+    """An undated claim's matches less those of an event years before the article when an
+    event of the same kind and of the article's year matches too."""
+    events = {event_of(m.fact) for m in scored}
+    if len(events) < 2:
+        return scored
+    past = {e for e in events if any(_past(claim, frame, other, e, hints) for other in events)}
+    return [m for m in scored if event_of(m.fact) not in past] if past else scored
+
+
+def _past(claim: Claim, frame: Frame, event: str, other: str, hints: Hints) -> bool:
+    """Whether `other` is an event years before the article while `event` is of its year, and
+    the claim gives no date of its own: "has now infected more than 4,600 people" is the
+    current outbreak's figure, not the one of 2017."""
+    undated = frame.period is None or frame.period.origin == "article"
+    if claim.is_date or not undated or hints.year is None:
+        return False
+    now, then = hints.event_years.get(event, ()), hints.event_years.get(other, ())
+    return hints.year in now and same_kind(event, other) and gates._apart(hints.year, then)
 
 
 def _rival_event(claim, frame, best: Fact, facts, ctx, hints) -> Fact | None:
@@ -318,5 +418,6 @@ def _rival_event(claim, frame, best: Fact, facts, ctx, hints) -> Fact | None:
         and here >= best_here - margin
         and total >= best_total - margin
         and here > 0
+        and not _past(claim, frame, event, other, hints)
     ]
     return max(rivals, key=lambda r: (r[0], r[1].id))[1] if rivals else None

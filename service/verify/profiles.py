@@ -13,7 +13,7 @@ from functools import lru_cache
 from ..model import Fact
 from ..vocabulary.places import known_place, place_key
 from ..vocabulary.text import normalize, significant_words, stems
-from ..vocabulary.words import EVENT_WORDS, GENERIC_METRICS, METRIC_WORDS
+from ..vocabulary.words import EVENT_WORDS, GENERIC_METRICS, METRIC_WORDS, ORDINALS
 from .context import Context
 from .frames import COUNTED_STEMS, counted_groups
 
@@ -32,6 +32,10 @@ class Profile:
     metric_words: tuple[tuple[str, ...], ...]
     places: frozenset[str]
     regions: frozenset[str]  # the places and those they lie in ("Teravan, Corvenia": Corvenia)
+    modifier: str | None = None  # "average" of "average_attendance": said too, in the clause
+    # "first quake" for the "first Sarrow Valley earthquake": a name in the claim's sentence
+    # (or the one its pronoun means) only, as the article tells events of a series apart
+    ordinals: tuple[tuple[str, str], ...] = ()
 
 
 @lru_cache(maxsize=65536)
@@ -44,14 +48,43 @@ def profile(fact: Fact) -> Profile:
     if not places and (subject := known_place(fact.subject)):
         places = frozenset({subject})  # a fact about "Pakistan" is about Pakistan
     parts = (p.strip() for p in (fact.place or "").split(",") if p.strip())
+    phrases = tuple(tuple(t.split()) for t in map(normalize, names) if t)
     return Profile(
-        names=tuple(tuple(t.split()) for t in map(normalize, names) if t),
-        keywords=tuple(tuple(t.split()) for t in terms if t and not stems(t) <= COUNTED_STEMS),
+        names=phrases,
+        keywords=tuple(
+            tuple(t.split())
+            for t in terms
+            if t and not stems(t) <= COUNTED_STEMS and not YEAR.fullmatch(t)
+        ),  # a year is the event's date (`Hints.event_years`), not a word about it
         counted=frozenset(counted_groups(described)),
         metric_words=tuple(tuple(normalize(w).split()) for w in _metric_words(fact) if w),
         places=places,
         regions=places | frozenset(map(place_key, parts)),
+        modifier=_modifier(fact.metric),
+        ordinals=_ordinal_names(phrases, terms),
     )
+
+
+def _modifier(metric: str) -> str | None:
+    """The word that makes a metric of the source's own a kind of a known one: "average" of
+    "average_attendance", "record" of "record_attendance"."""
+    first, _, base = metric.removesuffix("_date").partition("_")
+    return first if base in METRIC_WORDS and first not in METRIC_WORDS else None
+
+
+def _ordinal_names(names: tuple, terms: list[str]) -> tuple[tuple[str, str], ...]:
+    """The short names an ordinal gives an event of a series: "the first quake" for the
+    "first Sarrow Valley earthquake" (with each word of its kind its keywords use: quake,
+    earthquake, tremor)."""
+    kinds = EVENT_WORDS & {w for t in (*map(" ".join, names), *terms) for w in t.split()}
+    found = {
+        (word, kind)
+        for name in names
+        for word in name
+        if word in ORDINALS and EVENT_WORDS & set(name)
+        for kind in kinds
+    }
+    return tuple(sorted(found - set(names)))
 
 
 def _metric_words(fact: Fact) -> tuple[str, ...]:
@@ -59,6 +92,8 @@ def _metric_words(fact: Fact) -> tuple[str, ...]:
     subject gives in parentheses ("Lorvan school kidnapping (students released)")."""
     if fact.metric in METRIC_WORDS:
         return METRIC_WORDS[fact.metric]
+    if not fact.is_date and (modifier := _modifier(fact.metric)):  # "average_attendance"
+        return METRIC_WORDS[fact.metric[len(modifier) + 1 :]]  # is said as an attendance
     detail = PARENTHESES.search(fact.subject)
     if fact.metric in GENERIC_METRICS:
         if not detail:
@@ -110,6 +145,8 @@ class Hints:
     by_class: Mapping[str, tuple[Fact, ...]] = field(default_factory=dict)
     # The events that another candidate event is of the same kind as (two quakes, two storms).
     with_rivals: frozenset[str] = frozenset()
+    # The names of the candidates about one member of an event (a party in an election).
+    member_names: frozenset[tuple[str, ...]] = frozenset()
 
     @classmethod
     def from_facts(cls, facts: list[Fact], before: str | None = None) -> Hints:
@@ -120,10 +157,13 @@ class Hints:
             by_subject.setdefault(fact.subject, []).append(fact)
             if fact.is_date:
                 years.setdefault(event_of(fact), set()).add(str(fact.value)[:4])
+            if not fact.is_series and (named := _named_years(fact.subject, fact.keywords)):
+                years.setdefault(event_of(fact), set()).update(named)
             elif fact.period and before and fact.period < before[: len(fact.period)]:
                 key = series(fact)
                 latest[key] = max(latest.get(key, ""), fact.period)
         own = {f.id: words for group in by_subject.values() for f, words in _own_keywords(group)}
+        _learn_keywords(facts, own)
         hints = cls(
             event_years={k: frozenset(v) for k, v in years.items()},
             latest=latest,
@@ -144,7 +184,52 @@ class Hints:
             self,
             by_class={k: tuple(v) for k, v in by_class.items()},
             with_rivals=frozenset(e for e in events if any(same_kind(e, o) for o in events)),
+            member_names=frozenset(
+                name for f in facts if is_member(f.subject) for name in profile(f).names
+            ),
         )
+
+
+MEMBER = re.compile(r"^(.+?)\s+in\s+(?:the\s+)?(.+)$")
+
+
+@lru_cache(maxsize=65536)
+def is_member(subject: str) -> bool:
+    """Whether a fact is about one of several members of an event: a party in an election
+    ("Green Coalition in the 2024 Drossen regional assembly election"). What the article says
+    of the election speaks for every party alike: only the party's own name tells them apart."""
+    found = MEMBER.match(_event(subject))
+    return (
+        bool(found)
+        and not EVENT_WORDS & set(found[1].split())
+        and bool(EVENT_WORDS & set(found[2].split()))
+    )
+
+
+YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+
+
+@lru_cache(maxsize=65536)
+def _named_years(subject: str, keywords: tuple[str, ...]) -> frozenset[str]:
+    """The years an event's name or a keyword dates it to ("2019 Drossen regional assembly
+    election", "Gallow Ridge mine explosion, October 2024", keyword "2019"): as good as a date
+    fact of it."""
+    return frozenset(YEAR.findall(subject)) | {k for k in keywords if YEAR.fullmatch(k.strip())}
+
+
+def _learn_keywords(facts: list[Fact], own: dict) -> None:
+    """A fact alone of its subject (one party's vote share) takes as its own the keywords it
+    shares with the own keywords of facts of its metric about other subjects ("share", "of
+    the vote")."""
+    by_metric: dict[str, set] = {}
+    for fact in facts:
+        by_metric.setdefault(fact.metric, set()).update(own.get(fact.id, ()))
+    for fact in facts:
+        if fact.id not in own and by_metric.get(fact.metric):
+            mine = {tuple(normalize(k).split()) for k in fact.keywords}
+            learned = tuple(sorted(mine & by_metric[fact.metric]))
+            if learned:
+                own[fact.id] = learned
 
 
 def _own_keywords(facts: list[Fact]):
@@ -155,7 +240,12 @@ def _own_keywords(facts: list[Fact]):
     keys = [dict.fromkeys(normalize(k) for k in f.keywords) for f in facts]
     shared = set(keys[0]).intersection(*keys[1:])
     for fact, words in zip(facts, keys, strict=True):
-        own = [w for w in words if w and w not in shared and not stems(w) <= COUNTED_STEMS]
+        named = {normalize(n) for n in (*place_names(fact.place), fact.subject, *fact.aliases)}
+        own = [
+            w
+            for w in words
+            if w and w not in shared and w not in named and not stems(w) <= COUNTED_STEMS
+        ]  # a place or a name says where or who, not what is measured
         yield fact, tuple(tuple(w.split()) for w in own)
 
 

@@ -27,12 +27,13 @@ if TYPE_CHECKING:  # the rules read these; they import the weights from here
 WEIGHTS_FILE = Path(__file__).with_name("weights.json")
 _TABLE = json.loads(WEIGHTS_FILE.read_text(encoding="utf-8"))
 WEIGHTS: dict[str, float] = _TABLE["weights"]
-# Thresholds: a score to pass, how much clearer one event must be spoken of, how close two
-# rivals may be before no verdict is given, how clear a count's event must be to date it.
+# Thresholds: a score to pass, how much clearer one event (or fact) must be spoken of, how
+# clear a count's event must be to date it, how close a rival event may come.
 PARAMS: dict[str, float] = _TABLE["params"]
 # How much a word outside the claim's clause or window still speaks of it.
 POSITION: dict[str, float] = _TABLE["position"]
 NEAR_BEFORE = 600  # characters before the sentence whose words still speak of its event
+ARTICLE_PLACES = ("article", "before")  # a place the claim's own text does not give
 
 
 @dataclass(frozen=True)
@@ -86,11 +87,15 @@ def _same_year(x: Inputs) -> float:
 
 
 def _place_here(x: Inputs) -> float:
-    return 1.0 if x.place == "same" and x.frame.place.origin != "article" else 0.0
+    return 1.0 if x.place == "same" and x.frame.place.origin not in ARTICLE_PLACES else 0.0
 
 
 def _same_place(x: Inputs) -> float:
-    return 1.0 if x.place == "same" and x.frame.place.origin == "article" else 0.0
+    # The article's place says which place a figure is about, not which of its events a date
+    # is of: a date takes its event from names, keywords and the counts beside it.
+    if x.claim.is_date:
+        return 0.0
+    return 1.0 if x.place == "same" and x.frame.place.origin in ARTICLE_PLACES else 0.0
 
 
 def _same_period(x: Inputs) -> float:

@@ -10,14 +10,16 @@ the claim open: `unverifiable`, saying why.
 from __future__ import annotations
 
 from ..model import Claim, Fact, Frame
-from ..vocabulary.places import place_name
+from ..vocabulary.places import place_key, place_name
 from ..vocabulary.words import GENERIC_METRICS, METRIC_LABELS
 from .compare import agrees, describe
 from .match import Match, Outcome
 from .rules import PARAMS
 
 VAGUE_CONFIDENCE = 0.6  # "dozens", "hundreds": a verdict on them is worth less
-TOLL_METRICS = ("killed", "injured", "displaced", "arrested", "wounded", "affected")
+TOLL_METRICS = (
+    "killed", "injured", "displaced", "evacuated", "arrested", "wounded", "affected",
+)  # fmt: skip
 
 
 def _evidence(match: Match) -> dict:
@@ -44,7 +46,8 @@ def fact_phrase(fact: Fact) -> str:
     figure = describe(fact.value, fact.qualifier, fact.unit)
     metric = METRIC_LABELS.get(fact.metric, fact.metric.replace("_", " "))
     if fact.is_series:
-        place = place_name(fact.place) if fact.place else fact.subject
+        about_place = fact.place and place_key(fact.subject) == place_key(fact.place)
+        place = place_name(place_key(fact.place)) if about_place else fact.subject
         return f"{place}, {fact.period}, {metric}: {figure}"
     counted = fact.unit if not fact.is_date and fact.unit else ""
     if fact.source.span is not None:  # a source document's figure: no event name of its own
@@ -101,7 +104,7 @@ def _why_not(outcome: Outcome, frame: Frame | None) -> str:
         if frame.period is not None and frame.period.value == "part of a year":
             return "it is about part of a year (a quarter, a month), and no reference holds it"
         if frame.per_capita is not None:
-            return "it is a figure per person, and no reference holds one"
+            return "it is a figure per person or an average, and no reference holds one"
         if frame.metric is not None and frame.metric.origin in ("clause", "phrase"):
             metric = METRIC_LABELS.get(frame.metric.value, frame.metric.value.replace("_", " "))
             where = f" for {place_name(frame.place.value)}" if frame.place else ""
@@ -132,12 +135,24 @@ def _unverifiable(claim: Claim, facts: list[Match], reason: str) -> dict:
     }
 
 
+# Two facts about different things whose scores are this close fit as well as each other:
+# a safety margin of the product ("when two readings are close, say unverifiable"), not a
+# fitted weight.
+CLOSE = 0.05
+
+
 def _ambiguous(claim: Claim, matches: list[Match]) -> list[Match]:
-    """The best match and a rival about another thing, as good, that would change the verdict."""
+    """The best match and a rival about another thing, as good, that would change the verdict.
+    Past the score's cap, a fact the claim's sentence names is better than one it does not
+    ("The Green Coalition won ... 29 of the 75 seats": not the People's Party's seats)."""
     best = matches[0]
     for rival in matches[1:]:
-        if best.score - rival.score > PARAMS["ambiguous"]:
+        if best.score - rival.score > CLOSE:
             break
+        if best.named and not rival.named and best.rank > rival.rank:
+            continue
+        if best.named == rival.named and best.here - rival.here > PARAMS["clearer"]:
+            continue  # the claim's own sentence speaks clearly more of the best
         if rival.fact.thing != best.fact.thing and agrees(claim, rival.fact) != agrees(
             claim, best.fact
         ):

@@ -1,5 +1,7 @@
 """Word lists shared by the claim-extraction passes (vocabulary only, no logic)."""
 
+import re
+
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
     "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
@@ -34,11 +36,47 @@ CURRENCY_SYMBOLS = {
     "eur": "EUR", "gbp": "GBP", "pkr": "PKR", "inr": "INR", "jpy": "JPY", "chf": "CHF",
     "cny": "CNY",
 }  # fmt: skip
-CURRENCY_WORDS = {
+# A currency named by a word that does not say which ("crowns": Swedish, Norwegian, Danish,
+# Czech, Icelandic; "marks": German, Finnish, Bosnian): money, compared with no reference in
+# any currency. ISO 4217 "XXX".
+UNNAMED_CURRENCY = "XXX"
+# The press's defaults for the words many currencies share.
+PRESS_CURRENCY_WORDS = {
     "dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "pound": "GBP",
     "pounds": "GBP", "sterling": "GBP", "rupee": "PKR", "rupees": "PKR", "yen": "JPY",
     "yuan": "CNY", "franc": "CHF", "francs": "CHF", "pence": "GBP",
+    "crown": UNNAMED_CURRENCY, "crowns": UNNAMED_CURRENCY, "mark": UNNAMED_CURRENCY,
+    "marks": UNNAMED_CURRENCY,
 }  # fmt: skip
+# Currency names that are also words for people or things after a number.
+NOT_CURRENCY_WORDS = frozenset({"real", "colon", "guarani", "afghani", "leone", "gold", "silver"})
+
+
+def _currency_words() -> dict[str, str]:
+    """Currency words after a number ("60,000 marks", "1.6 billion zlotys"): the press's
+    defaults, then the noun of each ISO 4217 currency's name as pycountry gives it ("Polish
+    Zloty" -> zloty; "Rial Omani" -> rial), singular and plural; a noun several currencies
+    share ("krona", "dinar") stands for a currency it does not name."""
+    import pycountry
+
+    nouns: dict[str, set[str]] = {}
+    names = [c for c in pycountry.currencies if not c.alpha_3.startswith("X")]
+    lasts = {c.name.split()[-1].lower() for c in names}
+    for currency in names:
+        words = re.sub(r"\s*\(.*?\)", "", currency.name).lower().split()
+        if not words or len(words) > 2:
+            continue
+        noun = words[0] if len(words) == 2 and words[0] in lasts else words[-1]
+        if noun.isascii() and noun.isalpha() and len(noun) >= 4 and noun not in NOT_CURRENCY_WORDS:
+            nouns.setdefault(noun, set()).add(currency.alpha_3)
+    found = {}
+    for noun, codes in nouns.items():
+        code = codes.pop() if len(codes) == 1 else UNNAMED_CURRENCY
+        found[noun] = found[noun + "s"] = code
+    return {**found, **PRESS_CURRENCY_WORDS}
+
+
+CURRENCY_WORDS = _currency_words()
 
 # Units of measure that make a number a quantity rather than a count.
 MEASURE_UNITS = {
@@ -47,6 +85,9 @@ MEASURE_UNITS = {
     "feet": "ft", "foot": "ft", "kg": "kg", "kilograms": "kg", "tonnes": "tonne",
     "tonne": "tonne", "tons": "ton", "ton": "ton", "litres": "litre", "liters": "litre",
     "barrels": "barrel", "barrel": "barrel", "acres": "acre", "hectares": "hectare",
+    "hectare": "hectare", "ha": "hectare", "millimetres": "mm", "millimeters": "mm",
+    "millimetre": "mm", "millimeter": "mm", "mm": "mm", "centimetres": "cm", "centimeters": "cm",
+    "cm": "cm", "inches": "inch", "inch": "inch",
     "degrees": "degree", "mph": "mph", "points": "point",
     "seconds": "second", "minute": "minute", "minutes": "minute", "hour": "hour",
     "hours": "hour", "day": "day", "days": "day", "week": "week", "weeks": "week",
@@ -59,8 +100,9 @@ CATEGORY_WORDS = {
     "eliminated eliminate eliminating slain massacred perished bodies executed",
     "injured": "injured injuring injure wounded wounding injuries hurt",
     "missing": "missing unaccounted",
-    "displaced": "displaced displacing displace fled fleeing homeless evacuated evacuees "
-    "refugees uprooted",
+    "displaced": "displaced displacing displace fled fleeing homeless refugees uprooted",
+    # Evacuations are counted on their own: a precaution, not the displaced of a disaster.
+    "evacuated": "evacuated evacuating evacuate evacuees evacuation",
     "arrested": "arrested arrests arresting detained detaining detentions custody jailed",
     "kidnapped": "kidnapped kidnapping abducted abducting hostages",
     "rescued": "rescued",
@@ -84,7 +126,8 @@ PHRASE_STOPS = set(
     "while since during after before including across into onto over under about against "
     "between per each every so such also only still now then if inside outside near among "
     "within through throughout along around amid toward towards lost lose said say says remain "
-    "remained went came took got made spent live lived".split()
+    "remained went came took got made spent live lived out up down off away back last next "
+    "alive".split()
 )
 
 # Lower-case words before a digit number that make it a label ("page 3", "number 10").

@@ -41,7 +41,7 @@ UPPER = "upper"  # every letter upper case: "US", "U.S.", never "us" or "Us"
 PRESS_NAMES: dict[str, tuple[str, ...]] = {
     "USA": ("America", "United States of America", "US", "U.S.", "USA", "U.S.A."),
     "GBR": ("Britain", "Great Britain", "UK", "U.K."),
-    "KOR": ("South Korea", "Republic of Korea"),
+    "KOR": ("South Korea", "Republic of Korea", "Korea"),
     "PRK": ("North Korea", "DPRK"),
     "CIV": ("Ivory Coast", "Cote d'Ivoire"),
     "RUS": ("Russia",),

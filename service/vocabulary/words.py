@@ -11,7 +11,7 @@ from .lexicon import CATEGORY_WORDS
 # Who or what is counted. Words in one group count the same people ("militants" and
 # "terrorists"); a keyword made only of these describes the victims, not the event.
 COUNTED_GROUPS = (
-    "people person individual resident total",
+    "people person individual resident total man men",
     "civilian noncombatant bystander",
     "soldier troop serviceman servicemen personnel officer army",
     "militant terrorist insurgent extremist fighter jihadist",
@@ -44,7 +44,7 @@ THING_GROUPS = (
     "vote ballot",
     "seat",
 )
-GENERIC_COUNTED = "people person individual resident total"
+GENERIC_COUNTED = "people person individual resident total man men"
 
 # The metrics an extracted category stands for (a death toll is `killed` or `deaths`).
 CATEGORY_METRICS = {"killed": {"killed", "deaths"}, "injured": {"injured", "wounded"}}
@@ -61,8 +61,15 @@ METRIC_WORDS = {
     "damaged": ("damaged", "damage"),
     "rebuilt": ("rebuilt", "repaired", "reconstructed", "restored"),
     "affected": ("affected",),
-    "population": ("population", "inhabitants", "populous", "people live", "home to"),
-    "gdp": ("gdp", "gross domestic product", "economy", "economic output", "output"),
+    "population": ("population", "inhabitants", "populous", "people live", "home to", "census"),
+    "gdp": (
+        "gdp",
+        "gross domestic product",
+        "economy",
+        "economic output",
+        "output",
+        "goods and services",
+    ),  # fmt: skip
     "inflation": ("inflation", "consumer prices", "consumer price", "cpi", "cost of living"),
     "gdp_deflator": ("deflator",),
     "gdp_growth": (
@@ -77,6 +84,7 @@ METRIC_WORDS = {
     ),  # fmt: skip
     "unemployment_rate": ("unemployment", "jobless", "unemployed"),
     "turnout": ("turnout", "turned out"),
+    "strikers": ("strikers", "on strike", "walked out", "went on strike", "striking"),
     "votes": ("votes", "vote", "ballots"),
     "seats": ("seats", "seat"),
     "attendance": ("attendance", "crowd", "spectators", "fans", "attended", "watched"),
@@ -102,7 +110,15 @@ EVENT_WORDS = frozenset(
     "operation attack attacks bombing bombings blast explosion flood floods earthquake quake war "
     "battle massacre crash sinking shooting siege riot riots hurricane cyclone typhoon storm "
     "wildfire fire disaster offensive uprising coup insurgency airstrike airstrikes election "
-    "outbreak epidemic derailment strike".split()
+    "outbreak epidemic derailment strike final tournament championship marathon".split()
+)
+
+# Ordinals that tell events of a series apart ("the first quake", "the second storm").
+ORDINALS = frozenset("first second third fourth fifth".split())
+
+# Elected bodies: "the outgoing assembly" is the one elected at the previous election.
+LEGISLATURES = frozenset(
+    "assembly parliament legislature council chamber congress senate house diet".split()
 )
 
 # Words that leave a date's clause without an event of its own ("In 2014," "on June 22").
@@ -117,6 +133,8 @@ FORECAST_WORDS = (
     "forecast", "forecasts", "forecasting", "expected", "expects", "expect", "predicted",
     "predicts", "predict", "projected", "projects", "projection", "target", "targets",
     "targeted", "aim", "aims", "aiming", "goal", "plan", "plans", "planned", "will", "could",
+    "want", "wants", "wanted to", "hope", "hopes", "hoping", "intend", "intends", "seek to",
+    "seeks to",
     "outlook", "by the end of", "by the middle of", "by mid-century", "by the turn of",
 )  # fmt: skip
 
@@ -147,5 +165,26 @@ PREDICATE_VERBS = frozenset(
 # Words that make a figure one per person: no total is compared with it.
 PER_CAPITA_WORDS = (
     "per person", "per capita", "per head", "a head", "per resident", "per inhabitant",
-    "per citizen",
+    "per citizen", "an average of", "on average",
+)  # fmt: skip
+
+# Superlatives that rank a place among others ("the largest economy in West Africa").
+SUPERLATIVES = frozenset(
+    "largest biggest smallest highest lowest fastest slowest youngest oldest richest poorest "
+    "deadliest worst best greatest strongest weakest busiest densest".split()
+)
+
+# Capitalised words after "in" that name no place ("in January", "in Parliament" aside):
+# titles and generic nouns a capital letter does not make a place.
+NOT_PLACE_WORDS = frozenset(
+    "january february march april may june july august september october november december "
+    "government ministry court league cup final party union group company bank council "
+    "committee office agency service department team club association statement interview "
+    "english french spanish arabic".split()
+)
+
+# Words that make a figure the whole country's: "the national average", "Nationally, ...".
+NATIONAL_WORDS = (
+    "nationally", "nationwide", "countrywide", "across the country", "national average",
+    "national rate", "national level", "national figure", "the country as a whole",
 )  # fmt: skip
