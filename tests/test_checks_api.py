@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from service.model import Article
@@ -173,3 +175,21 @@ def test_a_wikidata_outage_leaves_the_check_standing(app, client, httpserver):
     result = post_check(client, text)
     assert {c["verdict"] for c in result["claims"]} == {"unverifiable"}
     assert httpserver.log  # it did try
+
+
+@pytest.mark.parametrize(
+    "text, other",
+    [
+        (
+            "Separately, 4 people were killed in a road crash near Bannu on Tuesday.",
+            ("4", "Tuesday"),
+        ),
+        ("In a separate incident, a bus crash killed 12 people on Monday.", ("12", "Monday")),
+    ],
+)
+def test_a_sentence_about_another_kind_of_incident_is_not_the_attacks(bundled, text, other):
+    lead = "Seven soldiers were killed in the Mir Ali attack on March 16, 2024. "
+    result = Checker(bundled).check(Article(lead + text, published_at=date(2024, 7, 1)))
+    verdicts = {c["text"]: c["verdict"] for c in result["claims"]}
+    assert verdicts["Seven"] == "supported" and verdicts["March 16, 2024"] == "supported"
+    assert {verdicts[t] for t in other} == {"unverifiable"}  # never the attack's toll or date

@@ -11,7 +11,16 @@ from ..vocabulary.text import normalize, stems
 from ..vocabulary.words import CATEGORY_METRICS
 from .context import Context
 from .frames import GENERIC_STEMS, GROUP_OF, counted_groups, head
-from .profiles import Hints, Profile, event_of, named_in_window, series, unit_class
+from .profiles import (
+    Hints,
+    Profile,
+    event_families,
+    event_of,
+    fact_families,
+    named_in_window,
+    series,
+    unit_class,
+)
 
 NOT_AN_EVENT = re.compile(r"(?:\b(?:by|until|till|since|before|after)\s+(?:the\s+end\s+of\s+)?)$")
 
@@ -119,6 +128,8 @@ def other_event(claim: Claim, frame: Frame, fact: Fact, hints: Hints, ctx: Conte
     """A claim dated years away from the fact's event is about another event: a date
     ("last produced a destructive earthquake in 1978") or a count its sentence dates ("The
     quake of April 2012, which killed 57 people" is not the 2024 quake's toll)."""
+    if _other_kind(fact, ctx):
+        return True
     known = hints.event_years.get(event_of(fact))
     if claim.is_date:  # a wrong year for an event the sentence names is an error, not another
         dated = {str(fact.value)} if fact.is_date else known  # or the years its name gives
@@ -130,6 +141,17 @@ def other_event(claim: Claim, frame: Frame, fact: Fact, hints: Hints, ctx: Conte
     if fact.is_series or period is None or period.origin == "article":
         return False
     return bool(known) and _apart(period.value, known)
+
+
+def _other_kind(fact: Fact, ctx: Context) -> bool:
+    """The claim's sentence names a kind of incident (a crash) and the fact's event is only of
+    other kinds (an attack), and does not name the fact's event: "Separately, 4 people were
+    killed in a road crash" is no figure of the attack the article spoke of before."""
+    said = event_families(ctx.sentence)
+    if not said:
+        return False
+    known = fact_families(fact)
+    return bool(known) and not said & known and not named_in_window(fact, ctx)
 
 
 def _apart(said: str, known) -> bool:

@@ -13,7 +13,7 @@ from functools import lru_cache
 from ..model import Fact
 from ..vocabulary.places import known_place, place_key
 from ..vocabulary.text import normalize, significant_words, stems
-from ..vocabulary.words import EVENT_WORDS, GENERIC_METRICS, METRIC_WORDS, ORDINALS
+from ..vocabulary.words import EVENT_FAMILY_OF, EVENT_WORDS, GENERIC_METRICS, METRIC_WORDS, ORDINALS
 from .context import Context
 from .frames import COUNTED_STEMS, counted_groups
 
@@ -36,6 +36,9 @@ class Profile:
     # "first quake" for the "first Sarrow Valley earthquake": a name in the claim's sentence
     # (or the one its pronoun means) only, as the article tells events of a series apart
     ordinals: tuple[tuple[str, str], ...] = ()
+
+
+_WORDS = re.compile(r"[a-z]+")
 
 
 @lru_cache(maxsize=65536)
@@ -117,6 +120,19 @@ def named_in_window(fact: Fact, ctx: Context) -> bool:
     """Whether the fact's event is named in the claim's own stretch of its sentence."""
     lo, hi = ctx.window
     return any(lo <= h < hi for phrase in profile(fact).names for h in ctx.here(phrase))
+
+
+def event_families(text: str) -> frozenset[str]:
+    """The kinds of incident a text names (`words.EVENT_FAMILIES`)."""
+    return frozenset(
+        EVENT_FAMILY_OF[w] for w in _WORDS.findall(text.lower()) if w in EVENT_FAMILY_OF
+    )
+
+
+@lru_cache(maxsize=65536)
+def fact_families(fact: Fact) -> frozenset[str]:
+    """The kinds of incident a fact's event is of, by its subject, aliases and keywords."""
+    return event_families(" ".join((fact.subject, *fact.aliases, *fact.keywords)))
 
 
 def event_of(fact: Fact) -> str:

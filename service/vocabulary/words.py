@@ -113,6 +113,23 @@ EVENT_WORDS = frozenset(
     "outbreak epidemic derailment strike final tournament championship marathon".split()
 )
 
+# Kinds of incident, by family: a sentence about a road crash is not about an attack, whatever
+# the article spoke of before. Words that also live in idioms ("opened fire", "a general
+# strike", "the final toll", "war on") are left out: only a clear kind tells two events apart.
+EVENT_FAMILIES = {
+    "attack": "attack bombing bomber blast explosion shooting gunman gunmen massacre siege "
+    "airstrike ambush militant militants insurgent insurgents",
+    "crash": "crash derailment sinking collision accident",
+    "weather": "flood flooding storm hurricane cyclone typhoon tornado landslide",
+    "quake": "earthquake quake tremor aftershock",
+    "wildfire": "wildfire blaze",
+    "outbreak": "outbreak epidemic cholera measles",
+    "riot": "riot protest clashes",
+}
+EVENT_FAMILY_OF = {
+    word: family for family, words in EVENT_FAMILIES.items() for word in words.split()
+}
+
 # Ordinals that tell events of a series apart ("the first quake", "the second storm").
 ORDINALS = frozenset("first second third fourth fifth".split())
 
