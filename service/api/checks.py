@@ -58,13 +58,14 @@ def _linked_data() -> bool:
 
 def _memorable() -> bool:
     """A request whose answer may be kept in memory: a plain JSON result of a readable body."""
-    return request.mimetype in READABLE and not _linked_data()
+    memory_on = current_app.extensions["recent_checks"].max_bytes > 0
+    return memory_on and request.mimetype in READABLE and not _linked_data()
 
 
 def _recent(key: bytes) -> str | None:
     """This process's result for the same request bytes, if the references have not moved."""
     recent = current_app.extensions["recent_checks"]
-    return recent.get(key, ReferenceStore(get_redis()).version()) if recent.max_bytes else None
+    return recent.get(key, ReferenceStore(get_redis()).version())
 
 
 def _watch(article: Article, options: dict, sources: list[SourceDocument]) -> Response:

@@ -165,6 +165,11 @@ class Context:
     def _article_words(self) -> Tokens:
         return tokens(self.article)
 
+    @property
+    def sentence_words(self):
+        """The distinct words of the claim's sentence."""
+        return self._sentence_words.index.keys()
+
     def here(self, phrase: tuple[str, ...]) -> list[int]:
         """Where a normalised phrase stands in the claim's sentence."""
         return self._sentence_words.find(phrase)

@@ -14,10 +14,10 @@ from .frames import GENERIC_STEMS, GROUP_OF, counted_groups, head
 from .profiles import (
     Hints,
     Profile,
-    event_families,
     event_of,
     fact_families,
     named_in_window,
+    said_families,
     series,
     unit_class,
 )
@@ -147,7 +147,7 @@ def _other_kind(fact: Fact, ctx: Context) -> bool:
     """The claim's sentence names a kind of incident (a crash) and the fact's event is only of
     other kinds (an attack), and does not name the fact's event: "Separately, 4 people were
     killed in a road crash" is no figure of the attack the article spoke of before."""
-    said = event_families(ctx.sentence)
+    said = said_families(ctx)
     if not said:
         return False
     known = fact_families(fact)

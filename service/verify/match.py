@@ -308,9 +308,10 @@ def best_matches(
 
     The rest of the article speaks for a fact only while the claim's sentence does not speak
     clearly more of another: "the riot erupted as a cholera outbreak has killed 120" is about
-    the outbreak, even in an article about the riot.
+    the outbreak, even in an article about the riot. `hints` are over `facts`
+    (`Hints.from_facts` or `Hints.over`): their classes and rival events are those of `facts`.
     """
-    pool = hints.by_class.get(gates.claim_class(claim), ()) if hints.by_class else facts
+    pool = hints.by_class.get(gates.claim_class(claim), ())
     found, failed = _gated(claim, frame, pool or facts, ctx, hints)
     if not found and pool and all(depth == 0 for depth, _ in failed):
         found, failed = _gated(claim, frame, facts, ctx, hints)  # the same near fact as ever
@@ -404,9 +405,7 @@ def _rival_event(claim, frame, best: Fact, facts, ctx, hints) -> Fact | None:
     it: "It killed eight people ... and injured about 120", of the second of two quakes, is not
     the first quake's injured count because only the first has one."""
     event = event_of(best)
-    if event not in hints.with_rivals and not (
-        not hints.by_class and any(same_kind(event, event_of(f)) for f in facts)
-    ):
+    if event not in hints.with_rivals:
         return None  # no other event of its kind among the candidates
     scores = _event_scores(claim, frame, facts, ctx, hints)
     best_here, best_total, _ = scores[event]

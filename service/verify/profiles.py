@@ -6,15 +6,15 @@ metric)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ..model import Fact
 from ..vocabulary.places import known_place, place_key
-from ..vocabulary.text import normalize, significant_words, stems
+from ..vocabulary.text import fold, normalize, significant_words, stems
 from ..vocabulary.words import EVENT_FAMILY_OF, EVENT_WORDS, GENERIC_METRICS, METRIC_WORDS, ORDINALS
-from .context import Context
+from .context import Context, tokens
 from .frames import COUNTED_STEMS, counted_groups
 
 PARENTHESES = re.compile(r"\s*\([^)]*\)")  # "Fall of Kabul (2021)" is named "Fall of Kabul"
@@ -36,9 +36,6 @@ class Profile:
     # "first quake" for the "first Sarrow Valley earthquake": a name in the claim's sentence
     # (or the one its pronoun means) only, as the article tells events of a series apart
     ordinals: tuple[tuple[str, str], ...] = ()
-
-
-_WORDS = re.compile(r"[a-z]+")
 
 
 @lru_cache(maxsize=65536)
@@ -122,17 +119,24 @@ def named_in_window(fact: Fact, ctx: Context) -> bool:
     return any(lo <= h < hi for phrase in profile(fact).names for h in ctx.here(phrase))
 
 
-def event_families(text: str) -> frozenset[str]:
-    """The kinds of incident a text names (`words.EVENT_FAMILIES`)."""
-    return frozenset(
-        EVENT_FAMILY_OF[w] for w in _WORDS.findall(text.lower()) if w in EVENT_FAMILY_OF
-    )
+def event_families(words: Iterable[str]) -> frozenset[str]:
+    """The kinds of incident folded words name (`words.EVENT_FAMILIES`)."""
+    return frozenset(EVENT_FAMILY_OF[w] for w in words if w in EVENT_FAMILY_OF)
+
+
+def said_families(ctx: Context) -> frozenset[str]:
+    """The kinds of incident the claim's sentence names, once per claim."""
+    if "families" not in ctx.memo:
+        ctx.memo["families"] = event_families(ctx.sentence_words)
+    return ctx.memo["families"]
 
 
 @lru_cache(maxsize=65536)
 def fact_families(fact: Fact) -> frozenset[str]:
     """The kinds of incident a fact's event is of, by its subject, aliases and keywords."""
-    return event_families(" ".join((fact.subject, *fact.aliases, *fact.keywords)))
+    return event_families(
+        tokens(fold(" ".join((fact.subject, *fact.aliases, *fact.keywords)))).words
+    )
 
 
 def event_of(fact: Fact) -> str:
