@@ -10,7 +10,7 @@ is not 8). Dates compare at the coarser precision of the two ("March 2024" agree
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -151,6 +151,15 @@ def numbers_agree(claim: Claim, fact: Fact) -> bool | None:
     if known.lower is not None and known.upper is not None:
         return True
     return True if said.contains(known) else None
+
+
+def at_stated_precision(claim: Claim, fact: Fact) -> bool | None:
+    """Whether the fact backs the claim's figure as stated, rounding allowed but not its
+    "about": "about 1.52 million" is 1,520,000 at its precision, not 1,487,000."""
+    if claim.is_date or not is_approximate(claim.qualifier) or claim.value is None:
+        return agrees(claim, fact)
+    plain = replace(claim, qualifier=None, lower=claim.value, upper=claim.value, bounds="[]")
+    return numbers_agree(plain, fact)
 
 
 def _day_range(value: str) -> tuple[date, date]:

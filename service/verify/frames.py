@@ -35,7 +35,7 @@ from ..vocabulary.words import (
     THING_GROUPS,
     YEAR_BEFORE_WORDS,
 )
-from .context import Context, tokens
+from .context import RELATIVE, Context, tokens
 
 COUNTED_STEMS = frozenset().union(*map(stems, COUNTED_GROUPS))
 GENERIC_STEMS = stems(GENERIC_COUNTED)
@@ -90,6 +90,7 @@ class ArticleView:
     ranked: frozenset[int] = frozenset()  # the starts of places ranked against
     datelines: frozenset[int] = frozenset()  # ... and of datelines ("VELMSTAD, Calvaria —")
     country: str = "the country"  # the main place's country ("Brennick, Vestria": Vestria)
+    unknown: frozenset[int] = frozenset()  # the starts of places only "in ..." says are places
 
     @classmethod
     def of(cls, text: str, title: str | None, published_at: date | None, extra=()) -> ArticleView:
@@ -105,7 +106,15 @@ class ArticleView:
         main = in_title[0] if in_title else (counts.most_common(1)[0][0] if counts else None)
         places = sorted(named + located)
         datelines = frozenset(s for s, _, _ in places if _dateline(text, s))
-        return cls(tuple(places), main, published_at, ranked, datelines, _country(main, extra))
+        return cls(
+            tuple(places),
+            main,
+            published_at,
+            ranked,
+            datelines,
+            _country(main, extra),
+            frozenset(s for s, _, _ in located),
+        )
 
 
 # "the world's most populous country", "Europe's largest economy": a ranking among the
@@ -164,9 +173,9 @@ def compound(text: str, start: int, end: int) -> bool:
 
 
 # "In neighbouring Harlow, ...", "In Casablanca, home to ...", "about 9 million people live
-# in Tehran": a place, even one the gazetteer does not know.
+# in Tehran", "In the smaller town of Orsk": a place, even one the gazetteer does not know.
 LOCATED = re.compile(
-    r"(?<![\w-])[Ii]n\s+(?:neighbouring\s+|neighboring\s+|nearby\s+|the\s+(?:capital|city|"
+    r"(?<![\w-])[Ii]n\s+(?:neighbouring\s+|neighboring\s+|nearby\s+|the\s+(?:[a-z]+\s+)?(?:capital|city|"
     r"town|village|port|district|province)(?:\s+of|,)?\s+)?"
     r"([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})(?![\w'\u2019])(?:\s+([a-z]+))?"
 )
@@ -219,6 +228,9 @@ def _place(claim: Claim, ctx: Context, view: ArticleView) -> Slot | None:
         ("clause", (claim.end, clause[1])),
         ("sentence", (start, claim.start)),
     )
+    owner = _owner(ctx, view)
+    if owner is not None:
+        return owner
     national = _in(ctx, ctx.window[0], ctx.clause[1], _PHRASES["national"])  # its own stretch
     others = [(start + a, start + b) for a, b in ctx.figures if start + a != claim.start]
     for origin, (lo, hi) in stretches:
@@ -248,14 +260,35 @@ def _place(claim: Claim, ctx: Context, view: ArticleView) -> Slot | None:
     return Slot(view.main_place, "article") if view.main_place else None
 
 
+# "the population of Oslo passed 709,000": the place a measure is of, even one the gazetteer
+# does not know.
+MEASURE_OF = re.compile(
+    r"\b(?i:population|economy|inflation|gdp|output|unemployment|turnout)\s+(?i:of)\s+"
+    r"(?:the\s+)?([A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,3})"
+)
+
+
+def _owner(ctx: Context, view: ArticleView) -> Slot | None:
+    """The place the measure in the claim's clause is said to be of, before the claim."""
+    found = [*MEASURE_OF.finditer(ctx.original, ctx.clause[0], ctx.span[0])][-1:]
+    if not found:
+        return None
+    s, e = (ctx.offset + at for at in found[0].span(1))
+    key = next((k for a, b, k in view.places if a <= s < b), None)
+    return Slot(key or normalize(found[0].group(1)), "clause", s, e)
+
+
 def _opening_place(text: str, before: int, view: ArticleView) -> tuple[int, int, str] | None:
     """The first place of the nearest sentence before `before` that names one (not ranked
-    against, not where something came from)."""
+    against, not where something came from), of those the gazetteer or the references know:
+    a town only "in" names ("most of them in the old town of Aveline") may lie in the place
+    the facts are about, or not, so it says nothing of a later sentence's figures."""
     named = [
         m
         for m in view.places
         if m[0] < before
         and m[0] not in view.ranked
+        and m[0] not in view.unknown
         and not FROM_PLACE.search(text, max(0, m[0] - 80), m[0])
     ]
     if not named:
@@ -280,9 +313,15 @@ def _taken(text: str, at: int, figures: list[tuple[int, int]]) -> bool:
 
 
 def _heads(text: str, end: int, clause_start: int) -> bool:
-    """Whether a place ends right before the claim's clause begins: the clause is about it
-    ("... after Indonesia, whose population reached 275 million")."""
-    return end <= clause_start and not text[end:clause_start].strip(" ,")
+    """Whether a place ends right before the claim's clause begins and the clause is a
+    relative one about it ("... after Indonesia, whose population reached 275 million"), not
+    the sentence's own predicate ("Argentina, the region's largest economy after Brazil, had
+    output of $631 billion"; "the fastest rates in the world, as the central bank ...")."""
+    return (
+        end <= clause_start
+        and not text[end:clause_start].strip(" ,")
+        and bool(RELATIVE.match(text, end))
+    )
 
 
 OWNED = re.compile(r"\s*(?:in|for|during|over|of|at the end of|by the end of)?\s*$")
@@ -454,14 +493,16 @@ def _population_place(ctx: Context, metric: Slot, view: ArticleView) -> Slot | N
         return None
     lo, hi = ctx.offset, metric.start
     known = [(s, e, key) for s, e, key in view.places if lo <= s and e <= hi]
+    text = ctx.original[: hi - lo] if ctx.original else ""
+    names = [m for m in NAME.finditer(text) if m.group().split()[0].lower() not in NOT_NAMES]
+    if names and (not known or lo + names[-1].start() >= known[-1][1]):
+        # a name nearer the phrase than any place the gazetteer knows: "Peru's population
+        # ..., and the unemployment rate in metropolitan Lima, home to about 10 million"
+        name = names[-1]
+        return Slot(normalize(name.group()), "phrase", lo + name.start(), lo + name.end())
     if known:
         s, e, key = known[-1]
         return Slot(key, "phrase", s, e)
-    text = ctx.original[: hi - lo] if ctx.original else ""
-    names = [m for m in NAME.finditer(text) if m.group().split()[0].lower() not in NOT_NAMES]
-    if names:
-        name = names[-1]
-        return Slot(normalize(name.group()), "phrase", lo + name.start(), lo + name.end())
     if home.group(1) in SUB_NATIONAL:
         return Slot(home.group(1), "phrase", metric.start, metric.end)
     return None

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 
 from ..model import Claim, Fact, Frame
 from ..vocabulary.places import known_place, place_key
-from ..vocabulary.words import GENERIC_METRICS, METRIC_WORDS
+from ..vocabulary.text import normalize
+from ..vocabulary.words import EVENT_WORDS, GENERIC_METRICS, METRIC_WORDS
 from . import gates
 from .context import Context
 from .profiles import Hints, Profile, event_of, is_member, profile, same_kind
@@ -26,7 +27,8 @@ from .rules import ARTICLE_PLACES, NEAR_BEFORE, PARAMS, POSITION, RULES, WEIGHTS
 # asked of ("asked the European Union for help").
 LOCATIVE = re.compile(
     r"\b(?:in|at|near|across|throughout|outside|inside)\s+(?:the\s+)?(?:(?:neighbouring|"
-    r"neighboring|nearby)\s+|(?:capital|city|town|village|port|district|province)(?:\s+of|,)?\s+)?$"
+    r"neighboring|nearby)\s+|(?:[a-z]+\s+)?(?:capital|city|town|village|port|district|province)"
+    r"(?:\s+of|,)?\s+)?$"
 )
 
 
@@ -217,7 +219,9 @@ def inputs(
     if found.places and claim_place:  # an event in a province is in its country too
         within = found.places if fact.is_series else found.regions
         x.place = "same" if claim_place in within else "other"
-    if x.place == "other" and frame.place.origin in ("clause", "sentence"):
+    if x.place == "other" and frame.place.origin in ("clause", "sentence") and not claim.is_date:
+        # (a date says when its event happened, in any of its towns: "The first case was
+        # confirmed on July 2 in the market town of Bellu")
         if LOCATIVE.search(ctx.article, max(0, frame.place.start - 40), frame.place.start):
             return None, "place"  # "In the capital, Nareth, 37 cases": not the region's outbreak
     if fact.is_series:
@@ -238,7 +242,37 @@ def inputs(
         is_member(fact.subject) and (not x.name_here or _headed_by_another(found, ctx, hints))
     ):
         return None, "evidence"
+    if _headed_by_other_name(fact, found, ctx):
+        return None, "evidence"
     return x, None
+
+
+# "the small Farmers' Party, which lost all 7 of its seats": the name a relative clause is of
+HEADED = re.compile(
+    r"([A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)*)['\u2019s]*\s*,\s*(?:who|which|whose)\s"
+)
+
+
+def _headed_by_other_name(fact: Fact, found: Profile, ctx: Context) -> bool:
+    """Whether the claim's clause is a relative one about a named party, company or team
+    that is not the fact's subject (an event's figures may stand in a clause about anyone:
+    "the ministry, which said 23 people had died")."""
+    if EVENT_WORDS & set(normalize(fact.subject).split()):
+        return False
+    lo = ctx.clause[0]
+    head = next((m for m in HEADED.finditer(ctx.original, 0, ctx.span[0]) if m.end() >= lo), None)
+    if head is None:
+        return False
+    name = tuple(normalize(head.group(1)).split())
+    return bool(name) and not any(
+        name == phrase or _contains(name, phrase) or _contains(phrase, name)
+        for phrase in found.names
+    )
+
+
+def _contains(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
+    n = len(phrase)
+    return any(words[i : i + n] == phrase for i in range(len(words) - n + 1))
 
 
 def _headed_by_another(found: Profile, ctx: Context, hints: Hints) -> bool:

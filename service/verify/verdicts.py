@@ -12,7 +12,7 @@ from __future__ import annotations
 from ..model import Claim, Fact, Frame
 from ..vocabulary.places import place_key, place_name
 from ..vocabulary.words import GENERIC_METRICS, METRIC_LABELS
-from .compare import agrees, describe
+from .compare import agrees, at_stated_precision, describe
 from .match import Match, Outcome
 from .rules import PARAMS
 
@@ -201,6 +201,10 @@ def decide(claim: Claim, outcome: Outcome, frame: Frame | None = None) -> dict:
         return _unverifiable(claim, same, f"{cited}, which neither backs nor refutes it")
     used = latest_per_source(used)
     outcomes = {agrees(claim, m.fact) for m in used}
+    if outcomes == {True} and len({publisher(m.fact) for m in used}) > 1:
+        # Publishers who disagree with each other do not both back an approximate figure
+        # that only one of them gives at its stated precision.
+        outcomes = {at_stated_precision(claim, m.fact) for m in used}
     verdict = (
         "conflicting"
         if len(outcomes) == 2

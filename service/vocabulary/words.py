@@ -92,6 +92,19 @@ METRIC_WORDS = {
     "vaccinated_share": ("vaccinated", "vaccination", "jabbed"),
     "damage": ("damage", "damages", "losses", "cost"),
     "magnitude": ("magnitude",),
+    # Measures the references hold no series of, named so that a figure of theirs is never
+    # read as a neighbouring figure's metric ("raised its main interest rate to 45%").
+    "interest_rate": (
+        "interest rate",
+        "interest rates",
+        "policy rate",
+        "base rate",
+        "benchmark rate",
+        "lending rate",
+        "repo rate",
+        "discount rate",
+    ),  # fmt: skip
+    "exchange_rate": ("exchange rate", "exchange rates"),
 }
 # Metrics named by what is measured, not by what happened: their facts need no category.
 GENERIC_METRICS = {"count", "amount", "percent", "quantity"}
@@ -152,6 +165,7 @@ FORECAST_WORDS = (
     "targeted", "aim", "aims", "aiming", "goal", "plan", "plans", "planned", "will", "could",
     "want", "wants", "wanted to", "hope", "hopes", "hoping", "intend", "intends", "seek to",
     "seeks to",
+    "at risk", "under threat", "needs", "need", "required", "requires",  # a threshold, a risk
     "outlook", "by the end of", "by the middle of", "by mid-century", "by the turn of",
 )  # fmt: skip
 
