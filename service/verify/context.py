@@ -103,6 +103,9 @@ class Context:
     lead: tuple[int, int] | None = None
     original: str = ""  # the sentence as written (case kept: names are capitalised)
     figures: tuple[tuple[int, int], ...] = ()  # the spans of the sentence's figures (no dates)
+    # What the figure before counts, when this one is the level a change started from and
+    # says nothing of its own ("14.2 million passengers ..., up from 13.1 million").
+    counted_before: str | None = None
     memo: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     def weight(self, at: int, name: bool = False) -> float:
@@ -270,7 +273,23 @@ def context_of(text: str, claim: Claim, title: str | None, claims: list[Claim] =
             for c in claims
             if not c.is_date and start <= c.start < start + len(sentence)
         ),
+        counted_before=_counted_before(text, claim, claims, start),
     )
+
+
+# "up from", "down from", "compared with": the figure after is where a change started.
+STARTED_FROM = re.compile(r"\b(?:from|compared\s+with|compared\s+to|against)\s+$", re.IGNORECASE)
+
+
+def _counted_before(text: str, claim: Claim, claims: list[Claim], start: int) -> str | None:
+    """The counted thing of the figure a bare starting level belongs with."""
+    if not claim.kind.counts or claim.subject or claim.unit:
+        return None
+    if not STARTED_FROM.search(text, max(start, claim.start - 16), claim.start):
+        return None
+    before = [c for c in claims if c.kind.counts and start <= c.start and c.end <= claim.start]
+    last = max(before, key=lambda c: c.start, default=None)
+    return (last.subject or last.unit) if last is not None else None
 
 
 FIGURE_DATE = re.compile(r"\s*(?:in|for|during|over|of|at the end of|by the end of)?\s*$")

@@ -173,12 +173,15 @@ def compound(text: str, start: int, end: int) -> bool:
 
 
 # "In neighbouring Harlow, ...", "In Casablanca, home to ...", "about 9 million people live
-# in Tehran", "In the smaller town of Orsk": a place, even one the gazetteer does not know.
+# in Tehran", "In the smaller town of Orsk", "Neighbouring Ostrel county has reported": a
+# place, even one the gazetteer does not know.
 LOCATED = re.compile(
-    r"(?<![\w-])[Ii]n\s+(?:neighbouring\s+|neighboring\s+|nearby\s+|the\s+(?:[a-z]+\s+)?(?:capital|city|"
-    r"town|village|port|district|province)(?:\s+of|,)?\s+)?"
+    r"(?<![\w-])(?:[Ii]n\s+(?:neighbouring\s+|neighboring\s+|nearby\s+|the\s+(?:[a-z]+\s+)?"
+    r"(?:capital|city|town|village|port|district|province)(?:\s+of|,)?\s+)?"
+    r"|(?P<beside>[Nn]eighbouring\s+|[Nn]eighboring\s+|[Nn]earby\s+))"
     r"([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})(?![\w'\u2019])(?:\s+([a-z]+))?"
 )
+REGION_NOUNS = frozenset("county province district region state municipality".split())
 
 
 def _located(text: str, known: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -188,13 +191,15 @@ def _located(text: str, known: list[tuple[int, int, str]]) -> list[tuple[int, in
     found = []
     covered = [(s, e) for s, e, _ in known]
     for match in LOCATED.finditer(text):
-        s, e = match.span(1)
-        words = normalize(match.group(1)).split()
-        following = match.group(2)
+        s, e = match.span(2)
+        words = normalize(match.group(2)).split()
+        following = match.group(3)
+        if match.group("beside") and following in REGION_NOUNS:
+            following = None  # "Neighbouring Ostrel county": the county is the place
         if (
             any(a < e and s < b for a, b in covered)
             or not words
-            or match.group(1).isupper()
+            or match.group(2).isupper()
             or (following is not None and following not in PHRASE_STOPS)
             or words[0] in MONTHS
             or words[0] in WEEKDAYS
@@ -343,6 +348,9 @@ def _period(claim: Claim, ctx: Context, dates: list[Claim], view: ArticleView) -
         # "$362 billion in 2020 from $377 billion a year earlier": the year before the date
         # the sentence gives before the figure
         before = [d for d in usable if start <= d.end <= claim.start]
+        # a year the sentence gives rather than the day it was said on ("... in 2024, the
+        # operator said on Tuesday, up from 13.1 million the year before")
+        before = [d for d in before if len(str(d.value)) == 4] or before
         if before:
             year = int(str(before[-1].value)[:4]) - 1
             return Slot(str(year), "year before", claim.end, claim.end + len(after))
@@ -415,9 +423,25 @@ SEVERAL = re.compile(
 )
 
 
+# "This year landslides have killed 31 people across the province": events of a kind, in
+# the plural with no article, as the figure's subject (an event's own plural name, "the
+# floods", "the attacks", is one event).
+PLURAL_EVENTS = re.compile(
+    r"(?<![\w'\u2019])(?:"
+    + "|".join(sorted(w + "s" for w in EVENT_WORDS if not w.endswith("s")))
+    + r")\s+(?:have|has|had)\b"
+)
+DETERMINERS = frozenset("the these those its their both all two three four five".split())
+
+
 def _several(ctx: Context) -> re.Match | None:
     """Several events said together in the figure's own predicate ("the two fires have
-    burned", not "Two wildfires rage ... as Corran blaze passes 14,000")."""
+    burned", not "Two wildfires rage ... as Corran blaze passes 14,000"), or events of a
+    kind in the plural ("landslides have killed 31")."""
+    for found in PLURAL_EVENTS.finditer(ctx.sentence, ctx.clause[0], ctx.span[0]):
+        before = ctx.sentence[: found.start()].split()[-1:]
+        if not (before and (before[0] in DETERMINERS or before[0].endswith("'s"))):
+            return found
     for found in SEVERAL.finditer(ctx.sentence, *ctx.clause):
         lo, hi = sorted(
             (found.end(), ctx.span[0])
@@ -566,6 +590,9 @@ def frame_of(claim: Claim, ctx: Context, dates: list[Claim], view: ArticleView) 
     """The claim's frame (`dates`: the article's date claims)."""
     counted_text = claim.subject or claim.unit
     counted = head(counted_text) if claim.kind.counts else None
+    origin = "subject"
+    if counted is None and ctx.counted_before:  # "..., up from 13.1 million": passengers too
+        counted, origin = head(ctx.counted_before), "change"
     clause = ctx.clause
     period = _period(claim, ctx, dates, view) if not claim.is_date else None
     metric = _metric(claim, ctx, view) if not claim.is_date else None
@@ -578,7 +605,7 @@ def frame_of(claim: Claim, ctx: Context, dates: list[Claim], view: ArticleView) 
             place = phrase_place
     return Frame(
         kind=claim.kind,
-        counted=Slot(counted, "subject", claim.end) if counted else None,
+        counted=Slot(counted, origin, claim.end) if counted else None,
         metric=metric,
         place=place,
         period=period,

@@ -59,7 +59,7 @@ def _same_measure(said: str, unit: str | None) -> bool:
     return first == other or stems(" ".join(first)) == stems(" ".join(other))
 
 
-def counted(claim: Claim, fact: Fact, found: Profile) -> str | None:
+def counted(claim: Claim, fact: Fact, found: Profile, frame: Frame | None = None) -> str | None:
     """'same', 'other group' (soldiers against a toll of civilians), 'other thing' ("12
     villages" against a toll of people), or None when nothing tells. Either 'other' is never
     compared."""
@@ -68,6 +68,8 @@ def counted(claim: Claim, fact: Fact, found: Profile) -> str | None:
     if claim.kind is Kind.QUANTITY and claim.unit and _same_measure(claim.unit, fact.unit):
         return "same"  # "200 millimetres" of rain and a fact in mm: the unit says it
     said = head(claim.subject) or head(claim.unit)
+    if said is None and frame is not None and frame.counted and frame.counted.origin == "change":
+        said = frame.counted.value  # the figure the change starts from counts the same things
     counted = head(fact.unit)
     subject = tuple(normalize(claim.subject or "").split())
     if subject and any(_within(phrase, subject) for phrase in found.metric_words):
@@ -140,6 +142,11 @@ def other_event(claim: Claim, frame: Frame, fact: Fact, hints: Hints, ctx: Conte
     period = frame.period
     if fact.is_series or period is None or period.origin == "article":
         return False
+    if len(period.value) == 4 and period.origin in ("clause", "sentence"):
+        # a year the claim's own text gives is the event's year or another's ("last year,
+        # when drought cut the wheat harvest to 2.9 million tonnes": not the 2025 harvest);
+        # a day it gives may be when a figure of last year's event was said
+        return bool(known) and period.value not in known
     return bool(known) and _apart(period.value, known)
 
 

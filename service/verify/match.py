@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Claim, Fact, Frame
+from ..vocabulary.changes import DECREASE_WORDS, INCREASE_WORDS
 from ..vocabulary.places import known_place, place_key
 from ..vocabulary.text import normalize
 from ..vocabulary.words import EVENT_WORDS, GENERIC_METRICS, METRIC_WORDS
@@ -26,9 +27,9 @@ from .rules import ARTICLE_PLACES, NEAR_BEFORE, PARAMS, POSITION, RULES, WEIGHTS
 # A place said as where a figure is ("in Nareth", "at the port of X"), not as what it is
 # asked of ("asked the European Union for help").
 LOCATIVE = re.compile(
-    r"\b(?:in|at|near|across|throughout|outside|inside)\s+(?:the\s+)?(?:(?:neighbouring|"
+    r"(?:\b(?:in|at|near|across|throughout|outside|inside)\s+(?:the\s+)?(?:(?:neighbouring|"
     r"neighboring|nearby)\s+|(?:[a-z]+\s+)?(?:capital|city|town|village|port|district|province)"
-    r"(?:\s+of|,)?\s+)?$"
+    r"(?:\s+of|,)?\s+)?|\b(?:neighbouring|neighboring|nearby)\s+)$"
 )
 
 
@@ -198,7 +199,7 @@ def inputs(
         return None, "other event"
     found = profile(fact)
     x = Inputs(claim, frame, fact)
-    x.counted = gates.counted(claim, fact, found)
+    x.counted = gates.counted(claim, fact, found, frame)
     if x.counted in ("other thing", "other group"):
         return None, "counted"
     said = _metric_said(claim, frame, fact, found, ctx, hints)
@@ -224,6 +225,10 @@ def inputs(
         # confirmed on July 2 in the market town of Bellu")
         if LOCATIVE.search(ctx.article, max(0, frame.place.start - 40), frame.place.start):
             return None, "place"  # "In the capital, Nareth, 37 cases": not the region's outbreak
+    if not fact.is_series and _change_start(frame, ctx):
+        # "stands at 11,260 households, up from about 9,000": where a change started, not the
+        # level a reference without a period holds now (unless it names the earlier event)
+        return None, "period"
     if fact.is_series:
         if x.place != "same" and not _place_aside(fact, frame, found):
             return None, "place"
@@ -232,6 +237,8 @@ def inputs(
             return None, period
         x.period = "same"
     _speak(x, found, ctx)
+    if not x.name_here and ELSEWHERE.search(ctx.sentence, 0, ctx.span[0]):
+        return None, "place"  # "Elsewhere in the country, traffic at Kellmouth Airport fell"
     x.partner = fact.subject in hints.partners
     x.year = _year(claim, frame, fact, ctx, hints)
     own_place = x.place == "same" and frame.place.origin not in ARTICLE_PLACES
@@ -245,6 +252,24 @@ def inputs(
     if _headed_by_other_name(fact, found, ctx):
         return None, "evidence"
     return x, None
+
+
+# A sentence that turns to another place or body than the one the article speaks of: what
+# the article said before does not speak for the facts its own sentence does not name.
+ELSEWHERE = re.compile(r"\b(?:elsewhere|meanwhile in|in other parts of)\b")
+
+
+def _change_start(frame: Frame, ctx: Context) -> bool:
+    """Whether the claim is the level a change said before it started from ("rose to 31
+    from 23", "up from about 9,000"), not "heard from 62 witnesses", not "up from 58.1% at
+    the previous election"."""
+    if frame.period is None or frame.period.origin != "from" or frame.earlier is not None:
+        return False
+    before = ctx.sentence[ctx.clause[0] : ctx.span[0]].split()
+    return bool(CHANGE_WORDS.intersection(before))
+
+
+CHANGE_WORDS = INCREASE_WORDS | DECREASE_WORDS
 
 
 # "the small Farmers' Party, which lost all 7 of its seats": the name a relative clause is of
@@ -433,6 +458,16 @@ def _past(claim: Claim, frame: Frame, event: str, other: str, hints: Hints) -> b
     return hints.year in now and same_kind(event, other) and gates._apart(hints.year, then)
 
 
+def _placed_apart(frame: Frame, best: Fact, other: Fact) -> bool:
+    """Whether the claim's own clause or sentence puts it in the best fact's place and not in
+    the other's: "the death toll from a landslide there [Mirvane] to 7, as a second slide
+    ... struck a bus near the town of Tovany" is Mirvane's."""
+    place = frame.place
+    if place is None or place.origin not in ("clause", "sentence"):
+        return False
+    return place.value in profile(best).regions and place.value not in profile(other).places
+
+
 def _rival_event(claim, frame, best: Fact, facts, ctx, hints) -> Fact | None:
     """Another event of the same kind (another quake, another storm) that the claim's sentence
     speaks of about as much as the best fact's, even if the references hold no such figure on
@@ -452,5 +487,6 @@ def _rival_event(claim, frame, best: Fact, facts, ctx, hints) -> Fact | None:
         and total >= best_total - margin
         and here > 0
         and not _past(claim, frame, event, other, hints)
+        and not _placed_apart(frame, best, fact)
     ]
     return max(rivals, key=lambda r: (r[0], r[1].id))[1] if rivals else None

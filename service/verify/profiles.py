@@ -43,7 +43,8 @@ def profile(fact: Fact) -> Profile:
     """The fact's matching profile (cached across articles)."""
     names = (PARENTHESES.sub("", fact.subject), *fact.aliases)
     terms = [normalize(k) for k in fact.keywords]
-    described = stems(fact.unit).union(*(stems(t) for t in terms))
+    unit = stems(fact.unit or "")
+    described = unit.union(*(stems(t) for t in terms))
     places = frozenset(map(place_key, place_names(fact.place)))
     if not places and (subject := known_place(fact.subject)):
         places = frozenset({subject})  # a fact about "Pakistan" is about Pakistan
@@ -54,8 +55,9 @@ def profile(fact: Fact) -> Profile:
         keywords=tuple(
             tuple(t.split())
             for t in terms
-            if t and not stems(t) <= COUNTED_STEMS and not YEAR.fullmatch(t)
-        ),  # a year is the event's date (`Hints.event_years`), not a word about it
+            if t and not stems(t) <= COUNTED_STEMS | unit and not YEAR.fullmatch(t)
+        ),  # a year is the event's date (`Hints.event_years`), not a word about it; the unit
+        # ("tonnes") says what is counted (the counted rule's), not which event or series
         counted=frozenset(counted_groups(described)),
         metric_words=tuple(tuple(normalize(w).split()) for w in _metric_words(fact) if w),
         places=places,

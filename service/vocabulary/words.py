@@ -92,6 +92,28 @@ METRIC_WORDS = {
     "vaccinated_share": ("vaccinated", "vaccination", "jabbed"),
     "damage": ("damage", "damages", "losses", "cost"),
     "magnitude": ("magnitude",),
+    "power_outages": (
+        "power cuts",
+        "power cut",
+        "power outages",
+        "power outage",
+        "outages",
+        "outage",
+        "blackout",
+        "blackouts",
+        "cut power",
+        "cuts power",
+        "left without power",
+    ),  # fmt: skip
+    "production": (
+        "production",
+        "produced",
+        "produce",
+        "output",
+        "harvest",
+        "harvested",
+        "crop",
+    ),  # fmt: skip
     # Measures the references hold no series of, named so that a figure of theirs is never
     # read as a neighbouring figure's metric ("raised its main interest rate to 45%").
     "interest_rate": (
@@ -105,6 +127,8 @@ METRIC_WORDS = {
         "discount rate",
     ),  # fmt: skip
     "exchange_rate": ("exchange rate", "exchange rates"),
+    "loan": ("loan", "loans", "bailout", "rescue package", "credit line"),
+    "debt": ("debt", "debts", "borrowing"),
 }
 # Metrics named by what is measured, not by what happened: their facts need no category.
 GENERIC_METRICS = {"count", "amount", "percent", "quantity"}
@@ -123,7 +147,8 @@ EVENT_WORDS = frozenset(
     "operation attack attacks bombing bombings blast explosion flood floods earthquake quake war "
     "battle massacre crash sinking shooting siege riot riots hurricane cyclone typhoon storm "
     "wildfire fire disaster offensive uprising coup insurgency airstrike airstrikes election "
-    "outbreak epidemic derailment strike final tournament championship marathon".split()
+    "outbreak epidemic derailment strike final tournament championship marathon landslide "
+    "mudslide avalanche blackout spill".split()
 )
 
 # Kinds of incident, by family: a sentence about a road crash is not about an attack, whatever
