@@ -35,6 +35,10 @@ SETS = (
     ("worldbank", DATA / "verdicts_worldbank", "bundled"),
     ("blind2_wb", DATA / "verdicts_blind2_wb", "bundled"),
     ("blind2", DATA / "verdicts_blind2", DATA / "verdicts_blind2" / "references.jsonl"),
+    ("blind3", DATA / "verdicts_blind3", DATA / "verdicts_blind3" / "references.jsonl"),
+    ("blind3_wb", DATA / "verdicts_blind3_wb", "bundled"),
+    ("blind4", DATA / "verdicts_blind4", DATA / "verdicts_blind4" / "references.jsonl"),
+    ("blind4_wb", DATA / "verdicts_blind4_wb", "bundled"),
 )
 WRONG = ("supported", "contradicted")  # the verdicts that must never be given wrongly
 

@@ -326,5 +326,9 @@ def _lead(sentence: str, claim: Claim, claims: list[Claim], start: int) -> tuple
     if not chain:
         return None
     first = chain[-1]
-    earlier = [c.end - start for c in claims if start <= c.start and c.end <= first.start]
+    earlier = [  # the chain's words reach back to the figure of its kind before it
+        c.end - start
+        for c in claims
+        if c.kind is claim.kind and start <= c.start and c.end <= first.start
+    ]
     return (max(earlier, default=0), chain[0].end - start)

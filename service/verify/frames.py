@@ -16,7 +16,7 @@ from datetime import date
 
 import pycountry
 
-from ..model import Claim, Frame, Slot
+from ..model import Claim, Frame, Kind, Slot
 from ..vocabulary.lexicon import MONTHS, PHRASE_STOPS, WEEKDAYS
 from ..vocabulary.places import find_places, known_place, place_key
 from ..vocabulary.text import normalize, significant_words, stems
@@ -30,6 +30,7 @@ from ..vocabulary.words import (
     NATIONAL_WORDS,
     NOT_PLACE_WORDS,
     PER_CAPITA_WORDS,
+    RATE_METRICS,
     SUB_ANNUAL_WORDS,
     SUPERLATIVES,
     THING_GROUPS,
@@ -296,11 +297,21 @@ def _opening_place(text: str, before: int, view: ArticleView) -> tuple[int, int,
         and m[0] not in view.unknown
         and not FROM_PLACE.search(text, max(0, m[0] - 80), m[0])
     ]
-    if not named:
-        return None
-    last = named[-1][0]
-    cut = max(text.rfind(". ", 0, last), text.rfind("\n", 0, last))  # that sentence's start
-    return next(m for m in named if m[0] > cut)
+    while named:
+        last = named[-1][0]
+        cut = max(text.rfind(". ", 0, last), text.rfind("\n", 0, last))  # its sentence's start
+        first = next(m for m in named if m[0] > cut)
+        lead_in = len(DATELINE_END.split(text[cut + 1 : first[0]])[-1].split())
+        if lead_in <= SUBJECT_REACH or first[2] == view.main_place:
+            return first
+        # a place deep in its sentence ("Remittances from Uzbeks working in Russia reached
+        # ...") is no subject "The country" goes back to: a sentence before may have one
+        named = [m for m in named if m[0] <= cut]
+    return None
+
+
+DATELINE_END = re.compile(r"\s[-\u2014\u2013]\s")
+SUBJECT_REACH = 3  # words into a sentence its subject's place may stand ("In neighbouring Peru")
 
 
 # "travellers returning from Amarri", "imports from China": where from, not where.
@@ -379,9 +390,30 @@ def _period(claim: Claim, ctx: Context, dates: list[Claim], view: ArticleView) -
     lead = ctx.lead and _following(start + ctx.lead[1], usable, text)
     if lead:  # "German prices rose 5.9% in 2023, Italian prices 5.6%": 2023 for both
         return Slot(str(lead.value), "lead", lead.start, lead.end)
+    opening = _opening_period(claim, ctx, usable)
+    if opening:
+        return opening
     if view.published_at:
         return Slot(view.published_at.isoformat(), "article")
     return None
+
+
+def _opening_period(claim: Claim, ctx: Context, dates: list[Claim]) -> Slot | None:
+    """The year the sentence's first figure is of, for a figure of a clause joined on to it
+    with no date of its own: "Colombia's economy was worth $345 billion last year, ..., but
+    consumer prices rose 10.2%"; "had an economy worth $49.3 billion last year, and inflation
+    slowed to 5.4% from 7.2% in 2022" (2022 is the 7.2%'s)."""
+    for first in sorted(f for f in ctx.figures if ctx.offset + f[1] <= claim.start):
+        own = _following(ctx.offset + first[1], dates, ctx.article)
+        if own is not None:
+            joined = COORDINATED_CLAUSE.search(ctx.sentence, first[1], ctx.span[0])
+            if len(str(own.value)) != 4 or joined is None:
+                return None
+            return Slot(str(own.value), "opening", own.start, own.end)
+    return None
+
+
+COORDINATED_CLAUSE = re.compile(r",?\s+(?:and|but|while|whereas)\s+(?!the\s+year)")
 
 
 def _following(end: int, dates: list[Claim], text: str) -> Claim | None:
@@ -475,6 +507,13 @@ HOME_OF = re.compile(
     r"county|municipality|capital)\s+(?:of|to)\s+(?:some\s+|about\s+|"
     r"around\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+)?$"
 )
+HAS = re.compile(r"\b(?:has|had|have)\b")  # "Germany had 3.97 million people out of work"
+# "The country has 85.3 million people", "the nation's 10.4 million residents", "Its 22
+# million people": the people of the country the text speaks of.
+COUNTRY_HAS = re.compile(
+    r"(?:^|\b)(?:the\s+(?:country|nation)(?:['\u2019]s|\s+(?:has|had|now\s+has))|its)\s+"
+    r"(?:some\s+|about\s+|around\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+)?$"
+)
 # A population phrase of these is a town's or a province's, never a country's.
 SUB_NATIONAL = frozenset(
     "city town village district province county municipality capital region".split()
@@ -499,6 +538,10 @@ def _population(claim: Claim, ctx: Context, view: ArticleView) -> Slot | None:
         return Slot("population", "phrase", ctx.offset + ctx.clause[0] + home.start(), claim.start)
     if not people:
         return None
+    said = COUNTRY_HAS.search(before)
+    if said:  # "The country has 85.3 million people", "Its 22 million people"
+        at = ctx.offset + ctx.clause[0] + said.start()
+        return Slot("population", "phrase", at, claim.start)
     qualifier = len(claim.text) - len(claim.text.lstrip()) if claim.qualifier else 0
     for s, e, _ in view.places:
         gap = ctx.article[e : claim.start + qualifier]
@@ -546,8 +589,13 @@ def _metric(claim: Claim, ctx: Context, view: ArticleView) -> Slot | None:
     if population:
         return population
     best = None
+    lo, hi = ctx.clause
+    after = NEXT_PREDICATE.search(ctx.sentence, ctx.span[1], hi)  # "... as ... steady growth"
+    hi = after.start() if after else hi
     for metric, phrases in METRIC_PHRASES.items():
-        found = _in(ctx, *ctx.clause, phrases)
+        if claim.kind is Kind.MONEY and metric in RATE_METRICS:
+            continue  # a sum of money is no rate ("$407 billion ... offset steady growth")
+        found = _in(ctx, lo, hi, phrases)
         if found and (best is None or abs(found[1] - ctx.span[0]) < best[0]):
             best = (abs(found[1] - ctx.span[0]), metric, found)
     if best is None:
@@ -570,20 +618,45 @@ def _said(ctx: Context, found: tuple[str, int] | re.Match | None) -> Slot | None
 NEXT_PREDICATE = re.compile(r"\b(?:and|but|as|while|which|who|where|when|because|though)\b")
 
 
-def _forecast(claim: Claim, ctx: Context, period: Slot | None, view: ArticleView) -> Slot | None:
+def _forecast(
+    claim: Claim, ctx: Context, period: Slot | None, view: ArticleView, metric: Slot | None
+) -> Slot | None:
     """A forecast, target or plan: a forecast word in the figure's clause (after the figure,
-    only before another predicate begins), or a period after the article's own year ("5,000
-    by 2027")."""
+    only before another predicate begins), or a period after the article's own year in the
+    figure's clause ("5,000 by 2027"). Not the figure's own noun ("27 league goals"), a plan
+    a noun phrase names after the figure ("marched against the runway plan"), nor what the
+    place a population phrase describes plans ("The country of 14 million people plans ...")."""
     lo, hi = ctx.clause
     after = NEXT_PREDICATE.search(ctx.sentence, ctx.span[1], hi)
-    found = _in(ctx, lo, after.start() if after else hi, _PHRASES["forecast"])
-    if found:
-        return _said(ctx, found)
-    if period is not None and period.origin != "article" and view.published_at:
+    if metric is not None and metric.origin == "phrase":
+        hi = ctx.span[0]  # a place's population said to describe it: its plans are its own
+    own = ctx.span[1] + (len(claim.subject) + 2 if claim.subject else 0)  # its counted noun
+    for phrase in _PHRASES["forecast"]:
+        for at in tokens(ctx.sentence).find(phrase):
+            if not (lo <= at < (after.start() if after else hi) and at < hi):
+                continue
+            if ctx.span[0] <= at < own or (at >= own and _named_plan(ctx.sentence, at, phrase)):
+                continue
+            return Slot(
+                " ".join(phrase), "clause", ctx.offset + at, ctx.offset + at + len(phrase[0])
+            )
+    if period is not None and period.origin == "clause" and view.published_at:
         year = period.value[:4]
         if year.isdigit() and int(year) > view.published_at.year:
             return Slot(period.value, "future", period.start, period.end)
     return None
+
+
+PLAN_NOUNS = frozenset({"plan", "plans", "target", "targets", "goal", "outlook", "projection"})
+
+
+def _named_plan(sentence: str, at: int, phrase: tuple[str, ...]) -> bool:
+    """Whether a plan noun after the figure is a noun phrase's head ("the runway plan"), not
+    a verb or a noun that governs a figure ("plans to", "a target of")."""
+    if phrase[0] not in PLAN_NOUNS:
+        return False
+    rest = sentence[at + len(phrase[0]) :].lstrip()
+    return not rest.startswith(("to ", "of ", "for "))
 
 
 def frame_of(claim: Claim, ctx: Context, dates: list[Claim], view: ArticleView) -> Frame:
@@ -597,6 +670,18 @@ def frame_of(claim: Claim, ctx: Context, dates: list[Claim], view: ArticleView) 
     period = _period(claim, ctx, dates, view) if not claim.is_date else None
     metric = _metric(claim, ctx, view) if not claim.is_date else None
     place = _place(claim, ctx, view)
+    if (
+        metric is not None
+        and metric.origin == "phrase"
+        and period is not None
+        and period.start is not None
+        and period.start >= claim.end
+        and period.value[:4].isdigit()
+        and not _following(claim.end, [d for d in dates if d.start == period.start], ctx.article)
+        and not HAS.search(ctx.article, metric.start, claim.start)
+        and view.published_at
+    ):  # "The country of 35.1 million people ... hopes to join by 2026": the verb's date
+        period = Slot(view.published_at.isoformat(), "article")
     if metric is not None and metric.origin == "phrase" and metric.start >= ctx.offset:
         phrase_place = _population_place(ctx, metric, view)
         if phrase_place is not None and not (
@@ -609,7 +694,7 @@ def frame_of(claim: Claim, ctx: Context, dates: list[Claim], view: ArticleView) 
         metric=metric,
         place=place,
         period=period,
-        forecast=_forecast(claim, ctx, period, view),
+        forecast=_forecast(claim, ctx, period, view, metric),
         whole=_said(ctx, WHOLE.search(ctx.sentence, clause[0], ctx.span[0]) or _several(ctx)),
         part=_said(ctx, PART.match(ctx.sentence, ctx.span[1])),
         per_capita=_said(ctx, _in(ctx, *clause, _PHRASES["per_capita"])),

@@ -130,6 +130,11 @@ METRIC_WORDS = {
     "loan": ("loan", "loans", "bailout", "rescue package", "credit line"),
     "debt": ("debt", "debts", "borrowing"),
 }
+# Metrics that are rates or shares, never sums of money.
+RATE_METRICS = frozenset(
+    {"inflation", "gdp_growth", "unemployment_rate", "turnout", "vaccinated_share",
+     "interest_rate", "exchange_rate"}
+)  # fmt: skip
 # Metrics named by what is measured, not by what happened: their facts need no category.
 GENERIC_METRICS = {"count", "amount", "percent", "quantity"}
 # How an explanation names a metric ("Chile, 2022, consumer price inflation: 11.6%").
@@ -215,7 +220,9 @@ PREDICATE_VERBS = frozenset(
     "rose rise rises rising fell fall falls falling grew grow grows growing increased "
     "increases decreased decreases climbed climbs dropped drops jumped jumps slid slipped "
     "surged soared plunged reached reaches hit hits stood stands totalled totaled totals "
-    "was were is are had has have recorded records doubled halved topped".split()
+    "was were is are had has have recorded records doubled halved topped bringing brought "
+    "brings earned earning earns generated generating generates made making spent spending "
+    "paid paying cost costing raised raising".split()
 )
 
 # Words that make a figure one per person: no total is compared with it.
