@@ -26,7 +26,8 @@ from service.references.schema import ID_PATTERN
 from service.references.store import VERSION, ReferenceStore
 from service.verify.check import CACHE, Checker, cache_key
 from service.verify.context import context_of
-from service.verify.frames import ArticleView, frame_of
+from service.verify.frames import frame_of
+from service.verify.placing import ArticleView
 from service.verify.sources import (
     ID_PREFIX,
     SourceDocument,

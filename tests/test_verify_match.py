@@ -8,8 +8,9 @@ from service.claims import extract
 from service.model import Article, Claim, Fact, Source
 from service.verify.check import verify
 from service.verify.context import context_of
-from service.verify.frames import ArticleView, frame_of
+from service.verify.frames import frame_of
 from service.verify.match import best_matches
+from service.verify.placing import ArticleView
 from service.verify.profiles import Hints
 
 

@@ -11,8 +11,9 @@ from service.claims import extract
 from service.model import Claim, Fact, Slot, Source
 from service.verify import gates
 from service.verify.context import context_of
-from service.verify.frames import ArticleView, frame_of
+from service.verify.frames import frame_of
 from service.verify.match import Inputs, Match, Outcome, inputs
+from service.verify.placing import ArticleView
 from service.verify.profiles import Hints
 from service.verify.rules import RULES
 from service.verify.verdicts import decide

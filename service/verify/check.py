@@ -35,8 +35,9 @@ from ..vocabulary.text import fold, normalize, significant_words
 from ..vocabulary.words import EVENT_WORDS, METRIC_WORDS
 from .consistency import findings
 from .context import context_of, sentence_start, tokens
-from .frames import ArticleView, frame_of
+from .frames import frame_of
 from .match import Outcome, best_matches
+from .placing import ArticleView
 from .profiles import Hints, place_names, profile
 from .rules import PARAMS
 from .sources import SourceDocument, admitted, document_names, is_source_fact, read_sources

@@ -332,3 +332,14 @@ def _lead(sentence: str, claim: Claim, claims: list[Claim], start: int) -> tuple
         if c.kind is claim.kind and start <= c.start and c.end <= first.start
     ]
     return (max(earlier, default=0), chain[0].end - start)
+
+
+def phrase_in(ctx: Context, lo: int, hi: int, phrases) -> tuple[str, int] | None:
+    """The first of `phrases` found in the sentence between lo and hi, with its offset."""
+    found = sentences = tokens(ctx.sentence)
+    for phrase in phrases:
+        for at in sentences.find(phrase):
+            if lo <= at < hi and not (ctx.span[0] <= at < ctx.span[1]):
+                found = (" ".join(phrase), at)
+                return found
+    return None

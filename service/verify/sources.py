@@ -47,7 +47,8 @@ from ..vocabulary.qualifiers import GROUPS, group
 from ..vocabulary.text import normalize, significant_words
 from ..vocabulary.words import FUNCTION_WORDS, METRIC_WORDS
 from .context import Context, context_of, sentence_start, tokens
-from .frames import GROUP_OF, ArticleView, frame_of
+from .frames import GROUP_OF, frame_of
+from .placing import ArticleView
 from .profiles import profile
 
 ID_PREFIX = "source:"  # store ids are 16 hex digits: a source fact's never meets one

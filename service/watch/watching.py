@@ -17,7 +17,7 @@ from ..jobs.queue import vet_callback
 from ..keys import Principal
 from ..model import Article
 from ..verify.check import Checker
-from ..verify.frames import ArticleView
+from ..verify.placing import ArticleView
 from ..verify.sources import ID_PREFIX as SOURCE_FACT
 from ..verify.sources import SourceDocument
 from . import index
