@@ -4,6 +4,7 @@ false "supported" or "contradicted", with a case the rule must still let through
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from service.model import Source
@@ -362,3 +363,47 @@ def test_the_country_goes_back_to_a_sentences_subject_not_a_place_deep_in_it():
     found = check(text, facts, date(2025, 3, 18))["36.4 million"]
     assert found["verdict"] == "supported"
     assert found["frame"]["place"]["value"] == "UZB"
+
+
+# -- readings from blind sets 5 and 6 (after their first run) -----------------------------------
+
+
+def test_a_figure_of_the_articles_own_year_already_published_is_the_latest():
+    keys = dict(keywords=("grant round", "applications"), place="Estoria")
+    facts = [
+        event("a", "Estoria grant round", "applications", 2_940, "applications", period="2025",
+              **keys),
+        event("b", "Estoria grant round", "applications", 2_410, "applications", period="2024",
+              **keys),
+    ]  # fmt: skip
+    facts = [replace(facts[0], as_of="2025-06-01"), replace(facts[1], as_of="2024-06-01")]
+    text = "The Estoria grant round drew 2,940 applications."
+    found = check(text, facts, date(2025, 7, 1))["2,940"]
+    assert found["verdict"] == "supported"
+    assert ids(found) == ["a"]
+    text = "Last summer the Estoria grant round drew 2,410 applications."
+    assert ids(check(text, facts, date(2025, 7, 1))["2,410"]) == ["b"]
+
+
+def test_a_share_of_a_count_said_before_is_not_that_count():
+    keys = dict(keywords=("festival", "police", "arrested"), place="Harrowmere")
+    facts = [event("a", "Harrowmere Festival", "arrested", 42, "people", **keys)]
+    text = "Police at the Harrowmere Festival arrested 42 people; 26 of those arrested were held."
+    found = check(text, facts)
+    assert found["42"]["verdict"] == "supported"
+    assert found["26"]["verdict"] == "unverifiable"
+
+
+def test_people_are_no_count_of_households_and_a_crew_no_tonnage():
+    ban = dict(keywords=("hosepipe ban", "households"), place="Tarrow")
+    catch = dict(keywords=("trawler", "mackerel", "on board"), place="Kervania")
+    facts = [
+        event("h", "Tarrow hosepipe ban", "households", 3_100_000, "households", **ban),
+        event("t", "Skarn trawler detention", "catch", 14, "tonnes", **catch),
+    ]
+    text = "The Tarrow hosepipe ban affects about 3.1 million people."
+    assert check(text, facts)["about 3.1 million"]["verdict"] == "unverifiable"
+    text = "The Tarrow hosepipe ban affects 3.1 million households."
+    assert check(text, facts)["3.1 million"]["verdict"] == "supported"
+    text = "The detained mackerel trawler had a crew of 14 on board."
+    assert check(text, facts)["14"]["verdict"] == "unverifiable"

@@ -124,9 +124,18 @@ def _period(claim: Claim, ctx: Context, dates: list[Claim], view: ArticleView) -
     opening = _opening_period(claim, ctx, usable)
     if opening:
         return opening
+    last = LAST_SEASON.search(ctx.sentence, *ctx.clause)
+    if last and view.published_at:  # "Last summer the board counted 2.51 million visitors"
+        at = start + last.start()
+        return Slot(str(view.published_at.year - 1), "clause", at, start + last.end())
     if view.published_at:
         return Slot(view.published_at.isoformat(), "article")
     return None
+
+
+LAST_SEASON = re.compile(
+    r"\b(?:last|the\s+previous|the\s+preceding)\s+(?:summer|winter|spring|autumn|fall|season)\b"
+)
 
 
 def _opening_period(claim: Claim, ctx: Context, dates: list[Claim]) -> Slot | None:
@@ -176,6 +185,17 @@ def _owned(date: Claim, ctx: Context) -> bool:
     return bool(OTHER_FIGURE.search(lead.rstrip())) and date.start - len(before) + len(lead) > 0
 
 
+# "a crew of 14", "a crowd of 40,000": the noun says what a bare figure counts, unless it
+# names a measure ("a total of", "a record of", "a capacity of") or a share.
+GROUP_NOUN = re.compile(
+    r"\b([a-z]+)\s+of\s+(?:about\s+|some\s+|around\s+|nearly\s+|more\s+than\s+|over\s+)?$"
+)
+MEASURE_NOUNS = frozenset(
+    "total number average record peak capacity population maximum minimum height depth age "
+    "rate sum value cost budget fine price fee loss losses profit deficit debt output score "
+    "majority margin turnout share high low top tally toll count figure estimate level "
+    "increase rise fall drop decline gain growth fleet series round".split()
+)
 COMPOUND = re.compile(r"-([a-z]+)\b")  # "65,000-capacity", "a 10-day strike"
 # "Together the two fires have burned about 17,000 hectares": a whole of several events,
 # no one event's figure.
@@ -217,6 +237,8 @@ def _several(ctx: Context) -> re.Match | None:
 
 
 PART = re.compile(r"\s+(?:of|out\s+of)\s+(?:the\s+|all\s+)?\d")  # "58 of the 120 seats"
+# "26 of those arrested", "132 of the total", "12 of them": a share of a count said before.
+SUBSET = re.compile(r"\s+(?:of|among)\s+(?:those|them|whom|these|the\s+total)\b")
 WHOLE = re.compile(r"\d[\d,.]*\s+(?:of|out\s+of)\s+(?:the\s+|all\s+|a\s+total\s+of\s+)?$")
 # "at the previous election", "the last flood": an earlier event of the kind, not this one.
 # So is "the outgoing assembly": the legislature elected before this election.
@@ -397,6 +419,10 @@ def frame_of(claim: Claim, ctx: Context, dates: list[Claim], view: ArticleView) 
     origin = "subject"
     if counted is None and ctx.counted_before:  # "..., up from 13.1 million": passengers too
         counted, origin = head(ctx.counted_before), "change"
+    if counted is None and claim.kind.counts and not (claim.subject or claim.unit):
+        group = GROUP_NOUN.search(ctx.sentence, 0, ctx.span[0])
+        if group and group.group(1) not in MEASURE_NOUNS:  # "a crew of 14": 14 crew
+            counted, origin = head(group.group(1)), "change"
     clause = ctx.clause
     period = _period(claim, ctx, dates, view) if not claim.is_date else None
     metric = _metric(claim, ctx, view) if not claim.is_date else None
@@ -427,7 +453,9 @@ def frame_of(claim: Claim, ctx: Context, dates: list[Claim], view: ArticleView) 
         period=period,
         forecast=_forecast(claim, ctx, period, view, metric),
         whole=_said(ctx, WHOLE.search(ctx.sentence, clause[0], ctx.span[0]) or _several(ctx)),
-        part=_said(ctx, PART.match(ctx.sentence, ctx.span[1])),
+        part=_said(
+            ctx, PART.match(ctx.sentence, ctx.span[1]) or SUBSET.match(ctx.sentence, ctx.span[1])
+        ),
         per_capita=_said(ctx, phrase_in(ctx, *clause, _PHRASES["per_capita"])),
         earlier=_said(ctx, EARLIER.search(ctx.sentence, *clause)),
     )

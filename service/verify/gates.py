@@ -79,6 +79,8 @@ def counted(claim: Claim, fact: Fact, found: Profile, frame: Frame | None = None
         return "same" if same else "other thing"
     if said and said not in GROUP_OF and stems(fact.unit) <= stems("people person"):
         return "other thing"
+    if not said and counted in HOMES and stems(claim.subject or claim.unit or "x") <= GENERIC_STEMS:
+        return "other thing"  # "about 3.1 million people" are no count of households
     groups = counted_groups(stems(claim.subject) | stems(claim.unit))
     if not groups:
         return None
@@ -94,6 +96,7 @@ def counted(claim: Claim, fact: Fact, found: Profile, frame: Frame | None = None
     return None
 
 
+HOMES = frozenset(stems("home house dwelling household"))  # never a count of people
 VICTIMS = frozenset(counted_groups(stems("victims casualties dead")))
 
 
@@ -187,6 +190,9 @@ def whole_gate(frame: Frame, fact: Fact, ctx: Context) -> bool:
     one; nor is a figure that does not say it is a total ("The Greens won 9 seats" is no
     count of the parliament's seats)."""
     total = says_total(fact)
+    subset = frame.part is not None and not any(c.isdigit() for c in frame.part.value)
+    if subset and frame.kind.counts:  # ("71.3% of them passed" is their rate: a whole's)
+        return True  # "26 of those arrested" is a share of the arrested, not their count
     if frame.whole is not None or frame.part is not None:
         return (frame.whole is not None) != total
     return total and not TOTAL.search(ctx.sentence, *ctx.clause)

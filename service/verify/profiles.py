@@ -181,7 +181,7 @@ class Hints:
                 years.setdefault(event_of(fact), set()).add(str(fact.value)[:4])
             if not fact.is_series and (named := _named_years(fact.subject, fact.keywords)):
                 years.setdefault(event_of(fact), set()).update(named)
-            elif fact.period and before and fact.period < before[: len(fact.period)]:
+            elif fact.period and before and _published_period(fact, before):
                 key = series(fact)
                 latest[key] = max(latest.get(key, ""), fact.period)
         own = {f.id: words for group in by_subject.values() for f, words in _own_keywords(group)}
@@ -269,6 +269,15 @@ def _own_keywords(facts: list[Fact]):
             if w and w not in shared and w not in named and not stems(w) <= COUNTED_STEMS
         ]  # a place or a name says where or who, not what is measured
         yield fact, tuple(tuple(w.split()) for w in own)
+
+
+def _published_period(fact: Fact, before: str) -> bool:
+    """Whether a series figure's period is over before the article's date, or is the
+    article's own period with the figure already published ("2,940 applications" to this
+    year's round, announced before the article): a level the article may give undated."""
+    period = fact.period
+    own = before[: len(period)]
+    return period < own or (period == own and bool(fact.as_of) and fact.as_of <= before)
 
 
 def series(fact: Fact) -> tuple:
