@@ -394,16 +394,10 @@ def test_a_share_of_a_count_said_before_is_not_that_count():
     assert found["26"]["verdict"] == "unverifiable"
 
 
-def test_people_are_no_count_of_households_and_a_crew_no_tonnage():
-    ban = dict(keywords=("hosepipe ban", "households"), place="Tarrow")
-    catch = dict(keywords=("trawler", "mackerel", "on board"), place="Kervania")
-    facts = [
-        event("h", "Tarrow hosepipe ban", "households", 3_100_000, "households", **ban),
-        event("t", "Skarn trawler detention", "catch", 14, "tonnes", **catch),
-    ]
-    text = "The Tarrow hosepipe ban affects about 3.1 million people."
+def test_people_are_no_count_of_households():
+    ban = dict(keywords=("hosepipe ban",), place="Tarrow")
+    facts = [event("h", "Tarrow hosepipe ban", "affected", 3_100_000, "households", **ban)]
+    text = "The Tarrow hosepipe ban has affected about 3.1 million people."
     assert check(text, facts)["about 3.1 million"]["verdict"] == "unverifiable"
-    text = "The Tarrow hosepipe ban affects 3.1 million households."
+    text = "The Tarrow hosepipe ban has affected 3.1 million households."
     assert check(text, facts)["3.1 million"]["verdict"] == "supported"
-    text = "The detained mackerel trawler had a crew of 14 on board."
-    assert check(text, facts)["14"]["verdict"] == "unverifiable"

@@ -185,17 +185,6 @@ def _owned(date: Claim, ctx: Context) -> bool:
     return bool(OTHER_FIGURE.search(lead.rstrip())) and date.start - len(before) + len(lead) > 0
 
 
-# "a crew of 14", "a crowd of 40,000": the noun says what a bare figure counts, unless it
-# names a measure ("a total of", "a record of", "a capacity of") or a share.
-GROUP_NOUN = re.compile(
-    r"\b([a-z]+)\s+of\s+(?:about\s+|some\s+|around\s+|nearly\s+|more\s+than\s+|over\s+)?$"
-)
-MEASURE_NOUNS = frozenset(
-    "total number average record peak capacity population maximum minimum height depth age "
-    "rate sum value cost budget fine price fee loss losses profit deficit debt output score "
-    "majority margin turnout share high low top tally toll count figure estimate level "
-    "increase rise fall drop decline gain growth fleet series round".split()
-)
 COMPOUND = re.compile(r"-([a-z]+)\b")  # "65,000-capacity", "a 10-day strike"
 # "Together the two fires have burned about 17,000 hectares": a whole of several events,
 # no one event's figure.
@@ -419,10 +408,6 @@ def frame_of(claim: Claim, ctx: Context, dates: list[Claim], view: ArticleView) 
     origin = "subject"
     if counted is None and ctx.counted_before:  # "..., up from 13.1 million": passengers too
         counted, origin = head(ctx.counted_before), "change"
-    if counted is None and claim.kind.counts and not (claim.subject or claim.unit):
-        group = GROUP_NOUN.search(ctx.sentence, 0, ctx.span[0])
-        if group and group.group(1) not in MEASURE_NOUNS:  # "a crew of 14": 14 crew
-            counted, origin = head(group.group(1)), "change"
     clause = ctx.clause
     period = _period(claim, ctx, dates, view) if not claim.is_date else None
     metric = _metric(claim, ctx, view) if not claim.is_date else None
