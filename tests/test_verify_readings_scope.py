@@ -97,6 +97,17 @@ def test_elsewhere_turns_away_from_the_articles_subject():
     assert check(text, facts, date(2025, 1, 21))["5.1 million"]["verdict"] == "supported"
 
 
+def test_a_city_said_with_its_metropolitan_area_is_a_place_of_its_own():
+    facts = [stat("population", 6_760_464, "2022", "Paraguay", "people")]
+    text = (
+        "Paraguay's population of 6.8 million is young, and about 2.9 million people live in "
+        "greater Asuncion."
+    )
+    found = check(text, facts, date(2023, 5, 16))
+    assert found["6.8 million"]["verdict"] == "supported"
+    assert found["about 2.9 million"]["verdict"] == "unverifiable"
+
+
 def test_the_place_a_measure_is_said_to_be_of_even_one_the_gazetteer_does_not_know():
     facts = [stat("population", 5_519_601, "2023", "Norway", "people"),
              stat("population", 33_475_438, "2023", "Peru", "people")]  # fmt: skip

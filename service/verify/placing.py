@@ -122,10 +122,12 @@ def compound(text: str, start: int, end: int) -> bool:
 
 
 # "In neighbouring Harlow, ...", "In Casablanca, home to ...", "about 9 million people live
-# in Tehran", "In the smaller town of Orsk", "Neighbouring Ostrel county has reported": a
+# in Tehran", "In the smaller town of Orsk", "Neighbouring Ostrel county has reported", "live
+# in greater Asuncion": a
 # place, even one the gazetteer does not know.
 LOCATED = re.compile(
-    r"(?<![\w-])(?:[Ii]n\s+(?:neighbouring\s+|neighboring\s+|nearby\s+|the\s+(?:[a-z]+\s+)?"
+    r"(?<![\w-])(?:[Ii]n\s+(?:neighbouring\s+|neighboring\s+|nearby\s+|greater\s+|metropolitan\s+|"
+    r"central\s+|inner\s+|rural\s+|the\s+(?:[a-z]+\s+)?"
     r"(?:capital|city|town|village|port|district|province)(?:\s+of|,)?\s+)?"
     r"|(?P<beside>[Nn]eighbouring\s+|[Nn]eighboring\s+|[Nn]earby\s+))"
     r"([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})(?![\w'\u2019])(?:\s+([a-z]+))?"
