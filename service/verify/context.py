@@ -336,10 +336,9 @@ def _lead(sentence: str, claim: Claim, claims: list[Claim], start: int) -> tuple
 
 def phrase_in(ctx: Context, lo: int, hi: int, phrases) -> tuple[str, int] | None:
     """The first of `phrases` found in the sentence between lo and hi, with its offset."""
-    found = sentences = tokens(ctx.sentence)
+    words = tokens(ctx.sentence)
     for phrase in phrases:
-        for at in sentences.find(phrase):
+        for at in words.find(phrase):
             if lo <= at < hi and not (ctx.span[0] <= at < ctx.span[1]):
-                found = (" ".join(phrase), at)
-                return found
+                return " ".join(phrase), at
     return None

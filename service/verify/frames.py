@@ -244,17 +244,18 @@ EARLIER = re.compile(
 # "home to 211 million people", "Britain's 68.5 million people", "South Korea, with 52 million
 # people", "Mexico had 129.7 million people".
 PEOPLE = frozenset({"people", "residents", "inhabitants", "citizens"})
+ROUGHLY = r"(?:some\s+|about\s+|around\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+)?"
 HOME_OF = re.compile(
     r"\b(country|nation|state|home|land|island|region|city|town|village|district|province|"
-    r"county|municipality|capital)\s+(?:of|to)\s+(?:some\s+|about\s+|"
-    r"around\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+)?$"
+    r"county|municipality|capital)\s+(?:of|to)\s+" + ROUGHLY + "$"
 )
 HAS = re.compile(r"\b(?:has|had|have)\b")  # "Germany had 3.97 million people out of work"
 # "The country has 85.3 million people", "the nation's 10.4 million residents", "Its 22
 # million people": the people of the country the text speaks of.
 COUNTRY_HAS = re.compile(
     r"(?:^|\b)(?:the\s+(?:country|nation)(?:['\u2019]s|\s+(?:has|had|now\s+has))|its)\s+"
-    r"(?:some\s+|about\s+|around\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+)?$"
+    + ROUGHLY
+    + "$"
 )
 # A population phrase of these is a town's or a province's, never a country's.
 SUB_NATIONAL = frozenset(
@@ -370,12 +371,14 @@ def _forecast(
     place a population phrase describes plans ("The country of 14 million people plans ...")."""
     lo, hi = ctx.clause
     after = NEXT_PREDICATE.search(ctx.sentence, ctx.span[1], hi)
+    end = after.start() if after else hi
     if metric is not None and metric.origin == "phrase":
-        hi = ctx.span[0]  # a place's population said to describe it: its plans are its own
+        end = ctx.span[0]  # a place's population said to describe it: its plans are its own
     own = ctx.span[1] + (len(claim.subject) + 2 if claim.subject else 0)  # its counted noun
+    words = tokens(ctx.sentence)
     for phrase in _PHRASES["forecast"]:
-        for at in tokens(ctx.sentence).find(phrase):
-            if not (lo <= at < (after.start() if after else hi) and at < hi):
+        for at in words.find(phrase):
+            if not lo <= at < end:
                 continue
             if ctx.span[0] <= at < own or (at >= own and _named_plan(ctx.sentence, at, phrase)):
                 continue
@@ -401,6 +404,23 @@ def _named_plan(sentence: str, at: int, phrase: tuple[str, ...]) -> bool:
     return not rest.startswith(("to ", "of ", "for "))
 
 
+def _verbs_date(
+    claim: Claim, ctx: Context, dates: list[Claim], metric: Slot | None, period: Slot | None
+) -> bool:
+    """Whether the period found for a population said to describe a place is the date of the
+    verb after it, not the figure's own: "The country of 35.1 million people ... hopes to
+    join by 2026" (unlike "Germany had 3.97 million people out of work in January")."""
+    if metric is None or metric.origin != "phrase" or period is None or period.start is None:
+        return False
+    own = [d for d in dates if d.start == period.start]
+    return (
+        period.start >= claim.end
+        and period.value[:4].isdigit()
+        and not _following(claim.end, own, ctx.article)
+        and not HAS.search(ctx.article, metric.start, claim.start)
+    )
+
+
 def frame_of(claim: Claim, ctx: Context, dates: list[Claim], view: ArticleView) -> Frame:
     """The claim's frame (`dates`: the article's date claims)."""
     counted_text = claim.subject or claim.unit
@@ -412,17 +432,7 @@ def frame_of(claim: Claim, ctx: Context, dates: list[Claim], view: ArticleView) 
     period = _period(claim, ctx, dates, view) if not claim.is_date else None
     metric = _metric(claim, ctx, view) if not claim.is_date else None
     place = place_of(claim, ctx, view)
-    if (
-        metric is not None
-        and metric.origin == "phrase"
-        and period is not None
-        and period.start is not None
-        and period.start >= claim.end
-        and period.value[:4].isdigit()
-        and not _following(claim.end, [d for d in dates if d.start == period.start], ctx.article)
-        and not HAS.search(ctx.article, metric.start, claim.start)
-        and view.published_at
-    ):  # "The country of 35.1 million people ... hopes to join by 2026": the verb's date
+    if _verbs_date(claim, ctx, dates, metric, period) and view.published_at:
         period = Slot(view.published_at.isoformat(), "article")
     if metric is not None and metric.origin == "phrase" and metric.start >= ctx.offset:
         phrase_place = _population_place(ctx, metric, view)

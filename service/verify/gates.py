@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ..model import Claim, Fact, Frame, Kind
-from ..vocabulary.text import normalize, stems
+from ..vocabulary.text import in_a_row, normalize, stems
 from ..vocabulary.words import CATEGORY_METRICS
 from .context import Context
 from .frames import GENERIC_STEMS, GROUP_OF, counted_groups, head
@@ -79,7 +79,8 @@ def counted(claim: Claim, fact: Fact, found: Profile, frame: Frame | None = None
         return "same" if same else "other thing"
     if said and said not in GROUP_OF and stems(fact.unit) <= stems("people person"):
         return "other thing"
-    if not said and counted in HOMES and stems(claim.subject or claim.unit or "x") <= GENERIC_STEMS:
+    generic = claim.subject or claim.unit
+    if not said and counted in HOMES and generic and stems(generic) <= GENERIC_STEMS:
         return "other thing"  # "about 3.1 million people" are no count of households
     groups = counted_groups(stems(claim.subject) | stems(claim.unit))
     if not groups:
@@ -102,8 +103,7 @@ VICTIMS = frozenset(counted_groups(stems("victims casualties dead")))
 
 def _within(phrase: tuple[str, ...], words: tuple[str, ...]) -> bool:
     """Whether a phrase of two words or more stands in a row in `words`."""
-    n = len(phrase)
-    return n > 1 and any(words[i : i + n] == phrase for i in range(len(words) - n + 1))
+    return len(phrase) > 1 and in_a_row(words, phrase)
 
 
 def period_gate(frame: Frame, fact: Fact, found: Profile, hints: Hints) -> str | None:

@@ -17,19 +17,19 @@ from dataclasses import dataclass
 from ..model import Claim, Fact, Frame
 from ..vocabulary.changes import DECREASE_WORDS, INCREASE_WORDS
 from ..vocabulary.places import known_place, place_key
-from ..vocabulary.text import normalize
+from ..vocabulary.text import in_a_row, normalize
 from ..vocabulary.words import EVENT_WORDS, GENERIC_METRICS, METRIC_WORDS
 from . import gates
 from .context import Context
+from .placing import BESIDE, SETTLEMENT
 from .profiles import Hints, Profile, event_of, is_member, profile, same_kind
 from .rules import ARTICLE_PLACES, NEAR_BEFORE, PARAMS, POSITION, RULES, WEIGHTS
 
 # A place said as where a figure is ("in Nareth", "at the port of X"), not as what it is
 # asked of ("asked the European Union for help").
 LOCATIVE = re.compile(
-    r"(?:\b(?:in|at|near|across|throughout|outside|inside)\s+(?:the\s+)?(?:(?:neighbouring|"
-    r"neighboring|nearby)\s+|(?:[a-z]+\s+)?(?:capital|city|town|village|port|district|province)"
-    r"(?:\s+of|,)?\s+)?|\b(?:neighbouring|neighboring|nearby)\s+)$"
+    r"(?:\b(?:in|at|near|across|throughout|outside|inside)\s+(?:the\s+)?(?:" + BESIDE + r"\s+|"
+    r"(?:[a-z]+\s+)?" + SETTLEMENT + r"(?:\s+of|,)?\s+)?|\b" + BESIDE + r"\s+)$"
 )
 
 
@@ -290,14 +290,8 @@ def _headed_by_other_name(fact: Fact, found: Profile, ctx: Context) -> bool:
         return False
     name = tuple(normalize(head.group(1)).split())
     return bool(name) and not any(
-        name == phrase or _contains(name, phrase) or _contains(phrase, name)
-        for phrase in found.names
+        in_a_row(name, phrase) or in_a_row(phrase, name) for phrase in found.names
     )
-
-
-def _contains(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
-    n = len(phrase)
-    return any(words[i : i + n] == phrase for i in range(len(words) - n + 1))
 
 
 def _headed_by_another(found: Profile, ctx: Context, hints: Hints) -> bool:

@@ -121,14 +121,16 @@ def compound(text: str, start: int, end: int) -> bool:
     )
 
 
+# Words that say a place is beside another ("neighbouring Harlow"), and the settlements a
+# place is named as ("the town of Orsk", "the capital, Nareth"): shared with the place gate.
+BESIDE = r"(?:neighbouring|neighboring|nearby)"
+SETTLEMENT = r"(?:capital|city|town|village|port|district|province)"
 # "In neighbouring Harlow, ...", "In Casablanca, home to ...", "about 9 million people live
 # in Tehran", "In the smaller town of Orsk", "Neighbouring Ostrel county has reported", "live
-# in greater Asuncion": a
-# place, even one the gazetteer does not know.
+# in greater Asuncion": a place, even one the gazetteer does not know.
 LOCATED = re.compile(
-    r"(?<![\w-])(?:[Ii]n\s+(?:neighbouring\s+|neighboring\s+|nearby\s+|greater\s+|metropolitan\s+|"
-    r"central\s+|inner\s+|rural\s+|the\s+(?:[a-z]+\s+)?"
-    r"(?:capital|city|town|village|port|district|province)(?:\s+of|,)?\s+)?"
+    r"(?<![\w-])(?:[Ii]n\s+(?:" + BESIDE + r"\s+|greater\s+|metropolitan\s+|central\s+|"
+    r"inner\s+|rural\s+|the\s+(?:[a-z]+\s+)?" + SETTLEMENT + r"(?:\s+of|,)?\s+)?"
     r"|(?P<beside>[Nn]eighbouring\s+|[Nn]eighboring\s+|[Nn]earby\s+))"
     r"([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})(?![\w'\u2019])(?:\s+([a-z]+))?"
 )

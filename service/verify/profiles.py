@@ -43,7 +43,7 @@ def profile(fact: Fact) -> Profile:
     """The fact's matching profile (cached across articles)."""
     names = (PARENTHESES.sub("", fact.subject), *fact.aliases)
     terms = [normalize(k) for k in fact.keywords]
-    unit = stems(fact.unit or "")
+    unit = stems(fact.unit)
     described = unit.union(*(stems(t) for t in terms))
     places = frozenset(map(place_key, place_names(fact.place)))
     if not places and (subject := known_place(fact.subject)):

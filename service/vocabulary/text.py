@@ -102,6 +102,12 @@ def _fold_char(char: str) -> str:
 
 
 @lru_cache(maxsize=65536)
+def in_a_row(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
+    """Whether the words of `phrase` stand in a row in `words`."""
+    n = len(phrase)
+    return any(words[i : i + n] == phrase for i in range(len(words) - n + 1))
+
+
 def stems(text: str | None) -> frozenset[str]:
     """The significant words of a text, a plural s dropped: 'Pakistani soldiers' ->
     {'pakistani', 'soldier'}."""
