@@ -36,6 +36,7 @@ STEPS = (0.0, 0.5, 0.8, 1.25, 1.6, 2.0)
 GRIDS = {
     ("params", "threshold"): (0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65),
     ("params", "event_margin"): (-1.0, 0.0, 0.03, 0.05, 0.1, 0.15),
+    ("params", "far_off"): (2.0, 2.5, 3.0, 5.0, 10.0, 1e9),  # 1e9: no figure is too far off
 }
 FIXED = {("params", "keyword_cap")}
 

@@ -39,10 +39,12 @@ SETS = (
     ("blind3_wb", DATA / "verdicts_blind3_wb", "bundled"),
     ("blind4", DATA / "verdicts_blind4", DATA / "verdicts_blind4" / "references.jsonl"),
     ("blind4_wb", DATA / "verdicts_blind4_wb", "bundled"),
-    # Run once blind (docs/verification.md), then dev sets; blind5 and blind6, the stories with
-    # their own references, still have false verdicts to read right, so no floor holds them yet.
+    ("blind5", DATA / "verdicts_blind5", DATA / "verdicts_blind5" / "references.jsonl"),
     ("blind5_wb", DATA / "verdicts_blind5_wb", "bundled"),
+    ("blind6", DATA / "verdicts_blind6", DATA / "verdicts_blind6" / "references.jsonl"),
     ("blind6_wb", DATA / "verdicts_blind6_wb", "bundled"),
+    ("blind7", DATA / "verdicts_blind7", DATA / "verdicts_blind7" / "references.jsonl"),
+    ("blind7_wb", DATA / "verdicts_blind7_wb", "bundled"),
 )
 WRONG = ("supported", "contradicted")  # the verdicts that must never be given wrongly
 

@@ -56,6 +56,8 @@ def test_the_arithmetic_is_shown_and_severity_follows_the_reading():
     assert "x1.67" in doubled.arithmetic
     (total,) = findings_of("Police arrested 14 men and six women, 25 people in all.")
     assert total.arithmetic == "14 + six = 20, not 25"
+    every = "It aims to reach 2.4 million children, with 9,400 health workers in all 38 districts."
+    assert findings_of(every) == []  # every one of 38 districts, not a total of 38
 
 
 def test_rounding_and_qualifiers_are_respected():

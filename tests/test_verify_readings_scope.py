@@ -8,6 +8,7 @@ from dataclasses import replace
 from datetime import date
 
 from service.model import Source
+from service.verify.rules import tuned
 from tests.test_verify_readings import BOARD, check, event, stat
 
 COMPANY = Source("Castor Components", "https://example.org/castor")
@@ -412,3 +413,237 @@ def test_people_are_no_count_of_households():
     assert check(text, facts)["about 3.1 million"]["verdict"] == "unverifiable"
     text = "The Tarrow hosepipe ban has affected 3.1 million households."
     assert check(text, facts)["3.1 million"]["verdict"] == "supported"
+
+
+# -- a figure far from the fact it matched ---------------------------------------------------------
+
+
+def test_a_count_many_times_the_facts_is_another_measure_not_a_wrong_figure():
+    floods = dict(keywords=("Velm", "floods", "evacuated"), place="Velmstad")
+    facts = [event("f", "Velm floods", "evacuated", 212, "people", **floods)]
+    text = "The Velm floods hit Velmstad, where 8,400 people were evacuated."
+    found = check(text, facts)["8,400"]
+    assert found["verdict"] == "unverifiable"
+    assert "40 times apart: likely another measure or period" in found["explanation"] and ids(
+        found
+    ) == ["f"]
+    with tuned({"params": {"far_off": 1e9}}):  # no figure too far off: it was "contradicted"
+        assert check(text, facts)["8,400"]["verdict"] == "contradicted"
+    text = "In the Velm floods, 250 people were evacuated from Velmstad."
+    assert check(text, facts)["250"]["verdict"] == "contradicted"
+    with tuned({"params": {"far_off": 1.1}}):  # 250 is 1.18 times 212
+        assert check(text, facts)["250"]["verdict"] == "unverifiable"
+
+
+def test_a_rate_far_from_the_facts_is_still_a_wrong_figure():
+    facts = [stat("inflation", 0.23, "2023", "China")]
+    text = "Chinese consumer prices rose 2.0% in 2023, as deflationary pressures deepened."
+    assert check(text, facts, date(2024, 3, 1))["2.0%"]["verdict"] == "contradicted"
+
+
+# -- blind sets 5 and 6: whose figure, which side, which part ---------------------------------
+
+
+def test_the_figure_after_votes_to_is_the_side_against():
+    vote = dict(keywords=("council", "budget", "vote", "votes", "passed"), place="Harwick")
+    facts = [
+        event("for", "Harwick budget vote", "votes_for", 38, "votes", COUNCIL, **vote),
+        event("against", "Harwick budget vote", "votes_against", 21, "votes", COUNCIL,
+              keywords=("council", "budget", "vote", "votes", "against"), place="Harwick"),
+    ]  # fmt: skip
+    text = "In Harwick, the council budget passed by 38 votes to 21 after a long debate."
+    found = check(text, facts)
+    assert found["38"]["verdict"] == "supported" and ids(found["38"]) == ["for"]
+    assert found["21"]["verdict"] == "supported" and ids(found["21"]) == ["against"]
+    assert check(text, facts[:1])["21"]["verdict"] == "unverifiable"  # not the 38 for
+
+
+def test_a_move_of_a_companys_shares_is_no_figure_of_its_results():
+    results = dict(keywords=("Tarnova", "results", "net profit", "fell"))
+    facts = [
+        event("p", "Tarnova third-quarter results", "net_profit_decline", 11.8, "%", COMPANY,
+              **results),
+        event("n", "Tarnova third-quarter results", "net_profit", 84e6, "EUR", COMPANY,
+              keywords=("Tarnova", "results", "net profit", "earned")),
+    ]  # fmt: skip
+    text = "Tarnova's net profit fell 11.8%, it said. Shares in Tarnova fell 4.2% on Friday."
+    found = check(text, facts)
+    assert found["4.2%"]["verdict"] == "unverifiable"
+    assert found["11.8%"]["verdict"] == "supported"
+
+
+def test_a_keyword_total_is_how_a_running_total_is_spoken_of_not_a_whole():
+    appeal = dict(keywords=("Winter Hearth Appeal", "appeal", "raised", "total"))
+    facts = [
+        event("a", "Winter Hearth Appeal 2025-26", "amount_raised", 2_870_000, "GBP", COMPANY,
+              **appeal),
+        event("d", "Winter Hearth Appeal 2025-26", "donors", 41_300, "donors", COMPANY,
+              keywords=("Winter Hearth Appeal", "appeal", "donors", "total")),
+    ]  # fmt: skip
+    text = "The Winter Hearth Appeal has raised GBP 2.87 million since it launched in November."
+    assert check(text, facts, date(2026, 1, 12))["GBP 2.87 million"]["verdict"] == "supported"
+    seats = dict(keywords=("Harlow", "assembly", "seats", "total seats"), place="Harlow")
+    facts = [event("s", "Harlow assembly", "seats", 85, "seats", BOARD, **seats)]
+    text = "The Unity Party won 85 seats in the Harlow assembly."  # no count of all its seats
+    assert check(text, facts)["85"]["verdict"] == "unverifiable"
+
+
+def test_islands_are_named_by_their_name_alone():
+    facts = [
+        stat("landings", 151_300, "2024", "Kervania", "tonnes", subject="Kervania landings"),
+        stat("value", 231e6, "2024", "Kervania", "EUR", subject="Kervania landings"),
+        event("q", "Skarn mackerel quota", "quota", 96_500, "tonnes", place="Skarn Islands"),
+    ]
+    facts[:2] = [
+        replace(facts[0], keywords=("mackerel", "landed", "landings", "Kervania")),
+        replace(facts[1], keywords=("mackerel", "landings", "worth", "Kervania")),
+    ]
+    text = (
+        "Kervania's boats landed 162,000 tonnes of mackerel last year, while Skarn boats "
+        "landed about 88,000 tonnes."
+    )
+    found = check(text, facts, date(2025, 3, 12))
+    assert found["about 88,000"]["verdict"] == "unverifiable"
+    assert found["162,000"]["verdict"] == "contradicted"
+
+
+def test_a_month_alone_is_a_part_of_the_tally_not_the_tally():
+    arrivals = dict(keywords=("arrivals", "sea", "Castellane"), place="Castellane")
+    facts = [event("w", "Castellane sea arrivals 2025", "arrivals", 8_210, **arrivals)]
+    text = (
+        "Sea arrivals in Castellane reached 8,210 this year. Arrivals in May alone reached 6,050."
+    )
+    found = check(text, facts, date(2025, 6, 2))
+    assert found["6,050"]["verdict"] == "unverifiable"
+    assert "about part of a year" in found["6,050"]["explanation"]
+    assert found["8,210"]["verdict"] == "supported"
+
+
+def test_a_place_a_thing_is_done_with_is_not_the_figures_place():
+    yes = dict(keywords=("referendum", "merger", "yes", "voting yes"))
+    turnout = dict(keywords=("referendum", "merger", "turnout"))
+    facts = [
+        event("e", "Ellesby merger referendum", "yes_share", 54.8, "%", BOARD, place="Ellesby",
+              **yes),
+        event("et", "Ellesby merger referendum", "turnout", 48.1, "%", BOARD, place="Ellesby",
+              **turnout),
+        event("c", "Corran merger referendum", "yes_share", 61.0, "%", BOARD, place="Corran",
+              **yes),
+        event("ct", "Corran merger referendum", "turnout", 47.4, "%", BOARD, place="Corran",
+              **turnout),
+    ]  # fmt: skip
+    text = (
+        "Voters in Ellesby have backed a merger with neighbouring Corran, with 54.8% voting yes "
+        "in the referendum."
+    )
+    found = check(text, facts)["54.8%"]
+    assert found["verdict"] == "supported" and ids(found) == ["e"]
+    text = "In neighbouring Corran, 61% voted yes in the merger referendum."
+    assert ids(check(text, facts)["61%"]) == ["c"]
+
+
+def test_each_of_two_dates_takes_the_words_of_its_own_stretch_in_any_form():
+    breach = ("Merrow", "breach", "cyber attack", "customers")
+    facts = [
+        event("d", "Merrow cyber attack detection", "date", "2025-03-27", None, COMPANY,
+              keywords=(*breach, "detected", "intrusion")),
+        event("n", "Merrow cyber attack customer notification", "date", "2025-04-02", None,
+              COMPANY, keywords=(*breach, "warned", "notified")),
+    ]  # fmt: skip
+    text = (
+        "Merrow said it detected the intrusion on March 27 but only began warning customers "
+        "on April 2, after its billing systems had been offline."
+    )
+    found = check(text, facts, date(2025, 4, 8))
+    assert found["April 2"]["verdict"] == "supported" and ids(found["April 2"]) == ["n"]
+    assert found["March 27"]["verdict"] != "contradicted"
+
+
+def test_a_subject_that_measures_one_thing_says_its_metric():
+    merrow = ("Merrow", "Merrow Energy", "customers")
+    facts = [
+        event("c", "Merrow Energy customers", "customers", 2_870_000, "households", COMPANY,
+              keywords=(*merrow, "households", "supplies", "gas", "electricity")),
+        event("b", "Merrow Energy data breach", "accounts_affected", 2_300_000, "accounts",
+              COMPANY, keywords=(*merrow, "breach", "hackers", "accounts")),
+        event("d", "Merrow Energy data breach", "date", "2025-03-27", None, COMPANY,
+              keywords=(*merrow, "breach", "hackers", "detected")),
+    ]  # fmt: skip
+    text = (
+        "Merrow Energy said hackers stole data from 2.3 million customer accounts. Merrow "
+        "supplies about 2.9 million households in all."
+    )
+    found = check(text, facts, date(2025, 4, 8))
+    assert found["about 2.9 million"]["verdict"] == "supported"
+    assert ids(found["about 2.9 million"]) == ["c"]
+    assert ids(found["2.3 million"]) == ["b"]
+
+
+# -- blind set 7: the sign of a fall, what is counted, whose period, which end ------------------
+
+
+def test_prices_that_fell_are_a_rate_below_zero():
+    facts = [stat("inflation", -0.41, "2024", "Costa Rica")]
+    text = "Costa Rica's consumer prices fell 0.4% last year, after rising in 2023."
+    assert check(text, facts, date(2025, 3, 1))["0.4%"]["verdict"] == "supported"
+    text = "Costa Rica's consumer prices rose 0.4% last year."
+    assert check(text, facts, date(2025, 3, 1))["0.4%"]["verdict"] == "contradicted"
+    facts = [stat("inflation", 0.41, "2024", "Costa Rica")]
+    text = "In Costa Rica, inflation fell to 0.4% last year."  # a level, not a fall of prices
+    assert check(text, facts, date(2025, 3, 1))["0.4%"]["verdict"] == "supported"
+
+
+def test_residents_are_no_count_of_properties():
+    notice = dict(
+        keywords=("Hadley", "boil-water notice", "water", "properties", "homes", "notice"),
+        place="Hadley",
+    )
+    facts = [
+        event("d", "Hadley boil-water notice", "date", "2025-06-09", None, COMPANY, **notice),
+        event("p", "Hadley boil-water notice", "properties", 61_500, "properties", COMPANY,
+              **notice),
+        replace(event("q", "Hadley boil-water notice", "properties", 58_200, "properties",
+                      COMPANY, **notice), as_of="2025-06-10"),
+        event("w", "Hadley boil-water notice", "water_stations", 12, "water stations", COMPANY,
+              keywords=("Hadley", "boil-water notice", "water", "stations")),
+    ]  # fmt: skip
+    text = (
+        "Hadley Water issued the boil-water notice on June 8, covering about 61,500 properties "
+        "and some 140,000 residents."
+    )
+    found = check(text, facts, date(2025, 6, 11))
+    assert found["some 140,000"]["verdict"] == "unverifiable"  # not "contradicted"
+    assert ids(found["about 61,500"]) == ["q"]  # the notice's latest count of properties
+
+
+def test_an_undated_figure_is_not_a_year_older_than_the_one_just_ended():
+    gallery = dict(keywords=("Lerwin Modern", "gallery", "visitors"))
+    exhibition = ("Gold of the Steppes", "National Museum", "exhibition", "visitors", "museum")
+    facts = [
+        replace(stat("visitors", 645_000, "2024", "Lerwin", "visitors", subject="Lerwin Modern"),
+                **gallery),
+        event("e", "Gold of the Steppes", "visitors", 436_000, "visitors", place="Carvossa",
+              keywords=exhibition),
+    ]  # fmt: skip
+    text = (
+        "The Gold of the Steppes exhibition at the National Museum drew big crowds in Carvossa. "
+        "The Lerwin Modern gallery said it received 645,000 visitors, roughly the same as a "
+        "year earlier."
+    )
+    found = check(text, facts, date(2026, 1, 20))["645,000"]
+    # its 2025, not the 2024 the references hold; nor the exhibition the sentence does not name
+    assert found["verdict"] == "unverifiable"
+    assert "no figure for its period (nearest: Lerwin Modern, 2024" in found["explanation"]
+    assert check(text, facts, date(2025, 2, 20))["645,000"]["verdict"] == "supported"
+
+
+def test_a_date_of_one_end_of_an_event_is_not_the_other_ends():
+    tour = dict(keywords=("Tour of Vellaria", "cycling", "race", "stage", "riders", "started"))
+    facts = [event("s", "Tour of Vellaria 2025", "start_date", "2025-07-05", None, **tour)]
+    text = (
+        "The Tour of Vellaria started on July 5. The race continues on Thursday with a hilly "
+        "stage. It finishes in the capital, Orsa, on July 27, with laps of the old city."
+    )
+    found = check(text, facts, date(2025, 7, 9))
+    assert found["July 27"]["verdict"] == "unverifiable"
+    assert found["July 5"]["verdict"] == "supported"

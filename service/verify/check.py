@@ -35,7 +35,7 @@ from ..vocabulary.text import fold, normalize, significant_words
 from ..vocabulary.words import EVENT_WORDS, METRIC_WORDS
 from .consistency import findings
 from .context import context_of, sentence_start, tokens
-from .frames import frame_of
+from .frames import frame_of, signed
 from .match import Outcome, best_matches
 from .placing import ArticleView
 from .profiles import Hints, place_names, profile
@@ -64,6 +64,7 @@ RULES_MODULES = (
     "documents.py",
     "model.py",
 )
+RULES_LIBRARIES = ("inscriptis", "PyStemmer")  # HTML to text; the stems keywords match by
 
 
 def lookup_terms(text: str, claims: list[Claim], title: str | None, view: ArticleView) -> set[str]:
@@ -131,6 +132,8 @@ def verify(
     ]
     dates = [c for c in claims if c.is_date]
     frames = [frame_of(c, ctx, dates, view) for c, ctx in zip(claims, contexts, strict=True)]
+    # Matched and compared with the sign their verb gives ("prices fell 0.4%": -0.4%).
+    claims = [signed(c, f, ctx) for c, f, ctx in zip(claims, frames, contexts, strict=True)]
     before = article.published_at.isoformat() if article.published_at else None
     facts = _said_series(facts, text)
     hints = Hints.from_facts(facts, before)
@@ -216,7 +219,9 @@ def rules_version() -> str:
     """A digest of the modules in RULES_MODULES and the libraries a result depends on, so a
     new release never serves results cached by an old one."""
     service = Path(__file__).parents[1]
-    digest = hashlib.sha256(importlib.metadata.version("inscriptis").encode())
+    digest = hashlib.sha256()
+    for library in RULES_LIBRARIES:
+        digest.update(importlib.metadata.version(library).encode())
     for pattern in RULES_MODULES:
         for module in sorted(service.glob(pattern)):
             digest.update(module.read_bytes())

@@ -354,12 +354,18 @@ def _date_restated(text: str, a: _Item, b: _Item) -> Finding | None:
 # --- parts and totals -------------------------------------------------------------------------
 
 
+IN_ALL_OF = re.compile(r"\bin\s+all\s+$", re.IGNORECASE)
+EVERY_OF = re.compile(r" in all (?=\d)")  # "in all 38 districts": every one, no total
+
+
 def _total_cue(text: str, item: _Item) -> bool:
     c = item.claim
     before = normalize(text[max(0, c.start - 16) : c.start])
     after = " " + normalize(re.split(r"[.,;:]", text[c.end : c.end + 40])[0]) + " "
+    after = EVERY_OF.sub(" ", after)
     if any(before.endswith(w) for w in TOTAL_BEFORE):
-        return True
+        # "In all, 38 ..." is a total; "in all 38 districts" is every one of them
+        return not IN_ALL_OF.search(text, max(0, c.start - 16), c.start)
     return any(f" {w} " in after for w in TOTAL_AFTER)
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..model import Claim
-from ..vocabulary.text import fold, text_memo
+from ..vocabulary.text import fold, stem, text_memo
 from ..vocabulary.words import FUNCTION_WORDS, PREDICATE_VERBS
 from .rules import POSITION
 
@@ -56,6 +56,18 @@ class Tokens:
             )
         return self.found[phrase]
 
+    @cached_property
+    def by_stem(self) -> dict[str, list[int]]:
+        """Where each word stands by its stem ('warned' and 'warning' both at 'warn')."""
+        index: dict[str, list[int]] = {}
+        for word, at in self.index.items():
+            index.setdefault(stem(word), []).extend(at)
+        return index
+
+    def find_any_form(self, word: str) -> list[int]:
+        """Offsets where a word stands in any form of its stem ('warned' in 'warning')."""
+        return sorted(self.starts[i] for i in self.by_stem.get(stem(word), ()))
+
     def _continues(self, i: int, rest: list[str]) -> bool:
         """Whether the words after position i are `rest`."""
         if not rest:
@@ -90,6 +102,7 @@ class Context:
     span: tuple[int, int]
     clause: tuple[int, int]
     window: tuple[int, int]
+    stretch: tuple[int, int]  # a date's: between the sentence's other days and months
     own_clause: bool
     years: frozenset[str]
     article: str
@@ -112,7 +125,9 @@ class Context:
         """How strongly a name or keyword at `at` in the sentence speaks about the claim."""
         p = POSITION
         distance = min(abs(at - self.span[0]), abs(at - self.span[1]))
-        if self.clause[0] <= at < self.clause[1]:
+        inside = self.window[0] <= at < self.window[1]
+        in_stretch = self.stretch[0] <= at < self.stretch[1] or not self.own_clause
+        if self.clause[0] <= at < self.clause[1] and in_stretch:
             return 1.0 if distance < 60 else 0.8 if distance < 100 else 0.6
         if self.own_clause:
             return p["outside_own_clause"]
@@ -120,9 +135,7 @@ class Context:
             weight = 1.0 if distance < 100 else 0.6 if distance < 200 else 0.4
         else:
             weight = 0.5 if distance < 60 else 0.3 if distance < 150 else 0.15
-        if not self.window[0] <= at < self.window[1]:
-            return weight * p["outside_window"]
-        return weight
+        return weight if inside else weight * p["outside_window"]
 
     def own(self, at: int) -> bool:
         """Whether `at` lies in the claim's own clause or window: another figure's stretch of
@@ -176,6 +189,13 @@ class Context:
     def here(self, phrase: tuple[str, ...]) -> list[int]:
         """Where a normalised phrase stands in the claim's sentence."""
         return self._sentence_words.find(phrase)
+
+    def here_any_form(self, phrase: tuple[str, ...]) -> list[int]:
+        """Where a phrase stands in the claim's sentence, a one-word one in any form of its
+        stem (a keyword "warned" in "began warning customers")."""
+        if len(phrase) > 1:
+            return self._sentence_words.find(phrase)
+        return self._sentence_words.find_any_form(phrase[0])
 
     def before(self, phrase: tuple[str, ...]) -> int | None:
         """How far before the claim's sentence the phrase last occurs, if it does."""
@@ -234,6 +254,21 @@ def context_of(text: str, claim: Claim, title: str | None, claims: list[Claim] =
         max((end for _, end in same_kind if end <= span[0]), default=0),
         min((s for s, _ in same_kind if s >= span[1]), default=len(sentence)),
     )
+    # A date's own stretch ends at the dates of the sentence's other days or months, not at a
+    # year that names an event ("The Kessel flood of 2019 killed 42 people on July 2, 2019").
+    dated = [
+        (other.start - start, other.end - start)
+        for other in claims
+        if claim.is_date
+        and other is not claim
+        and other.is_date
+        and other.precision != "year"
+        and start <= other.start < start + len(sentence)
+    ]
+    stretch = (
+        max((end for _, end in dated if end <= span[0]), default=0),
+        min((s for s, _ in dated if s >= span[1]), default=len(sentence)),
+    )
     if claim.is_date and LINKING.match(sentence, clause[1] + 1):  # "in August 2021, when ..."
         clause = (clause[0], min((b for b in breaks if b > clause[1]), default=len(sentence)))
     own = sentence[clause[0] : span[0]] + " " + sentence[span[1] : clause[1]]
@@ -259,6 +294,7 @@ def context_of(text: str, claim: Claim, title: str | None, claims: list[Claim] =
         span=span,
         clause=clause,
         window=window,
+        stretch=stretch,
         own_clause=own_clause,
         years=years,
         article=folded,

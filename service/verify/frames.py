@@ -10,6 +10,7 @@ where it came from, so an explanation can say which slot found nothing.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..model import Claim, Frame, Kind, Slot
 from ..vocabulary.lexicon import MONTHS
@@ -22,7 +23,9 @@ from ..vocabulary.words import (
     LEGISLATURES,
     METRIC_WORDS,
     PER_CAPITA_WORDS,
+    PREDICATE_VERBS,
     RATE_METRICS,
+    SHARE_WORDS,
     SUB_ANNUAL_WORDS,
     THING_GROUPS,
     YEAR_BEFORE_WORDS,
@@ -186,6 +189,8 @@ def _owned(date: Claim, ctx: Context) -> bool:
 
 
 COMPOUND = re.compile(r"-([a-z]+)\b")  # "65,000-capacity", "a 10-day strike"
+# "passed by 38 votes to 21", "backed it 40 to 12": the figure after "to" is the side against.
+VOTES_TO = re.compile(r"\b(?:by\s+)?\d[\d,]*\s+(?:votes?\s+)?to\s+$")
 # "Together the two fires have burned about 17,000 hectares": a whole of several events,
 # no one event's figure.
 SEVERAL = re.compile(
@@ -319,15 +324,21 @@ def _population_place(ctx: Context, metric: Slot, view: ArticleView) -> Slot | N
 
 
 def _metric(claim: Claim, ctx: Context, view: ArticleView) -> Slot | None:
-    """The word joined to the figure ("65,000-capacity"), the category extraction found, a
-    population said as the press says it, else the metric word nearest the claim in its
-    clause."""
+    """The word joined to the figure ("65,000-capacity"), the votes against ("by 38 votes to
+    21"), the category extraction found, a move of shares, a population said as the press
+    says it, else the metric word nearest the claim in its clause."""
     compound = COMPOUND.match(ctx.sentence, ctx.span[1])
     if compound:
         at = ctx.offset + compound.start(1)
         return Slot(compound.group(1), "compound", at, at + len(compound.group(1)))
+    against = _votes_against(claim, ctx)
+    if against is not None:
+        return against
     if claim.category:
         return Slot(claim.category, "category")
+    shares = _share_move(ctx)
+    if shares is not None:
+        return shares
     population = _population(claim, ctx, view)
     if population:
         return population
@@ -345,6 +356,36 @@ def _metric(claim: Claim, ctx: Context, view: ArticleView) -> Slot | None:
         return None
     _, metric, (word, at) = best
     return Slot(metric, "clause", ctx.offset + at, ctx.offset + at + len(word))
+
+
+def _votes_against(claim: Claim, ctx: Context) -> Slot | None:
+    """The figure after "N votes to" in a clause about votes: the side against."""
+    if not claim.kind.counts:
+        return None
+    if not VOTES_TO.search(ctx.sentence, max(0, ctx.span[0] - 24), ctx.span[0]):
+        return None
+    said = phrase_in(ctx, *ctx.clause, METRIC_PHRASES["votes"])
+    if said is None:
+        return None
+    at = ctx.offset + said[1]
+    return Slot("votes_against", "phrase", at, at + len(said[0]))
+
+
+SHARE_PHRASES = tuple(tuple(w.split()) for w in SHARE_WORDS)
+
+
+def _share_move(ctx: Context) -> Slot | None:
+    """A move of a company's shares: a share word before the figure in its clause, a verb
+    between them ("shares fell 4.2% in morning trading")."""
+    lo, at = ctx.clause[0], ctx.span[0]
+    found = phrase_in(ctx, lo, at, SHARE_PHRASES)
+    if found is None:
+        return None
+    word, start = found
+    between = set(tokens(ctx.sentence[start + len(word) : at]).words)
+    if not between & PREDICATE_VERBS:
+        return None
+    return Slot("share_price", "phrase", ctx.offset + start, ctx.offset + start + len(word))
 
 
 def _said(ctx: Context, found: tuple[str, int] | re.Match | None) -> Slot | None:
@@ -418,6 +459,34 @@ def _verbs_date(
         and period.value[:4].isdigit()
         and not _following(claim.end, own, ctx.article)
         and not HAS.search(ctx.article, metric.start, claim.start)
+    )
+
+
+# "Consumer prices fell 0.4%", "the economy shrank 1.2%": a fall of what a rate measures, so
+# the rate is below zero (not "inflation fell to 2%", a level, nor "inflation fell 0.4%", a
+# change of the rate itself).
+FELL = re.compile(
+    r"\b(?:prices|economy|gdp|output)\s+(?:[a-z]+\s+)?(?:fell|dropped|declined|decreased|"
+    r"contracted|shrank|slipped|slid)\s+(?:by\s+)?$"
+)
+CHANGE_RATES = ("inflation", "gdp_growth")
+
+
+def signed(claim: Claim, frame: Frame, ctx: Context) -> Claim:
+    """The claim with the sign its verb gives: a rate of change that fell is negative."""
+    if claim.kind is not Kind.PERCENT or frame.metric is None:
+        return claim
+    if frame.metric.value not in CHANGE_RATES or not isinstance(claim.value, int | float):
+        return claim
+    if not FELL.search(ctx.sentence, max(0, ctx.span[0] - 48), ctx.span[0]):
+        return claim
+    lower, upper = claim.lower, claim.upper
+    return replace(
+        claim,
+        value=-claim.value,
+        lower=None if upper is None else -upper,
+        upper=None if lower is None else -lower,
+        bounds=(claim.bounds or "[]")[::-1].translate(str.maketrans("[]()", "][)(")),
     )
 
 

@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 
 from ..model import Claim, Fact, Frame, Kind
-from ..vocabulary.text import in_a_row, normalize, stems
-from ..vocabulary.words import CATEGORY_METRICS
-from .context import Context
+from ..vocabulary.text import fold, in_a_row, normalize, stems
+from ..vocabulary.words import CATEGORY_METRICS, END_WORDS, METRIC_WORDS, START_WORDS
+from .context import Context, tokens
 from .frames import GENERIC_STEMS, GROUP_OF, counted_groups, head
 from .profiles import (
     Hints,
@@ -81,7 +81,7 @@ def counted(claim: Claim, fact: Fact, found: Profile, frame: Frame | None = None
         return "other thing"
     generic = claim.subject or claim.unit
     if not said and counted in HOMES and generic and stems(generic) <= GENERIC_STEMS:
-        return "other thing"  # "about 3.1 million people" are no count of households
+        return "other thing"  # "about 3.1 million people", "140,000 residents": no properties
     groups = counted_groups(stems(claim.subject) | stems(claim.unit))
     if not groups:
         return None
@@ -97,7 +97,8 @@ def counted(claim: Claim, fact: Fact, found: Profile, frame: Frame | None = None
     return None
 
 
-HOMES = frozenset(stems("home house dwelling household"))  # never a count of people
+# Never a count of people (a plural s dropped: "properties" is "propertie").
+HOMES = frozenset(stems("home house dwelling household property properties premises"))
 VICTIMS = frozenset(counted_groups(stems("victims casualties dead")))
 
 
@@ -119,11 +120,50 @@ def period_gate(frame: Frame, fact: Fact, found: Profile, hints: Hints) -> str |
     if period.origin == "article":
         if fact.unit == "%":
             return "no period"
+        if _stale(fact, hints):
+            return "period"
         return None if hints.latest.get(series(fact)) == fact.period else "period"
     value = period.value
     if len(value) != len(fact.period):
         return "precision"
     return None if value == fact.period else "period"
+
+
+ALONE = re.compile(r"\s+alone\b")
+
+
+def part_of_period(frame: Frame, fact: Fact, ctx: Context) -> bool:
+    """ "Arrivals in May alone reached 6,050": a month's share of a longer tally, compared
+    only with a fact of that very month, never with the tally."""
+    period = frame.period
+    if period is None or period.origin != "clause" or period.end is None:
+        return False
+    if len(str(period.value)) != 7 or not ALONE.match(ctx.article, period.end):
+        return False
+    return fact.period != period.value
+
+
+def _stale(fact: Fact, hints: Hints) -> bool:
+    """A year of a series of the source's own (a gallery's visitors) older than the year
+    before the article's: an undated figure of a story ("it received 640,000 visitors", in
+    January 2026) is of the year just ended, not the last the references hold. Statistics
+    offices' series (population, GDP) lag by years and are read as the latest."""
+    if fact.metric in METRIC_WORDS or hints.year is None or len(fact.period) != 4:
+        return False
+    return fact.period.isdigit() and int(fact.period) < int(hints.year) - 1
+
+
+def other_end(claim: Claim, fact: Fact, ctx: Context) -> bool:
+    """A date said with one end of an event ("finishes on July 27") against a fact of its
+    other end (a start date, by its metric, subject or keywords), and not of both."""
+    if not claim.is_date:
+        return False
+    said = set(tokens(ctx.sentence[ctx.window[0] : ctx.window[1]]).words)  # its own stretch
+    named = " ".join((fact.metric.replace("_", " "), fact.subject, *fact.keywords))
+    about = set(tokens(fold(named)).words)
+    claim_ends = (bool(said & START_WORDS), bool(said & END_WORDS))
+    fact_ends = (bool(about & START_WORDS), bool(about & END_WORDS))
+    return claim_ends in ((True, False), (False, True)) and fact_ends == claim_ends[::-1]
 
 
 OTHER_EVENT_YEARS = 1  # a date further than this from an event's date is of another event
@@ -178,8 +218,12 @@ def dates_an_event(claim: Claim, ctx: Context) -> bool:
 
 
 def says_total(fact: Fact) -> bool:
-    """A fact about a whole ("seats_total", "total seats"), not one of its parts."""
-    return "total" in f"{fact.metric} {fact.subject} {' '.join(fact.keywords)}".lower()
+    """A fact about a whole ("seats_total", "total seats"), not one of its parts: by its metric,
+    subject or a keyword naming a whole ("total seats"); a bare keyword "total" says how a
+    running total is spoken of, not that it is a whole of parts ("The appeal has raised GBP
+    2.87 million")."""
+    named = [k for k in fact.keywords if " " in k.strip()]
+    return "total" in f"{fact.metric} {fact.subject} {' '.join(named)}".lower()
 
 
 TOTAL = re.compile(r"\b(?:total|totals|totalled|totaled|in all|altogether|overall|all)\b")

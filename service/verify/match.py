@@ -22,7 +22,7 @@ from ..vocabulary.words import EVENT_WORDS, GENERIC_METRICS, METRIC_WORDS
 from . import gates
 from .context import Context
 from .placing import BESIDE, SETTLEMENT
-from .profiles import Hints, Profile, event_of, is_member, profile, same_kind
+from .profiles import Hints, Profile, event_of, is_member, named_in_window, profile, same_kind
 from .rules import ARTICLE_PLACES, NEAR_BEFORE, PARAMS, POSITION, RULES, WEIGHTS
 
 # A place said as where a figure is ("in Nareth", "at the port of X"), not as what it is
@@ -109,7 +109,7 @@ def _names(found: Profile, ctx: Context) -> tuple[float, bool, bool, bool]:
 def _keywords(found: Profile, ctx: Context) -> tuple[float, float]:
     here = before = 0.0
     for phrase in found.keywords:
-        hits = ctx.here(phrase)
+        hits = ctx.here_any_form(phrase)
         if hits:
             here += max(ctx.weight(h) for h in hits)
         elif ctx.in_previous(phrase):
@@ -142,6 +142,12 @@ def _metric_said(claim: Claim, frame: Frame, fact: Fact, found: Profile, ctx: Co
         for phrase in phrases
         for h in ctx.here(phrase)
         if ctx.own(h) and not ctx.leads_next(h, phrase)
+    ]
+    hits += [  # its subject, when all its facts measure one thing: before it in its clause
+        h
+        for phrase in hints.subject_keywords.get(fact.id, ())
+        for h in ctx.here(phrase)
+        if ctx.clause[0] <= h < ctx.span[0]
     ]
     if hits:
         return max(ctx.weight(h) for h in hits)
@@ -195,7 +201,7 @@ def inputs(
         return None, gate
     if not gates.dates_an_event(claim, ctx):
         return None, "deadline"
-    if gates.other_event(claim, frame, fact, hints, ctx):
+    if gates.other_event(claim, frame, fact, hints, ctx) or gates.other_end(claim, fact, ctx):
         return None, "other event"
     found = profile(fact)
     x = Inputs(claim, frame, fact)
@@ -229,6 +235,8 @@ def inputs(
         # "stands at 11,260 households, up from about 9,000": where a change started, not the
         # level a reference without a period holds now (unless it names the earlier event)
         return None, "period"
+    if gates.part_of_period(frame, fact, ctx):
+        return None, "sub-annual"
     if fact.is_series:
         if x.place != "same" and not _place_aside(fact, frame, found):
             return None, "place"
@@ -380,6 +388,9 @@ def best_matches(
         (m for m in scored if m.fact.thing in things),
         key=lambda m: (-m.score, -m.rank, m.fact.id),
     )
+    named = _named_without_period(failed, kept, ctx)
+    if named is not None:
+        return Outcome([], GATE_ORDER[named[0]], named[1])
     if kept:
         rival = _rival_event(claim, frame, kept[0].fact, facts, ctx, hints)
         return Outcome(kept, rival=rival)
@@ -387,6 +398,20 @@ def best_matches(
         return Outcome([], "nothing")
     depth, near = max(failed, key=lambda f: (f[0], f[1].id))
     return Outcome([], GATE_ORDER[depth], near)
+
+
+PERIOD_GATES = GATE_ORDER.index("no period")  # this gate and those after it: a period's
+
+
+def _named_without_period(failed: list, kept: list[Match], ctx: Context) -> tuple | None:
+    """A fact the claim's own stretch names, failing only for its period, when the best match
+    is not named there: the claim is about the named one, whose reference lacks its period
+    ("The Lerwin Modern said it received 640,000 visitors", the gallery's 2025 not held), not
+    about another subject's figure."""
+    if kept and kept[0].named:
+        return None
+    named = [(d, f) for d, f in failed if d >= PERIOD_GATES and named_in_window(f, ctx)]
+    return max(named, key=lambda n: (n[0], n[1].id)) if named else None
 
 
 def _gated(claim, frame, facts, ctx, hints) -> tuple[list, list]:

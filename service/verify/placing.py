@@ -192,6 +192,7 @@ def place_of(claim: Claim, ctx: Context, view: ArticleView) -> Slot | None:
             and (s not in view.ranked or _heads(ctx.article, e, clause[0]))
             and not _taken(ctx.article, s, others)
             and not FROM_PLACE.search(ctx.article, max(0, s - 80), s)
+            and not BESIDE_OBJECT.search(ctx.article, max(0, s - 40), s)
             and s not in view.datelines
         ]
         if near:
@@ -260,6 +261,9 @@ FROM_PLACE = re.compile(
     r"\bfrom\s+(?:the\s+)?(?:[a-z'-]+(?:\s+[a-z'-]+){0,2},\s+){0,4}(?:[a-z'-]+(?:\s+[a-z'-]+){0,2}"
     r",?\s+(?:and|or)\s+)?$"
 )  # ... or a list after it ("immigration from Venezuela, Haiti and Colombia")
+# "a merger with neighbouring Corran", "spread to nearby Tesk": the place a thing is done
+# with or goes to, not the place the figure is of ("In neighbouring Harlow, ..." is).
+BESIDE_OBJECT = re.compile(r"\b(?:with|to|into|against|across|from|than)\s+" + BESIDE + r"\s+$")
 PLACE_OF = re.compile(r"\s*(?:in|for|of|at)\s+(?:the\s+)?$")
 
 

@@ -108,11 +108,17 @@ def _metric_words(fact: Fact) -> tuple[str, ...]:
 
 def place_names(place: str | None) -> tuple[str, ...]:
     """A fact's place and, for "Teravan, Corvenia", its first part: the province is named in
-    an article as "Teravan" as often as with its country (but the country is not the place)."""
+    an article as "Teravan" as often as with its country (but the country is not the place);
+    islands by their name alone too ("Skarn boats", of the Skarn Islands)."""
     if not place:
         return ()
     first = place.split(",")[0].strip()
-    return (place, first) if first and first != place else (place,)
+    isles = ISLANDS.fullmatch(first)
+    names = (place, first, isles[1] if isles else first)
+    return tuple(dict.fromkeys(n for n in names if n))
+
+
+ISLANDS = re.compile(r"(?:the\s+)?(.+?)\s+(?:Islands|Isles)", re.IGNORECASE)
 
 
 def named_in_window(fact: Fact, ctx: Context) -> bool:
@@ -161,6 +167,9 @@ class Hints:
     event_years: Mapping[str, frozenset[str]] = field(default_factory=dict)
     latest: Mapping[tuple, str] = field(default_factory=dict)
     metric_keywords: Mapping[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
+    # Those of `metric_keywords` that say a subject whose facts all measure one thing: said
+    # before the figure in its clause ("Adult social care remains the largest item, at ...").
+    subject_keywords: Mapping[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
     year: str | None = None  # the article's year
     # The candidates by class (`gates.fact_class`): a claim is matched against its own class
     # only, the others failing the kind gate whatever they are.
@@ -186,10 +195,13 @@ class Hints:
                 latest[key] = max(latest.get(key, ""), fact.period)
         own = {f.id: words for group in by_subject.values() for f, words in _own_keywords(group)}
         _learn_keywords(facts, own)
+        said_by_subject: dict = {}
+        _subject_keywords(by_subject, own, said_by_subject)
         hints = cls(
             event_years={k: frozenset(v) for k, v in years.items()},
             latest=latest,
             metric_keywords=own,
+            subject_keywords=said_by_subject,
             year=before[:4] if before else None,
         )
         return hints.over(facts)
@@ -252,6 +264,36 @@ def _learn_keywords(facts: list[Fact], own: dict) -> None:
             learned = tuple(sorted(mine & by_metric[fact.metric]))
             if learned:
                 own[fact.id] = learned
+
+
+def _subject_keywords(by_subject: Mapping[str, list[Fact]], own: dict, said: dict) -> None:
+    """A subject whose facts all measure one thing of the source's own ("Harwick adult social
+    care budget", "Merrow Energy customers") is said by the keywords no other subject has
+    ("adult social care"; "supplies", "households"): its subject says its metric."""
+    others: dict[str, set] = {}
+    for subject, group in by_subject.items():
+        for fact in group:
+            for k in fact.keywords:
+                others.setdefault(normalize(k), set()).add(subject)
+    for subject, group in by_subject.items():
+        metrics = {f.metric for f in group}
+        if len(metrics) != 1 or next(iter(metrics)) in {*METRIC_WORDS, *GENERIC_METRICS}:
+            continue
+        for fact in group:
+            if fact.id in own:
+                continue
+            named = {normalize(n) for n in (*place_names(fact.place), fact.subject, *fact.aliases)}
+            words = [
+                w
+                for w in dict.fromkeys(normalize(k) for k in fact.keywords)
+                if w
+                and others.get(w) == {subject}
+                and w not in named
+                and not YEAR.fullmatch(w)
+                and not stems(w) <= COUNTED_STEMS
+            ]
+            if words:
+                said[fact.id] = tuple(tuple(w.split()) for w in words)
 
 
 def _own_keywords(facts: list[Fact]):

@@ -9,7 +9,7 @@ the claim open: `unverifiable`, saying why.
 
 from __future__ import annotations
 
-from ..model import Claim, Fact, Frame
+from ..model import Claim, Fact, Frame, Kind
 from ..vocabulary.places import place_key, place_name
 from ..vocabulary.words import GENERIC_METRICS, METRIC_LABELS
 from .compare import agrees, at_stated_precision, describe
@@ -124,6 +124,21 @@ REASONS = {
 
 
 NOTHING, RIVALS, OPEN = "nothing", "rivals", "open"
+SCALED = (Kind.COUNT, Kind.QUANTITY, Kind.MONEY, Kind.NUMBER)  # a ratio of two says something
+
+
+def far_off(claim: Claim, fact: Fact) -> float | None:
+    """How many times the claim's figure and the fact's differ, when that is more than
+    PARAMS["far_off"]: a count or sum this far from the fact it was matched to is another
+    measure (a district's population, not the flood's toll; a quota, not a catch), not a
+    reporter's error, so it refutes nothing. Rates are left alone: 2.0% and 0.23% inflation
+    differ as a wrong figure does."""
+    if claim.kind not in SCALED or not isinstance(claim.value, int | float):
+        return None
+    if not isinstance(fact.value, int | float) or claim.value <= 0 or fact.value <= 0:
+        return None
+    times = max(claim.value / fact.value, fact.value / claim.value)
+    return times if times > PARAMS["far_off"] else None
 
 
 def _unverifiable(claim: Claim, facts: list[Match], reason: str) -> dict:
@@ -205,6 +220,12 @@ def decide(claim: Claim, outcome: Outcome, frame: Frame | None = None) -> dict:
         # Publishers who disagree with each other do not both back an approximate figure
         # that only one of them gives at its stated precision.
         outcomes = {at_stated_precision(claim, m.fact) for m in used}
+    apart = [far_off(claim, m.fact) for m in used]
+    if outcomes == {False} and all(apart):
+        cited = " and ".join(_cite(m.fact) for m in used[:2])
+        return _unverifiable(
+            claim, used, f"{cited}, {min(apart):.0f} times apart: likely another measure or period"
+        )
     verdict = (
         "conflicting"
         if len(outcomes) == 2

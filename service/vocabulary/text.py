@@ -14,6 +14,7 @@ import threading
 import unicodedata
 from functools import lru_cache
 
+import Stemmer
 from cachetools import LRUCache
 
 MAX_TERM_LENGTH = 120
@@ -106,6 +107,17 @@ def in_a_row(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
     """Whether the words of `phrase` stand in a row in `words`."""
     n = len(phrase)
     return any(words[i : i + n] == phrase for i in range(len(words) - n + 1))
+
+
+_STEMMER = Stemmer.Stemmer("english")
+_STEM_LOCK = threading.Lock()  # one PyStemmer object is not to be shared between threads
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """A word's Snowball (Porter 2) stem: 'warned', 'warning', 'warns' -> 'warn'."""
+    with _STEM_LOCK:
+        return _STEMMER.stemWord(word)
 
 
 def stems(text: str | None) -> frozenset[str]:

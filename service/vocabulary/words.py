@@ -86,6 +86,7 @@ METRIC_WORDS = {
     "turnout": ("turnout", "turned out"),
     "strikers": ("strikers", "on strike", "walked out", "went on strike", "striking"),
     "votes": ("votes", "vote", "ballots"),
+    "votes_against": ("votes against", "voted against"),
     "seats": ("seats", "seat"),
     "attendance": ("attendance", "crowd", "spectators", "fans", "attended", "watched"),
     "cases": ("cases", "infections", "infected", "sickened", "fell ill"),
@@ -125,6 +126,8 @@ METRIC_WORDS = {
         "lending rate",
         "repo rate",
         "discount rate",
+        "mortgage rate",
+        "mortgage rates",
     ),  # fmt: skip
     "exchange_rate": ("exchange rate", "exchange rates"),
     "loan": ("loan", "loans", "bailout", "rescue package", "credit line"),
@@ -224,6 +227,22 @@ PREDICATE_VERBS = frozenset(
     "brings earned earning earns generated generating generates made making spent spending "
     "paid paying cost costing raised raising".split()
 )
+
+# The two ends of an event a date may be of: a date said with one is not the other's
+# ("It finishes in Orsa on July 27" is not the day the race started).
+START_WORDS = frozenset(
+    "start starts started starting begin begins began beginning open opens opened opening "
+    "launch launches launched depart departs departed kick kicked".split()
+)  # fmt: skip
+END_WORDS = frozenset(
+    "finish finishes finished finishing end ends ended ending close closes closed closing "
+    "conclude concludes concluded concluding".split()
+)  # fmt: skip
+
+# A company's shares: "Shares in Merrow's parent fell 8.5%" is a move of its share price,
+# not of any figure of its results.
+# Not "stock" alone: reservoir stocks, a fish stock, the housing stock.
+SHARE_WORDS = ("shares", "share price", "share prices", "stock price", "stock prices")
 
 # Words that make a figure one per person: no total is compared with it.
 PER_CAPITA_WORDS = (
