@@ -647,3 +647,16 @@ def test_a_date_of_one_end_of_an_event_is_not_the_other_ends():
     found = check(text, facts, date(2025, 7, 9))
     assert found["July 27"]["verdict"] == "unverifiable"
     assert found["July 5"]["verdict"] == "supported"
+
+
+def test_a_quantity_in_the_facts_own_unit_says_its_measure_unless_it_says_another():
+    stage = dict(keywords=("Tour of Vellaria", "stage", "riders"), aliases=("fifth stage",))
+    facts = [event("l", "Tour of Vellaria stage 5", "length", 187, "km", **stage)]
+    text = "The riders set off on the fifth stage of the Tour of Vellaria, a 187 km ride."
+    assert check(text, facts, date(2025, 7, 9))["187"]["verdict"] == "supported"
+    wx = dict(keywords=("satellite", "weather satellite", "launch"), aliases=("WX-3",))
+    facts = [event("m", "WX-3 satellite", "mass", 2_340, "kg", **wx)]
+    text = "The WX-3 weather satellite, launched on Tuesday, carries 1,150 kg of fuel."
+    assert check(text, facts, date(2025, 10, 8))["1,150"]["verdict"] == "unverifiable"
+    text = "The WX-3 weather satellite, launched on Tuesday, weighs 2,340 kg."
+    assert check(text, facts, date(2025, 10, 8))["2,340"]["verdict"] == "supported"

@@ -14,13 +14,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..model import Claim, Fact, Frame
+from ..model import Claim, Fact, Frame, Kind
 from ..vocabulary.changes import DECREASE_WORDS, INCREASE_WORDS
 from ..vocabulary.places import known_place, place_key
-from ..vocabulary.text import in_a_row, normalize
+from ..vocabulary.text import fold, in_a_row, normalize
 from ..vocabulary.words import EVENT_WORDS, GENERIC_METRICS, METRIC_WORDS
 from . import gates
-from .context import Context
+from .context import Context, tokens
 from .placing import BESIDE, SETTLEMENT
 from .profiles import Hints, Profile, event_of, is_member, named_in_window, profile, same_kind
 from .rules import ARTICLE_PLACES, NEAR_BEFORE, PARAMS, POSITION, RULES, WEIGHTS
@@ -159,6 +159,21 @@ def _metric_said(claim: Claim, frame: Frame, fact: Fact, found: Profile, ctx: Co
     return None
 
 
+def _measured(claim: Claim, fact: Fact, x: Inputs, ctx: Context) -> bool:
+    """A quantity in the unit of a fact whose metric is the source's own (a stage's length in
+    km, a census area in hectares), said beside the fact's name, its unit not saying what else
+    it measures ("1,150 kg of fuel" is no satellite's mass)."""
+    if claim.kind is not Kind.QUANTITY or x.counted != "same" or fact.metric in METRIC_WORDS:
+        return False
+    if not named_in_window(fact, ctx):  # a unit many measures share: its subject must be named
+        return False
+    of = UNIT_OF.match(ctx.sentence, ctx.span[1])  # "millimetres of rain" of a rainfall fact
+    return of is None or of[1] in tokens(fold(" ".join((fact.subject, *fact.keywords)))).index
+
+
+UNIT_OF = re.compile(r"[\s-]*[^\W\d]+\.?\s+of\s+([^\W\d]+)")  # "kg of fuel", "tonnes of cod"
+
+
 def _place_aside(fact: Fact, frame: Frame, found: Profile) -> bool:
     """A series of a company or a body (its revenue, its output) is about its subject, not
     its place: the article's main place does not rule it out ("Halvern Motors reported
@@ -209,6 +224,8 @@ def inputs(
     if x.counted in ("other thing", "other group"):
         return None, "counted"
     said = _metric_said(claim, frame, fact, found, ctx, hints)
+    if said is None and _measured(claim, fact, x, ctx):
+        said = 0.0  # "a 187 km stage": a quantity in the fact's own unit says its measure
     if (
         said is None
         and fact.metric not in GENERIC_METRICS
