@@ -153,14 +153,13 @@ def _stale(fact: Fact, hints: Hints) -> bool:
     return fact.period.isdigit() and int(fact.period) < int(hints.year) - 1
 
 
-def other_end(claim: Claim, fact: Fact, ctx: Context) -> bool:
+def other_end(claim: Claim, fact: Fact, found: Profile, ctx: Context) -> bool:
     """A date said with one end of an event ("finishes on July 27") against a fact of its
     other end (a start date, by its metric, subject or keywords), and not of both."""
     if not claim.is_date:
         return False
     said = set(tokens(ctx.sentence[ctx.window[0] : ctx.window[1]]).words)  # its own stretch
-    named = " ".join((fact.metric.replace("_", " "), fact.subject, *fact.keywords))
-    about = set(tokens(fold(named)).words)
+    about = found.words.union(tokens(fold(fact.metric)).words)
     claim_ends = (bool(said & START_WORDS), bool(said & END_WORDS))
     fact_ends = (bool(about & START_WORDS), bool(about & END_WORDS))
     return claim_ends in ((True, False), (False, True)) and fact_ends == claim_ends[::-1]

@@ -17,10 +17,10 @@ from dataclasses import dataclass
 from ..model import Claim, Fact, Frame, Kind
 from ..vocabulary.changes import DECREASE_WORDS, INCREASE_WORDS
 from ..vocabulary.places import known_place, place_key
-from ..vocabulary.text import fold, in_a_row, normalize
+from ..vocabulary.text import in_a_row, normalize
 from ..vocabulary.words import EVENT_WORDS, GENERIC_METRICS, METRIC_WORDS
 from . import gates
-from .context import Context, tokens
+from .context import Context
 from .placing import BESIDE, SETTLEMENT
 from .profiles import Hints, Profile, event_of, is_member, named_in_window, profile, same_kind
 from .rules import ARTICLE_PLACES, NEAR_BEFORE, PARAMS, POSITION, RULES, WEIGHTS
@@ -159,7 +159,7 @@ def _metric_said(claim: Claim, frame: Frame, fact: Fact, found: Profile, ctx: Co
     return None
 
 
-def _measured(claim: Claim, fact: Fact, x: Inputs, ctx: Context) -> bool:
+def _measured(claim: Claim, fact: Fact, found: Profile, x: Inputs, ctx: Context) -> bool:
     """A quantity in the unit of a fact whose metric is the source's own (a stage's length in
     km, a census area in hectares), said beside the fact's name, its unit not saying what else
     it measures ("1,150 kg of fuel" is no satellite's mass)."""
@@ -168,7 +168,7 @@ def _measured(claim: Claim, fact: Fact, x: Inputs, ctx: Context) -> bool:
     if not named_in_window(fact, ctx):  # a unit many measures share: its subject must be named
         return False
     of = UNIT_OF.match(ctx.sentence, ctx.span[1])  # "millimetres of rain" of a rainfall fact
-    return of is None or of[1] in tokens(fold(" ".join((fact.subject, *fact.keywords)))).index
+    return of is None or of[1] in found.words
 
 
 UNIT_OF = re.compile(r"[\s-]*[^\W\d]+\.?\s+of\s+([^\W\d]+)")  # "kg of fuel", "tonnes of cod"
@@ -216,15 +216,17 @@ def inputs(
         return None, gate
     if not gates.dates_an_event(claim, ctx):
         return None, "deadline"
-    if gates.other_event(claim, frame, fact, hints, ctx) or gates.other_end(claim, fact, ctx):
-        return None, "other event"
     found = profile(fact)
+    if gates.other_event(claim, frame, fact, hints, ctx) or gates.other_end(
+        claim, fact, found, ctx
+    ):
+        return None, "other event"
     x = Inputs(claim, frame, fact)
     x.counted = gates.counted(claim, fact, found, frame)
     if x.counted in ("other thing", "other group"):
         return None, "counted"
     said = _metric_said(claim, frame, fact, found, ctx, hints)
-    if said is None and _measured(claim, fact, x, ctx):
+    if said is None and _measured(claim, fact, found, x, ctx):
         said = 0.0  # "a 187 km stage": a quantity in the fact's own unit says its measure
     if (
         said is None

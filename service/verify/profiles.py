@@ -36,6 +36,7 @@ class Profile:
     # "first quake" for the "first Sarrow Valley earthquake": a name in the claim's sentence
     # (or the one its pronoun means) only, as the article tells events of a series apart
     ordinals: tuple[tuple[str, str], ...] = ()
+    words: frozenset[str] = frozenset()  # the folded words of its subject and keywords
 
 
 @lru_cache(maxsize=65536)
@@ -64,6 +65,7 @@ def profile(fact: Fact) -> Profile:
         regions=places | frozenset(map(place_key, parts)),
         modifier=_modifier(fact.metric),
         ordinals=_ordinal_names(phrases, terms),
+        words=frozenset(tokens(fold(" ".join((fact.subject, *fact.keywords)))).words),
     )
 
 
@@ -195,13 +197,11 @@ class Hints:
                 latest[key] = max(latest.get(key, ""), fact.period)
         own = {f.id: words for group in by_subject.values() for f, words in _own_keywords(group)}
         _learn_keywords(facts, own)
-        said_by_subject: dict = {}
-        _subject_keywords(by_subject, own, said_by_subject)
         hints = cls(
             event_years={k: frozenset(v) for k, v in years.items()},
             latest=latest,
             metric_keywords=own,
-            subject_keywords=said_by_subject,
+            subject_keywords=_subject_keywords(by_subject, own),
             year=before[:4] if before else None,
         )
         return hints.over(facts)
@@ -266,10 +266,12 @@ def _learn_keywords(facts: list[Fact], own: dict) -> None:
                 own[fact.id] = learned
 
 
-def _subject_keywords(by_subject: Mapping[str, list[Fact]], own: dict, said: dict) -> None:
+def _subject_keywords(by_subject: Mapping[str, list[Fact]], own: Mapping) -> dict:
     """A subject whose facts all measure one thing of the source's own ("Harwick adult social
     care budget", "Merrow Energy customers") is said by the keywords no other subject has
-    ("adult social care"; "supplies", "households"): its subject says its metric."""
+    ("adult social care"; "supplies", "households"): its subject says its metric. By fact id,
+    for the facts with no keywords of their own (`own`)."""
+    said: dict[str, tuple[tuple[str, ...], ...]] = {}
     others: dict[str, set] = {}
     for subject, group in by_subject.items():
         for fact in group:
@@ -282,18 +284,26 @@ def _subject_keywords(by_subject: Mapping[str, list[Fact]], own: dict, said: dic
         for fact in group:
             if fact.id in own:
                 continue
-            named = {normalize(n) for n in (*place_names(fact.place), fact.subject, *fact.aliases)}
+            named = _names_of(fact)
             words = [
                 w
                 for w in dict.fromkeys(normalize(k) for k in fact.keywords)
-                if w
-                and others.get(w) == {subject}
-                and w not in named
-                and not YEAR.fullmatch(w)
-                and not stems(w) <= COUNTED_STEMS
+                if others.get(w) == {subject} and _says_measure(w, named) and not YEAR.fullmatch(w)
             ]
             if words:
                 said[fact.id] = tuple(tuple(w.split()) for w in words)
+    return said
+
+
+def _names_of(fact: Fact) -> set[str]:
+    """The fact's place, subject and aliases, normalised: who or where, not what is measured."""
+    return {normalize(n) for n in (*place_names(fact.place), fact.subject, *fact.aliases)}
+
+
+def _says_measure(word: str, named: set[str]) -> bool:
+    """Whether a normalised keyword may say what is measured: not empty, not a name or place
+    (`named`), not only what is counted."""
+    return bool(word) and word not in named and not stems(word) <= COUNTED_STEMS
 
 
 def _own_keywords(facts: list[Fact]):
@@ -304,12 +314,8 @@ def _own_keywords(facts: list[Fact]):
     keys = [dict.fromkeys(normalize(k) for k in f.keywords) for f in facts]
     shared = set(keys[0]).intersection(*keys[1:])
     for fact, words in zip(facts, keys, strict=True):
-        named = {normalize(n) for n in (*place_names(fact.place), fact.subject, *fact.aliases)}
-        own = [
-            w
-            for w in words
-            if w and w not in shared and w not in named and not stems(w) <= COUNTED_STEMS
-        ]  # a place or a name says where or who, not what is measured
+        named = _names_of(fact)
+        own = [w for w in words if w not in shared and _says_measure(w, named)]
         yield fact, tuple(tuple(w.split()) for w in own)
 
 

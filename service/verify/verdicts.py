@@ -220,8 +220,8 @@ def decide(claim: Claim, outcome: Outcome, frame: Frame | None = None) -> dict:
         # Publishers who disagree with each other do not both back an approximate figure
         # that only one of them gives at its stated precision.
         outcomes = {at_stated_precision(claim, m.fact) for m in used}
-    apart = [far_off(claim, m.fact) for m in used]
-    if outcomes == {False} and all(apart):
+    apart = [far_off(claim, m.fact) for m in used] if outcomes == {False} else [None]
+    if all(apart):
         cited = " and ".join(_cite(m.fact) for m in used[:2])
         return _unverifiable(
             claim, used, f"{cited}, {min(apart):.0f} times apart: likely another measure or period"
