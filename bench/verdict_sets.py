@@ -45,6 +45,8 @@ SETS = (
     ("blind6_wb", DATA / "verdicts_blind6_wb", "bundled"),
     ("blind7", DATA / "verdicts_blind7", DATA / "verdicts_blind7" / "references.jsonl"),
     ("blind7_wb", DATA / "verdicts_blind7_wb", "bundled"),
+    ("blind8", DATA / "verdicts_blind8", DATA / "verdicts_blind8" / "references.jsonl"),
+    ("blind8_wb", DATA / "verdicts_blind8_wb", "bundled"),
 )
 WRONG = ("supported", "contradicted")  # the verdicts that must never be given wrongly
 

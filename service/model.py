@@ -230,11 +230,12 @@ class Frame:
     part: Slot | None = None  # ... and the 58 a part
     per_capita: Slot | None = None  # "GDP per person of $1,600"
     earlier: Slot | None = None  # "at the previous election": an earlier event of the kind
+    stage: Slot | None = None  # "up from an initial estimate of 1,200": a figure since revised
 
     def as_dict(self) -> dict[str, Any]:
         slots = (
             "counted", "metric", "place", "period", "event", "forecast", "whole", "part",
-            "per_capita", "earlier",
+            "per_capita", "earlier", "stage",
         )  # fmt: skip
         return {name: slot.as_dict() for name in slots if (slot := getattr(self, name)) is not None}
 

@@ -129,6 +129,15 @@ def test_aggregate_codes_are_not_country_codes():
     assert not aggregates & countries
 
 
+def test_every_country_has_its_adjective_from_the_library_and_the_press_list_decides():
+    text = "Malawian, Honduran and Guatemalan exporters; British and Welsh farmers; Congolese."
+    found = spans(text)
+    assert ("Malawian", "MWI") in found and ("Honduran", "HND") in found
+    assert ("Guatemalan", "GTM") in found and ("British", "GBR") in found
+    # the library's "Welsh" for the UK gives way to the press list; "Congolese" is two countries'
+    assert not any(name in ("Welsh", "Congolese") for name, _ in found)
+
+
 def test_press_tables_are_keyed_by_known_codes():
     known = {c.alpha_3 for c in pycountry.countries} | {code for code, _ in _worldbank_names()}
     assert set(DEMONYMS) <= known and set(PRESS_NAMES) <= known

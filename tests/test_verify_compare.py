@@ -39,6 +39,12 @@ def fact(value, qualifier=None, lower=None, upper=None, unit=None) -> Fact:
         ("Turnout was 85% in the capital.", fact(86.0, unit="%"), False),
         ("Prices rose 12.5% in the city.", fact(12.54, unit="%"), True),
         ("Prices rose 12.5% in the city.", fact(12.6, unit="%"), False),
+        # a figure written with a trailing zero states that decimal
+        ("Inflation stood at 3.0%.", fact(2.9, unit="%"), False),
+        ("Inflation stood at 3.0%.", fact(3.04, unit="%"), True),
+        ("Inflation stood at 3%.", fact(2.9, unit="%"), True),
+        ("Output was worth $14.10 billion.", fact(14.18e9, unit="USD"), False),
+        ("Output was worth $14.10 billion.", fact(14.104e9, unit="USD"), True),
         # qualifiers
         ("It killed more than 3,500 militants.", fact(3500, "about"), True),
         ("It killed more than 3,500 militants.", fact(3512), True),
@@ -64,6 +70,9 @@ def fact(value, qualifier=None, lower=None, upper=None, unit=None) -> Fact:
         ("More than 40,000 people died.", fact(38_000, "at least"), None),
         ("Fewer than 30,000 people died.", fact(38_000, "at least"), False),
         ("Nearly 1,000 people died.", fact(1000, "nearly"), True),
+        # two maxima are two figures of one extreme
+        ("The debris lay up to 8 metres deep.", fact(6, "up to"), False),
+        ("The debris lay up to 6 metres deep.", fact(6, "up to"), True),
         ("About 3,000 people died.", fact(3000, "estimated"), True),
         # a fact given as an interval
         ("The storm killed 120 people.", fact(120, lower=100, upper=150), True),

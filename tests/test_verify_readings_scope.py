@@ -593,6 +593,21 @@ def test_prices_that_fell_are_a_rate_below_zero():
     assert check(text, facts, date(2025, 3, 1))["0.4%"]["verdict"] == "supported"
 
 
+def test_a_change_said_after_a_figure_keeps_its_subject():
+    facts = [
+        stat("inflation", 0.53, "2023", "Costa Rica"),
+        stat("inflation", 8.27, "2022", "Costa Rica"),
+    ]
+    text = (
+        "Costa Rica's consumer prices fell 0.4% last year, after rising 0.5% in 2023 "
+        "and 8.3% in 2022."
+    )
+    found = check(text, facts, date(2025, 3, 1))
+    assert found["0.5%"]["verdict"] == "supported" and found["8.3%"]["verdict"] == "supported"
+    text = "Costa Rica's consumer prices fell 0.4% last year, after wages rose 0.5% in 2023."
+    assert check(text, facts, date(2025, 3, 1))["0.5%"]["verdict"] == "unverifiable"
+
+
 def test_residents_are_no_count_of_properties():
     notice = dict(
         keywords=("Hadley", "boil-water notice", "water", "properties", "homes", "notice"),
@@ -660,3 +675,102 @@ def test_a_quantity_in_the_facts_own_unit_says_its_measure_unless_it_says_anothe
     assert check(text, facts, date(2025, 10, 8))["1,150"]["verdict"] == "unverifiable"
     text = "The WX-3 weather satellite, launched on Tuesday, weighs 2,340 kg."
     assert check(text, facts, date(2025, 10, 8))["2,340"]["verdict"] == "supported"
+
+
+def test_a_first_estimate_is_checked_against_the_figure_it_was_before_revision():
+    coastguard = Source("Coastguard", "https://example.org/coastguard")
+    keys = dict(keywords=("Corvina Star", "tanker", "oil", "spilled"), place="Tessel")
+    facts = [
+        event("a", "Corvina Star oil spill", "oil_spilled", 1_200, "tonnes", coastguard,
+              **keys),
+        replace(event("b", "Corvina Star oil spill", "oil_spilled", 1_850, "tonnes",
+                      coastguard, **keys), as_of="2024-10-05"),
+        event("c", "Corvina Star oil spill", "cargo", 84_000, "tonnes", coastguard,
+              keywords=("Corvina Star", "tanker", "oil", "carrying"), place="Tessel"),
+    ]  # fmt: skip
+    text = (
+        "The coastguard in Tessel said about 1,850 tonnes of oil had spilled from the Corvina Star "
+        "tanker, up from an initial estimate of 1,200 tonnes."
+    )
+    found = check(text, facts)
+    assert found["1,200"]["verdict"] == "supported"
+    assert found["about 1,850"]["verdict"] == "supported"
+    text = "The coastguard in Tessel said 1,200 tonnes of oil had spilled from the Corvina Star."
+    assert check(text, facts)["1,200"]["verdict"] == "contradicted"  # said as current
+    text = (
+        "The coastguard in Tessel said about 1,850 tonnes of oil had spilled from the Corvina Star "
+        "tanker, up from an initial estimate of 1,500 tonnes."
+    )
+    assert check(text, facts)["1,500"]["verdict"] == "contradicted"
+    facts = facts[1:]  # the first estimate is not held: nothing to check it against
+    text = (
+        "The coastguard in Tessel said about 1,850 tonnes of oil had spilled from the Corvina Star "
+        "tanker, up from an initial estimate of 1,200 tonnes."
+    )
+    assert check(text, facts)["1,200"]["verdict"] == "unverifiable"
+
+
+def test_a_metric_word_leading_into_the_next_figure_is_that_figures():
+    studio = Source("Halden Pictures", "https://example.org/halden")
+    keys = dict(place="Telmark")
+    facts = [
+        event("g", "The Glass Harbour", "worldwide_gross", 142e6, "USD", studio,
+              keywords=("film", "worldwide", "global"), **keys),
+        event("b", "The Glass Harbour", "budget", 65e6, "USD", studio,
+              keywords=("film", "budget", "production budget", "cost"), **keys),
+    ]  # fmt: skip
+    text = (
+        "The Glass Harbour has grossed more than USD 140 million worldwide against a "
+        "production budget of USD 65 million."
+    )
+    found = check(text, facts)
+    assert found["more than USD 140 million"]["verdict"] == "supported"
+    assert found["USD 65 million"]["verdict"] == "supported"
+
+
+def test_a_half_or_a_quarter_of_a_year_is_no_reference_period_unless_the_fact_names_it():
+    health = dict(keywords=("dengue", "cases"), place="Selvaria")
+    facts = [event("d", "Dengue in Selvaria", "cases", 12_400, "cases", HEALTH, **health)]
+    text = (
+        "Health authorities in Selvaria reported 9,800 dengue cases in the first half of the year."
+    )
+    assert check(text, facts)["9,800"]["verdict"] == "unverifiable"
+    text = "Health authorities in Selvaria reported 9,800 dengue cases this year."
+    assert check(text, facts)["9,800"]["verdict"] == "contradicted"
+    facts = [event("q", "Tarnova third-quarter results", "net_profit", 84e6, "EUR", COMPANY,
+                   keywords=("Tarnova", "profit", "third quarter"))]  # fmt: skip
+    text = "Tarnova reported a net profit of EUR 84 million for the third quarter."
+    assert check(text, facts)["EUR 84 million"]["verdict"] == "supported"
+
+
+def test_a_contrasting_clause_gives_its_figure_a_subject_and_period_of_its_own():
+    facts = [
+        stat("inflation", 2.9, "2024-08", "Estrevia", subject="Estrevia consumer prices"),
+        stat("inflation", 3.1, "2024-09", "Estrevia", subject="Estrevia core inflation"),
+    ]
+    text = (
+        "Estrevia's consumer price inflation eased to 2.9% in August, although core "
+        "inflation remained at 3.1%."
+    )
+    found = check(text, facts, date(2024, 10, 9))
+    assert found["2.9%"]["verdict"] == "supported"
+    assert found["3.1%"]["verdict"] != "contradicted"
+
+
+def test_the_level_a_toll_rose_from_a_day_earlier_is_the_publishers_earlier_count():
+    police = Source("Valtessa Police", "https://example.org/police")
+    keys = dict(keywords=("avalanche", "Hochwarden", "killed"), place="Hochwarden")
+    facts = [
+        event("a", "Hochwarden avalanche", "killed", 3, "people", police, **keys),
+        replace(event("b", "Hochwarden avalanche", "killed", 4, "people", police, **keys),
+                as_of="2024-10-05"),
+    ]  # fmt: skip
+    text = (
+        "Four people were killed in the Hochwarden avalanche, police said, raising the toll "
+        "from three a day earlier."
+    )
+    found = check(text, facts)
+    assert found["Four"]["verdict"] == "supported" and found["three"]["verdict"] == "supported"
+    found = check(text, facts[1:])  # only the latest count is held: the earlier is not refuted
+    assert found["three"]["verdict"] == "unverifiable"
+    assert "earlier figure" in found["three"]["explanation"]

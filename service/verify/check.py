@@ -64,7 +64,11 @@ RULES_MODULES = (
     "documents.py",
     "model.py",
 )
-RULES_LIBRARIES = ("inscriptis", "PyStemmer")  # HTML to text; the stems keywords match by
+RULES_LIBRARIES = (
+    "inscriptis",
+    "PyStemmer",
+    "countryinfo",
+)  # HTML to text; keyword stems; country adjectives
 
 
 def lookup_terms(text: str, claims: list[Claim], title: str | None, view: ArticleView) -> set[str]:

@@ -10,6 +10,7 @@ is not 8). Dates compare at the coarser precision of the two ("March 2024" agree
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
@@ -113,8 +114,24 @@ def claim_interval(claim: Claim) -> Interval:
         lower = upper = value
     interval = Interval(lower, upper, bounds[0] == "(", bounds[1] == ")")
     if claim.qualifier is None and isinstance(value, int | float):
-        interval = interval.widen(rounding(value, claim.kind.value))
+        interval = interval.widen(_written_rounding(claim) or rounding(value, claim.kind.value))
     return interval
+
+
+WRITTEN = re.compile(r"(\d[\d,]*)\.(\d+)")  # a figure as written, with its decimals
+
+
+def _written_rounding(claim: Claim) -> float | None:
+    """Half a unit of the last decimal a figure is written with, where its value hides it:
+    "3.0%" is 2.95 to 3.05, not 2.5 to 3.5; "EUR 9.80" is not 9.84."""
+    written = WRITTEN.search(claim.text)
+    if written is None or not claim.value:
+        return None
+    number = float(written[1].replace(",", "") + "." + written[2])
+    if not number or not written[2].endswith("0"):
+        return None  # "12.5" says its precision through its value already
+    scale = abs(claim.value) / number  # "14.10 billion"
+    return 0.5 * 10 ** -len(written[2]) * scale
 
 
 NEARLY = 0.9  # a source's "nearly 1,000" is at least 900
@@ -143,8 +160,13 @@ def numbers_agree(claim: Claim, fact: Fact) -> bool | None:
     leaves it open: a source's "at least 38,000" neither backs nor refutes "more than 100,000".
 
     A bounded fact backs a claim it overlaps ("more than 3,500" and "about 3,500"); a fact open
-    on one side backs only a claim that holds all it allows.
+    on one side backs only a claim that holds all it allows. Two maxima ("up to") are two
+    figures of one extreme, compared as figures.
     """
+    if group(claim.qualifier) == group(fact.qualifier) == "at_most" and fact.lower is None:
+        # "up to 8 metres deep" against a source's "up to 6 m": two maxima, compared as said
+        claim = replace(claim, qualifier=None, lower=claim.value, upper=claim.value, bounds="[]")
+        fact = replace(fact, qualifier=None)
     said, known = claim_interval(claim), fact_interval(fact)
     if not said.overlaps(known):
         return False

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..model import Claim
+from ..vocabulary.changes import CHANGING
 from ..vocabulary.text import fold, stem, text_memo
 from ..vocabulary.words import FUNCTION_WORDS, PREDICATE_VERBS
 from .rules import POSITION
@@ -171,7 +172,7 @@ class Context:
         if i >= len(words.words):
             return False
         last = words.starts[i] + len(words.words[i])
-        return last <= end and not self.sentence[last:end].strip()
+        return last <= end and set(self.sentence[last:end].split()) <= LEADS_INTO
 
     @cached_property
     def _sentence_words(self) -> Tokens:  # after the first read, a plain attribute
@@ -343,6 +344,21 @@ def _dates_other(text: str, date: Claim, claim: Claim, claims: list[Claim]) -> b
     )
 
 
+# Words between a metric word and the figure it leads into: "a production budget of USD 65
+# million" ("budget" is the 65 million's, not the figure's before it).
+LEADS_INTO = frozenset({"of", "at", "was", "is", "were", "worth"})
+
+
+# "prices fell 0.4% last year, after rising 0.5% in 2023": a change said after the figure's
+# own, of the same subject, gives the figure no verb of its own.
+_CHANGING = "|".join(sorted(CHANGING, key=len, reverse=True))
+AFTER_CHANGING = re.compile(rf"\b(?:after|before|having)\s+(?:{_CHANGING})\b")
+
+
+# "3.0% in August, ..., although core inflation remained at 3.1%": a clause of its own.
+CONTRASTING = frozenset({"although", "though", "whereas", "but"})
+
+
 def _lead(sentence: str, claim: Claim, claims: list[Claim], start: int) -> tuple[int, int] | None:
     """The stretch of the chain of figures of the same kind before this one in the sentence,
     each joined to the next with no predicate verb between ("The US economy stood at $27.4
@@ -354,8 +370,9 @@ def _lead(sentence: str, claim: Claim, claims: list[Claim], start: int) -> tuple
     )
     chain, after = [], claim
     for before in reversed(same):
-        between = set(_TOKEN.findall(sentence[before.end - start : after.start - start]))
-        if between & PREDICATE_VERBS:
+        between = sentence[before.end - start : after.start - start]
+        words = set(_TOKEN.findall(AFTER_CHANGING.sub(" ", between)))
+        if words & PREDICATE_VERBS or words & CONTRASTING:
             break
         chain.append(before)
         after = before

@@ -522,4 +522,28 @@ def frame_of(claim: Claim, ctx: Context, dates: list[Claim], view: ArticleView) 
         ),
         per_capita=_said(ctx, phrase_in(ctx, *clause, _PHRASES["per_capita"])),
         earlier=_said(ctx, EARLIER.search(ctx.sentence, *clause)),
+        stage=_stage(ctx),
     )
+
+
+# A figure said as the first of a publisher's figures since revised: "up from an initial
+# estimate of 1,200 tonnes", "raising the toll from three a day earlier".
+STAGE_BEFORE = re.compile(
+    r"\b(?:initial|initially|first|preliminary|provisional|original|originally|earlier)\s+"
+    r"(?:(?:estimate|count|figure|toll|tally|reading|report|put\s+it)\s+(?:of|at)\s+|"
+    r"(?:estimated|put|reported|counted)\s+(?:at\s+)?)$"
+)
+STAGE_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:a|one)\s+day\s+(?:earlier|before)\b")
+
+
+def _stage(ctx: Context) -> Slot | None:
+    """Words that make the figure a publisher's earlier one, since revised: its first estimate,
+    or the figure a change started from the day before."""
+    lo = max(ctx.clause[0], ctx.span[0] - 48)
+    found = STAGE_BEFORE.search(ctx.sentence, lo, ctx.span[0])
+    if found is None and STARTED_BY.search(ctx.sentence, lo, ctx.span[0]):
+        found = STAGE_AFTER.match(ctx.sentence, ctx.span[1])
+    return _said(ctx, found)
+
+
+STARTED_BY = re.compile(r"\bfrom\s+$")  # "raising the toll from three a day earlier"

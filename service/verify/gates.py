@@ -132,9 +132,22 @@ def period_gate(frame: Frame, fact: Fact, found: Profile, hints: Hints) -> str |
 ALONE = re.compile(r"\s+alone\b")
 
 
-def part_of_period(frame: Frame, fact: Fact, ctx: Context) -> bool:
+# A part of a year no reference period can be: "in the first half of the year", "in the
+# second quarter", "in the first nine months".
+PART_OF_YEAR = re.compile(
+    r"\b(?:(?:first|second|third|fourth|final|last)\s+(?:half|quarter)|"
+    r"(?:first|last)\s+(?:three|six|nine)\s+months|q[1-4]|h[12])\b"
+)
+
+
+def part_of_period(frame: Frame, fact: Fact, found: Profile, ctx: Context) -> bool:
     """ "Arrivals in May alone reached 6,050": a month's share of a longer tally, compared
-    only with a fact of that very month, never with the tally."""
+    only with a fact of that very month, never with the tally; a half or a quarter of a year,
+    which no reference period is, only with a fact whose words name it ("third-quarter
+    results")."""
+    part = PART_OF_YEAR.search(ctx.sentence, *ctx.clause)
+    if part is not None:
+        return not set(part.group().split()) <= found.words
     period = frame.period
     if period is None or period.origin != "clause" or period.end is None:
         return False

@@ -254,7 +254,7 @@ def inputs(
         # "stands at 11,260 households, up from about 9,000": where a change started, not the
         # level a reference without a period holds now (unless it names the earlier event)
         return None, "period"
-    if gates.part_of_period(frame, fact, ctx):
+    if gates.part_of_period(frame, fact, found, ctx):
         return None, "sub-annual"
     if fact.is_series:
         if x.place != "same" and not _place_aside(fact, frame, found):

@@ -193,6 +193,13 @@ def latest_per_source(matches: list[Match]) -> list[Match]:
     return [m for m in matches if (m.fact.as_of or "") == latest[(publisher(m.fact), m.fact.thing)]]
 
 
+def superseded(matches: list[Match]) -> list[Match]:
+    """The figures a later one of the same publisher on the same thing replaced: what a figure
+    said as a first estimate is checked against."""
+    kept = set(map(id, latest_per_source(matches)))
+    return [m for m in matches if id(m) not in kept]
+
+
 def decide(claim: Claim, outcome: Outcome, frame: Frame | None = None) -> dict:
     """The verdict fields a checked claim adds to the claim (`frame`, the claim's, names what
     it states when nothing matches)."""
@@ -214,7 +221,17 @@ def decide(claim: Claim, outcome: Outcome, frame: Frame | None = None) -> dict:
     if not used:
         cited = " and ".join(_cite(m.fact) for m in same[:2])
         return _unverifiable(claim, same, f"{cited}, which neither backs nor refutes it")
-    used = latest_per_source(used)
+    if frame is not None and frame.stage is not None:  # "up from an initial estimate of 1,200"
+        used = superseded(used)
+        if not used:
+            latest = _cite(same[0].fact)
+            return _unverifiable(
+                claim,
+                same,
+                f"it is an earlier figure, and the references hold only the latest ({latest})",
+            )
+    else:
+        used = latest_per_source(used)
     outcomes = {agrees(claim, m.fact) for m in used}
     if outcomes == {True} and len({publisher(m.fact) for m in used}) > 1:
         # Publishers who disagree with each other do not both back an approximate figure

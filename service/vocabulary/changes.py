@@ -16,6 +16,24 @@ DECREASE_WORDS = frozenset(
     "decreased decreases down cut cuts reduction reduced lower less shrank shrunk slid slump "
     "slumped plunged plunge".split()
 )
+# The -ing forms of a change ("after rising 0.5%"), and of a slowing or easing one.
+CHANGING = frozenset(w for w in INCREASE_WORDS | DECREASE_WORDS if w.endswith("ing")) | {
+    "easing",
+    "slowing",
+    "accelerating",
+    "contracting",
+    "expanding",
+    "declining",
+    "dropping",
+    "climbing",
+    "jumping",
+    "surging",
+    "soaring",
+    "plunging",
+    "gaining",
+    "shrinking",
+    "sliding",
+}
 # A change said as a multiple ("doubled from 3,000 to 5,000").
 MULTIPLES = {
     "doubled": 2.0,

@@ -6,8 +6,10 @@ packages in service/data/worldbank/, which also give the World Bank's own spelli
 names, "Korea, Rep.", "Egypt, Arab Rep."); any other name is its normalised self
 (`service.references.terms.normalize`), so places the gazetteer does not know still compare
 equal to themselves. On top come the names the press uses ("the US", "Britain", "the
-eurozone") and, for countries, the adjectives and nouns it makes of them ("Japanese",
-"Britons"), typed below because no library holds them as newsrooms write them.
+eurozone") and, for countries, the adjectives and nouns it makes of them: each country's
+adjective from `countryinfo` ("Malawian"), and below, where the press writes them otherwise
+or has more forms ("British", "Britons", "Spaniard"), a typed list that decides for the
+countries it names.
 
 `find_places` runs on every article: one alternation compiled as a character trie (Python's
 `re` then checks one first character per position instead of every name), over a copy of the
@@ -25,6 +27,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import pycountry
+from countryinfo import CountryInfo
 
 from ..references.terms import normalize
 
@@ -320,6 +323,24 @@ def _plurals(form: str) -> list[str]:
     return [form, form + "s"] if form.endswith(("an", "i", "on")) else [form]
 
 
+def _library_demonyms() -> dict[str, tuple[str, ...]]:
+    """The adjective of every country `countryinfo` knows ("Malawian", "Honduran"), by its
+    alpha-3 code, less those of countries the press list covers (the press list decides:
+    "British", not "Welsh") and those two countries share ("Congolese", "Dominican")."""
+    by_form: dict[str, set[str]] = {}
+    for record in CountryInfo.all().values():
+        code = (record.get("ISO") or {}).get("alpha3")
+        for form in (record.get("demonym") or "").split(","):
+            if code and code not in DEMONYMS and form.strip():
+                by_form.setdefault(form.strip(), set()).add(code)
+    out: dict[str, tuple[str, ...]] = {}
+    for form, codes in by_form.items():
+        if len(codes) == 1:
+            (code,) = codes
+            out[code] = (*out.get(code, ()), form)
+    return out
+
+
 def _worldbank_names() -> list[tuple[str, str]]:
     """(code, name) of every country and aggregate in the bundled World Bank packages."""
     pairs: dict[tuple[str, str], None] = {}
@@ -358,7 +379,7 @@ class Gazetteer:
             for name in (official, country.name, getattr(country, "common_name", None)):
                 for variant in _variants(name) if name else ():
                     self._add(variant, country.alpha_3)
-        for key, forms in DEMONYMS.items():
+        for key, forms in (*_library_demonyms().items(), *DEMONYMS.items()):
             for form in forms:
                 for plural in _plurals(form):
                     self._add(plural, key, TITLE)
