@@ -37,6 +37,7 @@ GRIDS = {
     ("params", "threshold"): (0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65),
     ("params", "event_margin"): (-1.0, 0.0, 0.03, 0.05, 0.1, 0.15),
     ("params", "far_off"): (2.0, 2.5, 3.0, 5.0, 10.0, 1e9),  # 1e9: no figure is too far off
+    ("params", "cap_lead"): (0.1, 0.2, 0.3, 0.5, 1e9),  # 1e9: past the cap, a tie is a tie
 }
 FIXED = {("params", "keyword_cap")}
 

@@ -55,6 +55,8 @@ def _changed(table: dict) -> dict:
             moved = 0.0 if value else 0.5
             if section == "params" and name == "threshold":
                 moved = value + 0.2
+            if section == "params" and name == "cap_lead":
+                moved = value + 0.5  # deciding less: the sets' one such case ties again
             moves[(section, name)] = moved
     return moves
 

@@ -774,3 +774,167 @@ def test_the_level_a_toll_rose_from_a_day_earlier_is_the_publishers_earlier_coun
     found = check(text, facts[1:])  # only the latest count is held: the earlier is not refuted
     assert found["three"]["verdict"] == "unverifiable"
     assert "earlier figure" in found["three"]["explanation"]
+
+
+def test_the_level_a_change_reached_takes_the_changes_date_and_beats_an_undated_total():
+    makers = Source("Caldorian Motor Manufacturers' Association", "https://example.org/cmma")
+    keys = dict(
+        keywords=("registrations", "new cars", "registered", "Caldoria", "CMMA"),
+        place="Caldoria",
+        aliases=("new-car registrations",),
+    )
+    facts = [
+        event("o", "Caldoria new-car registrations", "registrations", 118_460, "cars", makers,
+              period="2025-10", **keys),
+        event("s", "Caldoria new-car registrations", "registrations", 209_300, "cars", makers,
+              period="2025-09", **keys),
+        event("t", "Caldoria new-car registrations", "registrations", 1_204_300, "cars",
+              makers, **keys),  # January to October: a total with no period the schema holds
+    ]  # fmt: skip
+    text = (
+        "Registrations of new cars in Caldoria rose 8.5% in October from a year earlier to "
+        "118,460, the CMMA said on Tuesday."
+    )
+    assert check(text, facts, date(2025, 11, 5))["118,460"]["verdict"] == "supported"
+    text = text.replace("118,460", "128,460")
+    assert check(text, facts, date(2025, 11, 5))["128,460"]["verdict"] == "contradicted"
+
+
+def test_a_unit_per_another_is_another_measure_than_the_unit_alone():
+    bureau = Source("Wendover Weather Bureau", "https://example.org/bureau")
+    facts = [
+        event("w", "Aldergate tornado", "peak_wind", 290, "km/h", bureau,
+              keywords=("Aldergate", "tornado", "winds", "wind"), place="Aldergate"),
+        event("p", "Aldergate tornado", "path_length", 38.6, "km", bureau,
+              keywords=("Aldergate", "tornado", "path", "track"), place="Aldergate"),
+    ]  # fmt: skip
+    text = "The Aldergate tornado carved a path of nearly 40 km, its winds reaching 290 km/h."
+    found = check(text, facts)
+    assert found["nearly 40"]["verdict"] == "supported" and found["290"]["verdict"] == "supported"
+    text = "The Aldergate tornado's winds reached 39 km/h."
+    assert check(text, facts)["39"]["verdict"] != "supported"
+
+
+def test_a_year_among_a_facts_keywords_says_its_period_not_its_measure():
+    common = ("dengue", "Kesuma", "outbreak", "cases", "2024", "last year")
+    facts = [
+        event("c", "Dengue in Kesuma", "cases", 31_900, "cases", HEALTH, period="2024",
+              place="Kesuma", keywords=common),
+        event("d", "Dengue in Kesuma", "deaths", 38, "deaths", HEALTH, period="2024",
+              place="Kesuma", keywords=(*common, "deaths", "died")),
+        event("h", "Dengue in Kesuma", "hospitalised", 2_180, "patients", HEALTH,
+              place="Kesuma", keywords=("dengue", "Kesuma", "outbreak", "cases", "hospital")),
+    ]  # fmt: skip
+    text = (
+        "Kesuma has recorded 48,620 dengue cases so far this year, the ministry said, "
+        "already far above the 31,900 reported in the whole of 2024."
+    )
+    assert check(text, facts, date(2025, 9, 18))["31,900"]["verdict"] == "supported"
+
+
+def test_past_the_score_cap_a_fact_the_article_speaks_of_far_more_is_no_tie():
+    coast = Source("Lessandra Coastguard", "https://example.org/coastguard")
+    fish = Source("Lessandra Ministry of Fisheries", "https://example.org/fisheries")
+    spill = ("Corvina Star", "tanker", "oil spill", "crude", "Cape Tessel", "Lessandra")
+    facts = [
+        event("c", "Corvina Star collision", "date", "2025-10-05", None, coast,
+              place="Lessandra",
+              aliases=("Corvina Star spill", "Corvina Star", "Cape Tessel oil spill"),
+              keywords=(*spill, "collided", "collision", "container ship")),
+        event("b", "Cape Tessel fishing ban", "start_date", "2025-10-06", None, fish,
+              place="Lessandra", aliases=("fishing ban",), keywords=(*spill, "fishing", "ban")),
+    ]  # fmt: skip
+    text = (
+        "Crude oil from the tanker Corvina Star has fouled Lessandra's coast. The tanker collided "
+        "with a container ship in thick fog off Cape Tessel early on October 5 while carrying "
+        "crude."
+    )
+    assert check(text, facts, date(2025, 10, 8))["October 5"]["verdict"] == "supported"
+    with tuned({"params": {"cap_lead": 1e9}}):  # no lead decides past the cap: a tie
+        assert check(text, facts, date(2025, 10, 8))["October 5"]["verdict"] == "unverifiable"
+
+
+def test_the_country_a_story_is_filed_from_puts_no_figure_outside_its_place():
+    rescue = Source("Valtessa Police", "https://example.org/police")
+    facts = [
+        event("i", "Hochwarden avalanche", "injured", 11, "people", rescue, place="Hochwarden",
+              keywords=("Hochwarden", "avalanche", "ski resort", "injured", "hurt")),
+        event("d", "Valtessa avalanche deaths", "killed", 19, "people", rescue, place="Valtessa",
+              period="2025", keywords=("Valtessa", "avalanches", "season")),
+    ]  # fmt: skip
+    text = (
+        "HOCHWARDEN, Valtessa - An avalanche swept down a slope above the Hochwarden ski "
+        "resort on Tuesday, the Hochwarden police said.\n\nThe Valtessa Mountain Rescue "
+        "Service said 23 skiers had been caught.\n\nEleven people were injured, two of them "
+        "seriously."
+    )
+    assert check(text, facts, date(2026, 2, 12))["Eleven"]["verdict"] == "supported"
+
+
+def test_a_rate_with_no_date_is_the_current_one_of_a_series_of_one_period():
+    makers = Source("Caldorian Motor Manufacturers' Association", "https://example.org/cmma")
+    facts = [
+        stat("bev_share", 24.7, "2025-10", "Caldoria", source=makers,
+             subject="Caldoria new-car registrations"),
+        stat("hybrid_share", 31.2, "2025-10", "Caldoria", source=makers,
+             subject="Caldoria new-car registrations"),
+    ]  # fmt: skip
+    facts = [
+        replace(facts[0], keywords=("registrations", "battery electric", "electric")),
+        replace(facts[1], keywords=("registrations", "hybrids", "hybrid")),
+    ]
+    text = (
+        "New-car registrations in Caldoria rose again. Battery electric models accounted for "
+        "24.7% of the market, and hybrids took 31.2%."
+    )
+    found = check(text, facts, date(2025, 11, 5))
+    assert found["24.7%"]["verdict"] == "supported" and found["31.2%"]["verdict"] == "supported"
+    # the series' one period is a year before the article's: an undated rate is not of it
+    old = [replace(f, period="2024-10") for f in facts]
+    assert check(text, old, date(2025, 11, 5))["24.7%"]["verdict"] == "unverifiable"
+
+
+def test_a_word_of_time_opening_a_sentence_is_no_name_a_population_is_of():
+    facts = [stat("population", 27_300_000, "2024", "Kesuma", unit="people", source=HEALTH)]
+    text = (
+        "Dengue is spreading in Kesuma. Last year 42 people died of dengue in the country of "
+        "27 million, most of them children."
+    )
+    assert check(text, facts, date(2025, 9, 18))["27 million"]["verdict"] == "supported"
+
+
+def test_a_year_earlier_than_a_day_is_that_day_a_year_before():
+    service = Source("Brevonia Prison Service", "https://example.org/prisons")
+    keys = dict(
+        keywords=("prison", "prisoners", "population", "Prison Service"),
+        aliases=("prison population",),
+        place="Brevonia",
+    )
+    facts = [
+        event("a", "Brevonia prison population", "prisoners", 38_940, "prisoners", service,
+              period="2025-03-31", **keys),
+        event("b", "Brevonia prison population", "prisoners", 36_710, "prisoners", service,
+              period="2024-03-31", **keys),
+        event("r", "Brevonia prison population", "remand", 9_420, "prisoners", service,
+              period="2025-03-31", place="Brevonia", keywords=("prison", "remand", "trial")),
+    ]  # fmt: skip
+    text = (
+        "TARRANT, Brevonia - Brevonia's prison population reached a record 38,940 on March 31, "
+        "up from 36,170 a year earlier, the Prison Service said on Wednesday."
+    )
+    found = check(text, facts, date(2025, 6, 26))
+    assert found["38,940"]["verdict"] == "supported"
+    assert found["36,170"]["verdict"] == "contradicted"
+
+
+def test_the_country_a_dateline_names_is_where_national_figures_are():
+    service = Source("Brevonia Prison Service", "https://example.org/prisons")
+    facts = [
+        event("c", "Brevonia prison capacity", "places", 39_600, "places", service,
+              period="2025-03-31", place="Brevonia", keywords=("prison", "places", "capacity")),
+    ]  # fmt: skip
+    text = (
+        "TARRANT, Brevonia - Brevonia's prisons are nearly full, the Prison Service said.\n\n"
+        "The service has 39,600 places across the country."
+    )
+    assert check(text, facts, date(2025, 6, 26))["39,600"]["verdict"] == "supported"

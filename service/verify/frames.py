@@ -23,6 +23,7 @@ from ..vocabulary.words import (
     LEGISLATURES,
     METRIC_WORDS,
     PER_CAPITA_WORDS,
+    PERIOD_WORDS,
     PREDICATE_VERBS,
     RATE_METRICS,
     SHARE_WORDS,
@@ -97,10 +98,22 @@ def _period(claim: Claim, ctx: Context, dates: list[Claim], view: ArticleView) -
         # operator said on Tuesday, up from 13.1 million the year before")
         before = [d for d in before if len(str(d.value)) == 4] or before
         if before:
-            year = int(str(before[-1].value)[:4]) - 1
-            return Slot(str(year), "year before", claim.end, claim.end + len(after))
+            value = str(before[-1].value)
+            year = str(int(value[:4]) - 1)
+            # "38,940 on March 31, up from 36,170 a year earlier": that day a year before (a
+            # day said on, "on Tuesday", is not the figure's; a 29 February has none)
+            if len(value) == 10 and value[5:] != "02-29" and not WEEKDAY.match(before[-1].text):
+                year += value[4:]
+            return Slot(year, "year before", claim.end, claim.end + len(after))
+    # "rose 8.5% in October from a year earlier to 118,460": the change's date is its new level's
+    level = NEW_LEVEL.search(text, max(start, claim.start - 12), claim.start) is not None
     for origin, (lo, hi) in (("clause", ctx.clause), ("sentence", ctx.window)):
-        near = [d for d in usable if start + lo <= d.start < start + hi and not _owned(d, ctx)]
+        near = [
+            d
+            for d in usable
+            if start + lo <= d.start < start + hi
+            and (not _owned(d, ctx) or (level and origin == "clause" and d.end <= claim.start))
+        ]
         if near:
             best = min(near, key=lambda d: abs(d.start - claim.start))
             value = str(best.value)
@@ -177,7 +190,9 @@ SET_IN = re.compile(
 )
 
 
+WEEKDAY = re.compile(r"(?i)(?:mon|tues|wednes|thurs|fri|satur|sun)day\b")  # a day said on
 CHANGED_FROM = re.compile(r"\bfrom\s+$")  # the level a change started from
+NEW_LEVEL = re.compile(r"\bto\s+$")  # the level it reached
 OTHER_FIGURE = re.compile(r"[\d%](?:\s*(?:bn|m|billion|million|trillion|per\s*cent|percent))?$")
 
 
@@ -267,10 +282,13 @@ SUB_NATIONAL = frozenset(
     "city town village district province county municipality capital region".split()
 )
 NAME = re.compile(r"[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)*")
-NOT_NAMES = frozenset(
-    "the a an that this these those it its their they he she we in on at for of by some "
-    "officials".split()
-)
+NOT_NAMES = (
+    frozenset(
+        "the a an that this these those it its their they he she we in on at for of by some "
+        "officials".split()
+    )
+    | PERIOD_WORDS
+)  # "Last year 42 people died ... in the country of 27 million"
 PLACE_HAS = re.compile(r"^(?:['\u2019]s\s+|,?\s+(?:with|has|had|of)\s+)$")
 
 

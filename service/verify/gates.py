@@ -59,6 +59,23 @@ def _same_measure(said: str, unit: str | None) -> bool:
     return first == other or stems(" ".join(first)) == stems(" ".join(other))
 
 
+# A unit per another said after a figure: "270 km/h", "3 tonnes per hectare", "litres a day".
+PER = re.compile(
+    r"\s*(?:[^\W\d]+\.?\s*)?(?:(?:/\s*|per\s+)[^\W\d]|an?\s+(?:hour|day|week|month|year)\b)"
+)
+
+
+def _per_said(claim: Claim) -> bool:
+    """Whether the figure's unit is said per something ("270 km/h", not "40 km")."""
+    at = claim.sentence.find(claim.text) if claim.sentence else -1
+    return at >= 0 and PER.match(claim.sentence, at + len(claim.text)) is not None
+
+
+def _per_unit(unit: str | None) -> bool:
+    """Whether a fact's unit is one per another ("km/h", "litres per day")."""
+    return bool(unit) and re.search(r"/|\bper\b", unit) is not None
+
+
 def counted(claim: Claim, fact: Fact, found: Profile, frame: Frame | None = None) -> str | None:
     """'same', 'other group' (soldiers against a toll of civilians), 'other thing' ("12
     villages" against a toll of people), or None when nothing tells. Either 'other' is never
@@ -66,6 +83,8 @@ def counted(claim: Claim, fact: Fact, found: Profile, frame: Frame | None = None
     if not claim.kind.counts:
         return None
     if claim.kind is Kind.QUANTITY and claim.unit and _same_measure(claim.unit, fact.unit):
+        if _per_said(claim) != _per_unit(fact.unit):
+            return "other thing"  # "a path of nearly 40 km" is no wind speed in km/h
         return "same"  # "200 millimetres" of rain and a fact in mm: the unit says it
     said = head(claim.subject) or head(claim.unit)
     if said is None and frame is not None and frame.counted and frame.counted.origin == "change":
@@ -118,7 +137,7 @@ def period_gate(frame: Frame, fact: Fact, found: Profile, hints: Hints) -> str |
     if period.value == "part of a year":
         return "sub-annual"
     if period.origin == "article":
-        if fact.unit == "%":
+        if fact.unit == "%" and series(fact) not in hints.single:
             return "no period"
         if _stale(fact, hints):
             return "period"

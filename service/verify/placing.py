@@ -61,7 +61,7 @@ class ArticleView:
             published_at,
             ranked,
             datelines,
-            _country(main, extra),
+            _country(main, extra, _filed_in(text, main)),
             frozenset(s for s, _, _ in located),
         )
 
@@ -89,9 +89,26 @@ def _dateline(text: str, start: int) -> bool:
     return not text[line:start].strip() and bool(DATELINE.match(text, start))
 
 
-def _country(main: str | None, extra) -> str:
-    """The country a place lies in, as the references name places ("Brennick, Vestria"); a
-    country is its own. Unknown: a key no fact's place has ("the country")."""
+# A wire dateline, a town in capitals and its country: "HOCHWARDEN, Valtessa - ".
+FILED_FROM = re.compile(
+    r"^([A-Z][A-Z .'-]+),\s+([A-Z][\w .'-]*?)\s*[-\u2014\u2013]\s", re.MULTILINE
+)
+
+
+def _filed_in(text: str, main: str | None) -> str | None:
+    """The country a dateline gives the main place ("HOCHWARDEN, Valtessa -": Valtessa, for
+    Hochwarden or for Valtessa itself)."""
+    found = FILED_FROM.search(text)
+    if found is None or main is None:
+        return None
+    town, country = place_key(found[1].title()), place_key(found[2])
+    return country if main in (town, country) else None
+
+
+def _country(main: str | None, extra, filed_in: str | None = None) -> str:
+    """The country a place lies in, as the references name places ("Brennick, Vestria") or
+    its dateline gives it ("HOCHWARDEN, Valtessa -"); a country is its own. Unknown: a key
+    no fact's place has ("the country")."""
     if main is None:
         return "the country"
     if known_place(main) and len(main) == 3 and pycountry.countries.get(alpha_3=main):
@@ -100,7 +117,7 @@ def _country(main: str | None, extra) -> str:
         parts = [p.strip() for p in name.split(",")]
         if len(parts) > 1 and main in (place_key(parts[0]), place_key(name)):
             return place_key(parts[-1])
-    return "the country"
+    return filed_in or "the country"
 
 
 def is_ranked(text: str, start: int, end: int) -> bool:
@@ -204,6 +221,10 @@ def place_of(claim: Claim, ctx: Context, view: ArticleView) -> Slot | None:
         # when it opens on a pronoun; else the place the text last spoke of, the article's
         # rather than its title's ("Inflation stayed at 2.4%", in a round-up of countries).
         origin = "previous" if ctx.previous_at >= 0 else "before"
+        if earlier[2] == view.country != view.main_place and view.main_place and origin == "before":
+            # "Valtessa Mountain Rescue said ...": the country a story is filed from, said
+            # before, puts no figure outside the story's own place
+            return Slot(view.main_place, "article")
         return Slot(earlier[2], origin, earlier[0], earlier[1])
     return Slot(view.main_place, "article") if view.main_place else None
 

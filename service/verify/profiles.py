@@ -8,12 +8,20 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from datetime import date
 from functools import lru_cache
 
 from ..model import Fact
 from ..vocabulary.places import known_place, place_key
 from ..vocabulary.text import fold, normalize, significant_words, stems
-from ..vocabulary.words import EVENT_FAMILY_OF, EVENT_WORDS, GENERIC_METRICS, METRIC_WORDS, ORDINALS
+from ..vocabulary.words import (
+    EVENT_FAMILY_OF,
+    EVENT_WORDS,
+    GENERIC_METRICS,
+    METRIC_WORDS,
+    ORDINALS,
+    PERIOD_WORDS,
+)
 from .context import Context, tokens
 from .frames import COUNTED_STEMS, counted_groups
 
@@ -173,6 +181,9 @@ class Hints:
     # before the figure in its clause ("Adult social care remains the largest item, at ...").
     subject_keywords: Mapping[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
     year: str | None = None  # the article's year
+    # The series the candidates hold one period of, published before the article: a rate with
+    # no date of its own ("Hybrids took 31.2%") is about that one, the latest there is.
+    single: frozenset[tuple] = frozenset()
     # The candidates by class (`gates.fact_class`): a claim is matched against its own class
     # only, the others failing the kind gate whatever they are.
     by_class: Mapping[str, tuple[Fact, ...]] = field(default_factory=dict)
@@ -195,6 +206,10 @@ class Hints:
             elif fact.period and before and _published_period(fact, before):
                 key = series(fact)
                 latest[key] = max(latest.get(key, ""), fact.period)
+        periods: dict[tuple, set[str]] = {}
+        for fact in facts:
+            if fact.is_series:
+                periods.setdefault(series(fact), set()).add(fact.period)
         own = {f.id: words for group in by_subject.values() for f, words in _own_keywords(group)}
         _learn_keywords(facts, own)
         hints = cls(
@@ -203,6 +218,11 @@ class Hints:
             metric_keywords=own,
             subject_keywords=_subject_keywords(by_subject, own),
             year=before[:4] if before else None,
+            single=frozenset(
+                k
+                for k, v in periods.items()
+                if len(v) == 1 and k in latest and _current(*v, before)
+            ),
         )
         return hints.over(facts)
 
@@ -302,8 +322,11 @@ def _names_of(fact: Fact) -> set[str]:
 
 def _says_measure(word: str, named: set[str]) -> bool:
     """Whether a normalised keyword may say what is measured: not empty, not a name or place
-    (`named`), not only what is counted."""
-    return bool(word) and word not in named and not stems(word) <= COUNTED_STEMS
+    (`named`), not only what is counted, not a period ("2024", "last year", "so far this
+    year": when a figure is of, never what it measures)."""
+    if not word or word in named or stems(word) <= COUNTED_STEMS:
+        return False
+    return not any(c.isdigit() for c in word) and not set(word.split()) <= PERIOD_WORDS
 
 
 def _own_keywords(facts: list[Fact]):
@@ -317,6 +340,22 @@ def _own_keywords(facts: list[Fact]):
         named = _names_of(fact)
         own = [w for w in words if w not in shared and _says_measure(w, named)]
         yield fact, tuple(tuple(w.split()) for w in own)
+
+
+CURRENT_DAYS = 92  # a month's or a day's figure this recent is an article's current one
+
+
+def _current(period: str, before: str | None) -> bool:
+    """Whether a period is the article's current one: of its year ("2025" in September 2025),
+    or a month or day of the last three months before it ("2025-10" in November)."""
+    if not before:
+        return False
+    if period[:4] == before[:4]:
+        return True
+    if len(period) == 4:
+        return False
+    first = date.fromisoformat(period + "-01" if len(period) == 7 else period)
+    return 0 <= (date.fromisoformat(before[:10]) - first).days <= CURRENT_DAYS
 
 
 def _published_period(fact: Fact, before: str) -> bool:

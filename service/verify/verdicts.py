@@ -156,16 +156,24 @@ def _unverifiable(claim: Claim, facts: list[Match], reason: str) -> dict:
 CLOSE = 0.05
 
 
-def _ambiguous(claim: Claim, matches: list[Match]) -> list[Match]:
+def _ambiguous(claim: Claim, matches: list[Match], frame: Frame | None = None) -> list[Match]:
     """The best match and a rival about another thing, as good, that would change the verdict.
     Past the score's cap, a fact the claim's sentence names is better than one it does not
-    ("The Green Coalition won ... 29 of the 75 seats": not the People's Party's seats)."""
+    ("The Green Coalition won ... 29 of the 75 seats": not the People's Party's seats), and a
+    fact of the period the claim's own clause gives better than one of no period ("rose 8.5%
+    in October ... to 118,460": October's count, not a total with no period), and one whose
+    uncapped score leads by more than `PARAMS["cap_lead"]`."""
     best = matches[0]
+    dated = frame is not None and frame.period is not None and frame.period.origin == "clause"
     for rival in matches[1:]:
         if best.score - rival.score > CLOSE:
             break
         if best.named and not rival.named and best.rank > rival.rank:
             continue
+        if dated and best.fact.period == frame.period.value and rival.fact.period is None:
+            continue
+        if best.rank - rival.rank > PARAMS["cap_lead"]:
+            continue  # past the cap: a fact the article speaks of far more ("collided on Oct 5")
         if best.named == rival.named and best.here - rival.here > PARAMS["clearer"]:
             continue  # the claim's own sentence speaks clearly more of the best
         if rival.fact.thing != best.fact.thing and agrees(claim, rival.fact) != agrees(
@@ -211,7 +219,7 @@ def decide(claim: Claim, outcome: Outcome, frame: Frame | None = None) -> dict:
         return _unverifiable(
             claim, [matches[0]], f"it may be about {events}, as much one as the other"
         )
-    rivals = _ambiguous(claim, matches)
+    rivals = _ambiguous(claim, matches, frame)
     if rivals:
         cited = " and ".join(_cite(m.fact) for m in rivals)
         return _unverifiable(claim, rivals, f"two reference facts fit it equally well ({cited})")
