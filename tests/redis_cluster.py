@@ -88,7 +88,9 @@ class RedisClusterServers(_Servers):
         self.ports: list[int] = []
         while len(self.ports) < nodes:
             port = cluster_port()
-            if port not in self.ports:
+            # no node's port may be another's bus port (P + 10000): both would bind it
+            taken = {p for chosen in self.ports for p in (chosen, chosen + 10000)}
+            if not {port, port + 10000} & taken:
                 self.ports.append(port)
 
     @property
