@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 
 from ..model import Claim, Frame, Kind, Slot
-from ..vocabulary.lexicon import MONTHS
+from ..vocabulary.lexicon import MONTHS, WEEKDAYS
 from ..vocabulary.text import normalize, significant_words, stems
 from ..vocabulary.words import (
     COUNTED_GROUPS,
@@ -102,7 +102,8 @@ def _period(claim: Claim, ctx: Context, dates: list[Claim], view: ArticleView) -
             year = str(int(value[:4]) - 1)
             # "38,940 on March 31, up from 36,170 a year earlier": that day a year before (a
             # day said on, "on Tuesday", is not the figure's; a 29 February has none)
-            if len(value) == 10 and value[5:] != "02-29" and not WEEKDAY.match(before[-1].text):
+            said_on = before[-1].text.lower().startswith(WEEKDAYS)
+            if len(value) == 10 and value[5:] != "02-29" and not said_on:
                 year += value[4:]
             return Slot(year, "year before", claim.end, claim.end + len(after))
     # "rose 8.5% in October from a year earlier to 118,460": the change's date is its new level's
@@ -190,7 +191,6 @@ SET_IN = re.compile(
 )
 
 
-WEEKDAY = re.compile(r"(?i)(?:mon|tues|wednes|thurs|fri|satur|sun)day\b")  # a day said on
 CHANGED_FROM = re.compile(r"\bfrom\s+$")  # the level a change started from
 NEW_LEVEL = re.compile(r"\bto\s+$")  # the level it reached
 OTHER_FIGURE = re.compile(r"[\d%](?:\s*(?:bn|m|billion|million|trillion|per\s*cent|percent))?$")

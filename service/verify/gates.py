@@ -65,10 +65,9 @@ PER = re.compile(
 )
 
 
-def _per_said(claim: Claim) -> bool:
+def _per_said(ctx: Context) -> bool:
     """Whether the figure's unit is said per something ("270 km/h", not "40 km")."""
-    at = claim.sentence.find(claim.text) if claim.sentence else -1
-    return at >= 0 and PER.match(claim.sentence, at + len(claim.text)) is not None
+    return PER.match(ctx.sentence, ctx.span[1]) is not None
 
 
 def _per_unit(unit: str | None) -> bool:
@@ -76,18 +75,18 @@ def _per_unit(unit: str | None) -> bool:
     return bool(unit) and re.search(r"/|\bper\b", unit) is not None
 
 
-def counted(claim: Claim, fact: Fact, found: Profile, frame: Frame | None = None) -> str | None:
+def counted(claim: Claim, fact: Fact, found: Profile, frame: Frame, ctx: Context) -> str | None:
     """'same', 'other group' (soldiers against a toll of civilians), 'other thing' ("12
     villages" against a toll of people), or None when nothing tells. Either 'other' is never
     compared."""
     if not claim.kind.counts:
         return None
     if claim.kind is Kind.QUANTITY and claim.unit and _same_measure(claim.unit, fact.unit):
-        if _per_said(claim) != _per_unit(fact.unit):
+        if _per_said(ctx) != _per_unit(fact.unit):
             return "other thing"  # "a path of nearly 40 km" is no wind speed in km/h
         return "same"  # "200 millimetres" of rain and a fact in mm: the unit says it
     said = head(claim.subject) or head(claim.unit)
-    if said is None and frame is not None and frame.counted and frame.counted.origin == "change":
+    if said is None and frame.counted and frame.counted.origin == "change":
         said = frame.counted.value  # the figure the change starts from counts the same things
     counted = head(fact.unit)
     subject = tuple(normalize(claim.subject or "").split())

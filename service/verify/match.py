@@ -222,7 +222,7 @@ def inputs(
     ):
         return None, "other event"
     x = Inputs(claim, frame, fact)
-    x.counted = gates.counted(claim, fact, found, frame)
+    x.counted = gates.counted(claim, fact, found, frame, ctx)
     if x.counted in ("other thing", "other group"):
         return None, "counted"
     said = _metric_said(claim, frame, fact, found, ctx, hints)

@@ -197,8 +197,11 @@ class Hints:
         years: dict[str, set[str]] = {}
         latest: dict[tuple, str] = {}
         by_subject: dict[str, list[Fact]] = {}
+        periods: dict[tuple, set[str]] = {}  # the periods the candidates hold of each series
         for fact in facts:
             by_subject.setdefault(fact.subject, []).append(fact)
+            if fact.is_series:
+                periods.setdefault(series(fact), set()).add(fact.period)
             if fact.is_date:
                 years.setdefault(event_of(fact), set()).add(str(fact.value)[:4])
             if not fact.is_series and (named := _named_years(fact.subject, fact.keywords)):
@@ -206,10 +209,6 @@ class Hints:
             elif fact.period and before and _published_period(fact, before):
                 key = series(fact)
                 latest[key] = max(latest.get(key, ""), fact.period)
-        periods: dict[tuple, set[str]] = {}
-        for fact in facts:
-            if fact.is_series:
-                periods.setdefault(series(fact), set()).add(fact.period)
         own = {f.id: words for group in by_subject.values() for f, words in _own_keywords(group)}
         _learn_keywords(facts, own)
         hints = cls(
@@ -308,7 +307,7 @@ def _subject_keywords(by_subject: Mapping[str, list[Fact]], own: Mapping) -> dic
             words = [
                 w
                 for w in dict.fromkeys(normalize(k) for k in fact.keywords)
-                if others.get(w) == {subject} and _says_measure(w, named) and not YEAR.fullmatch(w)
+                if others.get(w) == {subject} and _says_measure(w, named)
             ]
             if words:
                 said[fact.id] = tuple(tuple(w.split()) for w in words)

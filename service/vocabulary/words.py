@@ -216,14 +216,14 @@ YEAR_BEFORE_WORDS = (
     "the prior year", "a year before",
 )  # fmt: skip
 
-# Verbs that give a figure a predicate of its own: a figure after one of them in its sentence
-# does not take the metric of the figure before it ("Robberies fell to 4,300, while car
-# thefts rose to 6,150"), a figure with none does ("rose 5.8% in 2023, down from 8.5%").
 # The words of a period said without a date ("last year", "so far this year", "this month").
 PERIOD_WORDS = frozenset(
     "last this next previous past so far year years month months week weeks day days today "
     "yesterday season quarter to date since the of whole".split()
 )
+# Verbs that give a figure a predicate of its own: a figure after one of them in its sentence
+# does not take the metric of the figure before it ("Robberies fell to 4,300, while car
+# thefts rose to 6,150"), a figure with none does ("rose 5.8% in 2023, down from 8.5%").
 PREDICATE_VERBS = frozenset(
     "rose rise rises rising fell fall falls falling grew grow grows growing increased "
     "increases decreased decreases climbed climbs dropped drops jumped jumps slid slipped "
