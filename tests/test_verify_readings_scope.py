@@ -938,3 +938,28 @@ def test_the_country_a_dateline_names_is_where_national_figures_are():
         "The service has 39,600 places across the country."
     )
     assert check(text, facts, date(2025, 6, 26))["39,600"]["verdict"] == "supported"
+
+
+# -- a figure a thing holds says its measure ---------------------------------------------------
+
+
+def test_a_figure_the_references_hold_of_the_same_things_says_their_measure():
+    fire = dict(keywords=("Brackwater", "depot", "fire", "blaze"), place="Brackwater")
+    fire_service = Source("Brackwater Fire Service", "https://example.org/fire")
+    facts = [
+        event("e", "Brackwater depot fire", "evacuated", 3_200, "people", fire_service, **fire),
+        event("h", "Brackwater depot fire", "homes_cleared", 1_150, "homes", fire_service, **fire),
+    ]
+    said = "About {} were moved out of their homes as the Brackwater depot fire spread."
+    # no word of the fact's says "evacuated": the figure it holds of the same things does
+    assert check(said.format("3,200 people"), facts)["About 3,200"]["verdict"] == "supported"
+    # a figure no candidate holds is no reading of its measure, whatever is nearest
+    assert check(said.format("3,900 people"), facts)["About 3,900"]["verdict"] == "unverifiable"
+    # the same figure of other things is not the fact's
+    assert check(said.format("3,200 pets"), facts)["About 3,200"]["verdict"] == "unverifiable"
+    # another publisher's figure of the same thing comes with it: the two disagree
+    rival = Source("Brackwater Residents' Association", "https://example.org/residents")
+    other = event("r", "Brackwater depot fire", "evacuated", 4_100, "people", rival, **fire)
+    found = check(said.format("3,200 people"), [*facts, other])["About 3,200"]
+    assert found["verdict"] == "conflicting"
+    assert ids(found) == ["e", "r"]

@@ -17,9 +17,10 @@ from dataclasses import dataclass
 from ..model import Claim, Fact, Frame, Kind
 from ..vocabulary.changes import DECREASE_WORDS, INCREASE_WORDS
 from ..vocabulary.places import known_place, place_key
-from ..vocabulary.text import in_a_row, normalize
+from ..vocabulary.text import in_a_row, normalize, stems
 from ..vocabulary.words import EVENT_WORDS, GENERIC_METRICS, METRIC_WORDS
 from . import gates
+from .compare import agrees
 from .context import Context
 from .placing import BESIDE, SETTLEMENT
 from .profiles import Hints, Profile, event_of, is_member, named_in_window, profile, same_kind
@@ -208,9 +209,15 @@ def _year(claim: Claim, frame: Frame, fact: Fact, ctx: Context, hints: Hints) ->
 
 
 def inputs(
-    claim: Claim, frame: Frame, fact: Fact, ctx: Context, hints: Hints
+    claim: Claim,
+    frame: Frame,
+    fact: Fact,
+    ctx: Context,
+    hints: Hints,
+    agreeing: frozenset = frozenset(),
 ) -> tuple[Inputs | None, str | None]:
-    """The rules' inputs, or None and the name of the gate the fact fails."""
+    """The rules' inputs, or None and the name of the gate the fact fails; `agreeing` are
+    the things (`_thing`) of which some candidate holds the claim's figure."""
     gate = gates.kind_fits(claim, fact)
     if gate:
         return None, gate
@@ -228,6 +235,10 @@ def inputs(
     said = _metric_said(claim, frame, fact, found, ctx, hints)
     if said is None and _measured(claim, fact, found, x, ctx):
         said = 0.0  # "a 187 km stage": a quantity in the fact's own unit says its measure
+    if said is None and _counts_alike(claim, fact, x) and _thing(fact) in agreeing:
+        said = 0.0  # "About 3,200 people were moved out of their homes": said in no word of
+        # the fact's, the measure of a thing that holds this very figure of the same things
+        # (and its rival publishers' and earlier stages' figures of it with it)
     if (
         said is None
         and fact.metric not in GENERIC_METRICS
@@ -433,12 +444,36 @@ def _named_without_period(failed: list, kept: list[Match], ctx: Context) -> tupl
     return max(named, key=lambda n: (n[0], n[1].id)) if named else None
 
 
+def _counts_alike(claim: Claim, fact: Fact, x: Inputs) -> bool:
+    """Whether the claim counts what the fact counts, by its words or its very unit ("people"
+    of a fact in people, which tells no group apart)."""
+    if x.counted == "same":
+        return True
+    said = claim.unit or claim.subject
+    return x.counted is None and bool(said) and stems(said) == stems(fact.unit)
+
+
+def _thing(fact: Fact) -> tuple:
+    """What a fact measures, whoever publishes it and at whatever stage."""
+    return fact.subject, fact.metric, fact.period
+
+
+def _agreeing(claim: Claim, facts: list[Fact]) -> frozenset[tuple]:
+    """The things of which some candidate holds the claim's figure (a date names its event
+    by other means)."""
+    if claim.is_date:
+        return frozenset()
+    numbers = (f for f in facts if isinstance(f.value, int | float) and not f.is_date)
+    return frozenset(_thing(f) for f in numbers if agrees(claim, f) is True)
+
+
 def _gated(claim, frame, facts, ctx, hints) -> tuple[list, list]:
     """The facts that pass the gates, with their evidence, and those that fail, with the
     depth of the gate they fail."""
     found, failed = [], []
+    agreeing = _agreeing(claim, facts)
     for fact in facts:
-        x, gate = inputs(claim, frame, fact, ctx, hints)
+        x, gate = inputs(claim, frame, fact, ctx, hints, agreeing)
         if x is None:
             failed.append((GATE_ORDER.index(gate), fact))
         else:
