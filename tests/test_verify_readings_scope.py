@@ -7,6 +7,8 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
+import pytest
+
 from service.model import Source
 from service.verify.rules import tuned
 from tests.test_verify_readings import BOARD, check, event, stat
@@ -774,6 +776,33 @@ def test_the_level_a_toll_rose_from_a_day_earlier_is_the_publishers_earlier_coun
     found = check(text, facts[1:])  # only the latest count is held: the earlier is not refuted
     assert found["three"]["verdict"] == "unverifiable"
     assert "earlier figure" in found["three"]["explanation"]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "The explosion has killed three people, police said, raising the toll from {} after "
+        "a man died in hospital.",
+        "Police said the Dorrington explosion had killed three people, up from {} deaths they had "
+        "reported.",
+        "Police, who initially reported a toll of {}, said the explosion killed three people.",
+    ],
+)
+def test_the_count_a_publisher_revised_is_its_earlier_figure(said):
+    police = Source("Estmark Police", "https://example.org/police")
+    keys = dict(
+        keywords=("explosion", "Dorrington", "killed", "toll", "deaths"), place="Dorrington"
+    )
+    facts = [
+        event("a", "Dorrington gas explosion", "killed", 2, "people", police, **keys),
+        replace(event("b", "Dorrington gas explosion", "killed", 3, "people", police, **keys),
+                as_of="2024-10-05"),
+    ]  # fmt: skip
+    opening = "A gas explosion hit Dorrington. "
+    assert check(opening + said.format("two"), facts)["two"]["verdict"] == "supported"
+    found = check(opening + said.format("four"), facts)["four"]  # no earlier count of four
+    assert found["verdict"] == "contradicted"
+    assert found["evidence"][0]["reference_id"] == "a"  # against the count since revised
 
 
 def test_the_level_a_change_reached_takes_the_changes_date_and_beats_an_undated_total():

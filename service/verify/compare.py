@@ -119,6 +119,15 @@ def claim_interval(claim: Claim) -> Interval:
 
 
 WRITTEN = re.compile(r"(\d[\d,]*)\.(\d+)")  # a figure as written, with its decimals
+DIGITS = re.compile(r"\d[\d,.]*")
+
+
+def significant_digits(claim: Claim) -> int:
+    """How many significant digits the claim's figure is written with ("61.5%": 3, "3,200": 2,
+    "three": 0): how unlikely another figure is to agree with it by chance."""
+    written = DIGITS.search(claim.text)
+    digits = re.sub(r"\D", "", written[0]) if written else ""
+    return len(digits.strip("0"))
 
 
 def _written_rounding(claim: Claim) -> float | None:

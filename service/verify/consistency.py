@@ -44,7 +44,8 @@ FLAGS = (
     "part",
     "per_capita",
     "earlier",
-)  # a frame slot that sets a claim apart
+    "stage",
+)  # a frame slot that sets a claim apart (a publisher's earlier figure is no restatement)
 CHANGE_SLACK = 0.10  # a loose reading of a relative change: within 10 % of it (at least 1 point)
 MULTIPLE_STRICT, MULTIPLE_LOOSE = 0.05, 0.15  # "doubled": x1.9 to x2.1 holds, x1.7 only loosely
 _WORDS = re.compile(r"[a-z]+")

@@ -545,20 +545,31 @@ def frame_of(claim: Claim, ctx: Context, dates: list[Claim], view: ArticleView) 
 
 
 # A figure said as the first of a publisher's figures since revised: "up from an initial
-# estimate of 1,200 tonnes", "raising the toll from three a day earlier".
+# estimate of 1,200 tonnes", "initially reported a seizure of 2.8 tonnes", "raising the toll
+# from two", "up from three a day earlier", "up from 118 cases it reported last Friday".
 STAGE_BEFORE = re.compile(
     r"\b(?:initial|initially|first|preliminary|provisional|original|originally|earlier)\s+"
     r"(?:(?:estimate|count|figure|toll|tally|reading|report|put\s+it)\s+(?:of|at)\s+|"
-    r"(?:estimated|put|reported|counted)\s+(?:at\s+)?)$"
+    r"(?:estimated|put|reported|counted|gave)\s+(?:at\s+)?"
+    r"(?:(?:an?|the|its)\s+(?:[a-z]+\s+){0,2}?(?:of|at)\s+)?)$"
 )
-STAGE_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:a|one)\s+day\s+(?:earlier|before)\b")
+REVISED_FROM = re.compile(  # a count a publisher revised: the figure it stood at before
+    r"\b(?:rais|revis|lift|push|bring|brought|tak|took)[a-z]*\s+(?:the|its|their)\s+"
+    r"(?:[a-z]+\s+)?(?:toll|total|count|tally|figure|estimate)\s+from\s+$"
+)
+STAGE_AFTER = re.compile(
+    r"\s+(?:[a-z]+\s+)?(?:a|one)\s+day\s+(?:earlier|before)\b"
+    r"|\s+(?:[a-z]+\s+){0,3}?(?:it|they)\s+(?:had\s+)?(?:first\s+)?"
+    r"(?:reported|announced|gave|published|recorded|counted)\b"
+)
 
 
 def _stage(ctx: Context) -> Slot | None:
     """Words that make the figure a publisher's earlier one, since revised: its first estimate,
-    or the figure a change started from the day before."""
+    the count it revised, or the figure a change started from that it gave before."""
     lo = max(ctx.clause[0], ctx.span[0] - 48)
     found = STAGE_BEFORE.search(ctx.sentence, lo, ctx.span[0])
+    found = found or REVISED_FROM.search(ctx.sentence, lo, ctx.span[0])
     if found is None and STARTED_BY.search(ctx.sentence, lo, ctx.span[0]):
         found = STAGE_AFTER.match(ctx.sentence, ctx.span[1])
     return _said(ctx, found)

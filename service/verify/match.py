@@ -20,7 +20,7 @@ from ..vocabulary.places import known_place, place_key
 from ..vocabulary.text import in_a_row, normalize, stems
 from ..vocabulary.words import EVENT_WORDS, GENERIC_METRICS, METRIC_WORDS
 from . import gates
-from .compare import agrees
+from .compare import SMALL_COUNT, agrees, significant_digits
 from .context import Context
 from .placing import BESIDE, SETTLEMENT
 from .profiles import Hints, Profile, event_of, is_member, named_in_window, profile, same_kind
@@ -261,9 +261,10 @@ def inputs(
         # confirmed on July 2 in the market town of Bellu")
         if LOCATIVE.search(ctx.article, max(0, frame.place.start - 40), frame.place.start):
             return None, "place"  # "In the capital, Nareth, 37 cases": not the region's outbreak
-    if not fact.is_series and _change_start(frame, ctx):
+    if not fact.is_series and frame.stage is None and _change_start(frame, ctx):
         # "stands at 11,260 households, up from about 9,000": where a change started, not the
-        # level a reference without a period holds now (unless it names the earlier event)
+        # level a reference without a period holds now (unless it names the earlier event, or
+        # the figure is its publisher's since revised: "up from 118 cases it reported")
         return None, "period"
     if gates.part_of_period(frame, fact, found, ctx):
         return None, "sub-annual"
@@ -445,12 +446,21 @@ def _named_without_period(failed: list, kept: list[Match], ctx: Context) -> tupl
 
 
 def _counts_alike(claim: Claim, fact: Fact, x: Inputs) -> bool:
-    """Whether the claim counts what the fact counts, by its words or its very unit ("people"
-    of a fact in people, which tells no group apart)."""
+    """Whether the claim counts what the fact counts, by its words, or by its very unit when
+    the figure is too particular to agree by chance: a count of "people" of a fact in people
+    (which tells no group apart) that is no small one, a rate or a sum written to three
+    digits ("61.5%", not "0.5%": a dozen people or half a percent may be anything)."""
     if x.counted == "same":
         return True
     said = claim.unit or claim.subject
-    return x.counted is None and bool(said) and stems(said) == stems(fact.unit)
+    if x.counted is not None or not said or stems(said) != stems(fact.unit):
+        return False
+    if claim.kind.counts and abs(claim.value or 0) >= SMALL_COUNT:
+        return True
+    return significant_digits(claim) >= PARTICULAR_DIGITS
+
+
+PARTICULAR_DIGITS = 3
 
 
 def _thing(fact: Fact) -> tuple:
