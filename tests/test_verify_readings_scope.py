@@ -739,6 +739,13 @@ def test_a_half_or_a_quarter_of_a_year_is_no_reference_period_unless_the_fact_na
     assert check(text, facts)["9,800"]["verdict"] == "unverifiable"
     text = "Health authorities in Selvaria reported 9,800 dengue cases this year."
     assert check(text, facts)["9,800"]["verdict"] == "contradicted"
+    customs = Source("Drossland Customs", "https://example.org/customs")
+    seizure = dict(keywords=("cocaine", "seized", "Kellhaven", "customs"), place="Kellhaven")
+    facts = [event("s", "Kellhaven cocaine seizure", "seized", 3.4, "tonnes", customs, **seizure)]
+    text = "Customs at Kellhaven said 7.9 tonnes of cocaine had been seized{}."
+    found = check(text.format(" in the first eight months of the year"), facts)
+    assert found["7.9"]["verdict"] == "unverifiable"
+    assert check(text.format(""), facts)["7.9"]["verdict"] == "contradicted"
     facts = [event("q", "Tarnova third-quarter results", "net_profit", 84e6, "EUR", COMPANY,
                    keywords=("Tarnova", "profit", "third quarter"))]  # fmt: skip
     text = "Tarnova reported a net profit of EUR 84 million for the third quarter."
@@ -992,3 +999,39 @@ def test_a_figure_the_references_hold_of_the_same_things_says_their_measure():
     found = check(said.format("3,200 people"), [*facts, other])["About 3,200"]
     assert found["verdict"] == "conflicting"
     assert ids(found) == ["e", "r"]
+
+
+def test_a_bare_dateline_whose_people_the_article_names_is_the_country():
+    network = Source("Tarvenian Glacier Network", "https://example.org/glaciers")
+    loss = stat(
+        "volume_loss", 3.1, "2025", "Tarvenia", source=network, subject="Tarvenian glaciers"
+    )
+    facts = [
+        replace(loss, keywords=("glaciers", "volume", "ice")),
+        event("a", "Askel glacier", "retreat", 46, "m", network, place="Askel", period="2025",
+              keywords=("Askel", "glacier", "retreat", "metres")),
+    ]  # fmt: skip
+    text = (
+        "TARVENIA - The Askel glacier shrank again this summer, the {} said. The Askel retreat "
+        "was the second largest. Across the country, glaciers lost 3.1% of their ice volume."
+    )
+    found = check(text.format("Tarvenian Glacier Network"), facts, date(2025, 10, 2))
+    assert found["3.1%"]["verdict"] == "supported"
+    found = check(text.format("national glacier network"), facts, date(2025, 10, 2))
+    assert found["3.1%"]["verdict"] == "unverifiable"  # a dateline alone may be a town
+
+
+def test_a_bare_figure_heading_its_clause_counts_what_the_figure_before_counts():
+    network = Source("Tarvenian Glacier Network", "https://example.org/glaciers")
+    keys = dict(keywords=("glaciers", "retreated", "Tarvenia"), place="Tarvenia", period="2025")
+    facts = [
+        event("r", "Tarvenian glaciers", "glaciers_retreated", 101, "glaciers", network, **keys),
+        event("a", "Askel glacier", "retreat", 46, "m", network, place="Askel", period="2025",
+              keywords=("Askel", "glacier", "retreat", "retreated", "metres")),
+    ]  # fmt: skip
+    text = (
+        "The Askel glacier retreated again. Scientists measured all 104 glaciers in Tarvenia "
+        "this summer and found that {} had retreated."
+    )
+    assert check(text.format(101), facts, date(2025, 10, 2))["101"]["verdict"] == "supported"
+    assert check(text.format(99), facts, date(2025, 10, 2))["99"]["verdict"] == "contradicted"

@@ -319,16 +319,20 @@ STARTED_FROM = re.compile(r"\b(?:from|compared\s+with|compared\s+to|against)\s+$
 
 
 def _counted_before(text: str, claim: Claim, claims: list[Claim], start: int) -> str | None:
-    """The counted thing of the figure a bare starting level belongs with."""
+    """The counted thing of the figure a bare starting level belongs with ("up from 13.1
+    million"), or that a bare figure heading its clause leaves unsaid ("measured all 104
+    glaciers ..., found that 101 had retreated")."""
     if not claim.kind.counts or claim.subject or claim.unit:
         return None
-    if not STARTED_FROM.search(text, max(start, claim.start - 16), claim.start):
+    started = STARTED_FROM.search(text, max(start, claim.start - 16), claim.start)
+    if not started and not BARE_SUBJECT.match(text, claim.end):
         return None
     before = [c for c in claims if c.kind.counts and start <= c.start and c.end <= claim.start]
     last = max(before, key=lambda c: c.start, default=None)
     return (last.subject or last.unit) if last is not None else None
 
 
+BARE_SUBJECT = re.compile(r"\s+(?:had|have|has|were|was)\s+[a-z]+(?:ed|en)\b")  # "101 had retreated"
 FIGURE_DATE = re.compile(r"\s*(?:in|for|during|over|of|at the end of|by the end of)?\s*$")
 
 

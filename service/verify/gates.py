@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from ..model import Claim, Fact, Frame, Kind
+from ..vocabulary.lexicon import SMALL_NUMBER_WORDS
 from ..vocabulary.text import fold, in_a_row, normalize, stems
 from ..vocabulary.words import CATEGORY_METRICS, END_WORDS, METRIC_WORDS, START_WORDS
 from .context import Context, tokens
@@ -152,9 +153,10 @@ ALONE = re.compile(r"\s+alone\b")
 
 # A part of a year no reference period can be: "in the first half of the year", "in the
 # second quarter", "in the first nine months".
+MONTHS_OF_A_YEAR = "|".join(SMALL_NUMBER_WORDS[2:12]) + r"|[2-9]|1[01]"  # "first eight months"
 PART_OF_YEAR = re.compile(
     r"\b(?:(?:first|second|third|fourth|final|last)\s+(?:half|quarter)|"
-    r"(?:first|last)\s+(?:three|six|nine)\s+months|q[1-4]|h[12])\b"
+    rf"(?:first|last)\s+(?:{MONTHS_OF_A_YEAR})\s+months|q[1-4]|h[12])\b"
 )
 
 

@@ -61,7 +61,7 @@ class ArticleView:
             published_at,
             ranked,
             datelines,
-            _country(main, extra, _filed_in(text, main)),
+            _country(main, extra, _filed_in(text, main, extra)),
             frozenset(s for s, _, _ in located),
         )
 
@@ -95,14 +95,25 @@ FILED_FROM = re.compile(
 )
 
 
-def _filed_in(text: str, main: str | None) -> str | None:
+def _filed_in(text: str, main: str | None, extra=()) -> str | None:
     """The country a dateline gives the main place ("HOCHWARDEN, Valtessa -": Valtessa, for
-    Hochwarden or for Valtessa itself)."""
-    found = FILED_FROM.search(text)
-    if found is None or main is None:
+    Hochwarden or for Valtessa itself), or a dateline that is a nation's by itself: a place
+    of the references whose people the article names ("TARVENIA - The Askel glacier ...
+    the Tarvenian Glacier Monitoring Network")."""
+    if main is None:
         return None
-    town, country = place_key(found[1].title()), place_key(found[2])
-    return country if main in (town, country) else None
+    found = FILED_FROM.search(text)
+    if found is not None:
+        town, country = place_key(found[1].title()), place_key(found[2])
+        return country if main in (town, country) else None
+    bare = FILED_BARE.search(text)
+    if bare is None or place_key(bare[1].title()) not in {place_key(p) for p in extra}:
+        return None
+    name = bare[1].title()
+    return place_key(name) if re.search(rf"\b{re.escape(name)}(?:n|an|ian|ese|i)\b", text) else None
+
+
+FILED_BARE = re.compile(r"^([A-Z][A-Z .'-]+?)\s*[-\u2014\u2013]\s", re.MULTILINE)  # "TARVENIA - "
 
 
 def _country(main: str | None, extra, filed_in: str | None = None) -> str:
