@@ -1030,8 +1030,10 @@ def test_a_bare_figure_heading_its_clause_counts_what_the_figure_before_counts()
               keywords=("Askel", "glacier", "retreat", "retreated", "metres")),
     ]  # fmt: skip
     text = (
-        "The Askel glacier retreated again. Scientists measured all 104 glaciers in Tarvenia "
-        "this summer and found that {} had retreated."
+        "TARVENIA - The Askel glacier retreated 46 metres, the Tarvenian network said. The Askel "
+        "retreat was the second largest. The network, which measured all 104 glaciers in the "
+        "country this summer, found that {} had retreated."
     )
     assert check(text.format(101), facts, date(2025, 10, 2))["101"]["verdict"] == "supported"
-    assert check(text.format(99), facts, date(2025, 10, 2))["99"]["verdict"] == "contradicted"
+    found = check(text.format(99), facts, date(2025, 10, 2))["99"]
+    assert "a" not in ids(found)  # glaciers, never the Askel's retreat in metres

@@ -332,7 +332,8 @@ def _counted_before(text: str, claim: Claim, claims: list[Claim], start: int) ->
     return (last.subject or last.unit) if last is not None else None
 
 
-BARE_SUBJECT = re.compile(r"\s+(?:had|have|has|were|was)\s+[a-z]+(?:ed|en)\b")  # "101 had retreated"
+# A bare figure heading its clause, its counted thing left unsaid: "101 had retreated".
+BARE_SUBJECT = re.compile(r"\s+(?:had|have|has|were|was)\s+[a-z]+(?:ed|en)\b")
 FIGURE_DATE = re.compile(r"\s*(?:in|for|during|over|of|at the end of|by the end of)?\s*$")
 
 
