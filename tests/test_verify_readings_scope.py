@@ -1037,3 +1037,32 @@ def test_a_bare_figure_heading_its_clause_counts_what_the_figure_before_counts()
     assert check(text.format(101), facts, date(2025, 10, 2))["101"]["verdict"] == "supported"
     found = check(text.format(99), facts, date(2025, 10, 2))["99"]
     assert "a" not in ids(found)  # glaciers, never the Askel's retreat in metres
+
+
+def test_another_place_of_the_facts_kind_is_another_things():
+    network = Source("Tarvenian Glacier Network", "https://example.org/glaciers")
+    facts = [
+        event("a", "Askel glacier", "retreat", 46, "m", network, place="Askel", period="2025",
+              keywords=("Askel", "glacier", "retreat", "retreated", "metres")),
+    ]  # fmt: skip
+    text = "The Askel glacier retreated 46 metres. The nearby {} glacier retreated 22 metres."
+    assert check(text.format("Brenn"), facts, date(2025, 10, 2))["22"]["verdict"] == "unverifiable"
+    assert check(text.format("Askel"), facts, date(2025, 10, 2))["22"]["verdict"] == "contradicted"
+    observatory = Source("Coastal Observatory", "https://example.org/coast")
+    coast = dict(place="Halsey coast", keywords=("Halsey", "coast", "erosion", "retreat"))
+    facts = [event("h", "Halsey coast erosion", "average_retreat", 1.8, "m per year", observatory,
+                   **coast)]  # fmt: skip
+    text = "Further north, on the Dunmore coast, the retreat averaged 0.9 metres a year."
+    assert check("The Halsey coast is eroding. " + text, facts)["0.9"]["verdict"] == "unverifiable"
+
+
+def test_the_port_of_a_name_is_a_place():
+    customs = Source("Drossland Customs", "https://example.org/customs")
+    facts = [stat("quantity", 18.3, "2024", "Drossland", "tonnes", customs,
+                  subject="Cocaine seized in Drossland")]  # fmt: skip
+    facts = [replace(facts[0], keywords=("cocaine", "seized", "seizures", "tonnes"))]
+    text = "Drossland customs seized cocaine at Kellhaven. The {} reported seizures of 18.3 tonnes."
+    found = check(text.format("rival port of Ostmark"), facts, date(2025, 3, 1))
+    assert found["18.3"]["verdict"] == "unverifiable"
+    found = check(text.format("national customs service"), facts, date(2025, 3, 1))
+    assert found["18.3"]["verdict"] == "supported"

@@ -18,7 +18,13 @@ from ..model import Claim, Fact, Frame, Kind
 from ..vocabulary.changes import DECREASE_WORDS, INCREASE_WORDS
 from ..vocabulary.places import known_place, place_key
 from ..vocabulary.text import in_a_row, normalize, stems
-from ..vocabulary.words import EVENT_WORDS, GENERIC_METRICS, METRIC_WORDS
+from ..vocabulary.words import (
+    EVENT_WORDS,
+    FUNCTION_WORDS,
+    GENERIC_METRICS,
+    METRIC_WORDS,
+    NAMED_KINDS,
+)
 from . import gates
 from .compare import SMALL_COUNT, agrees, significant_digits
 from .context import Context
@@ -276,6 +282,8 @@ def inputs(
             return None, period
         x.period = "same"
     _speak(x, found, ctx)
+    if not x.name_here and _another_named(fact, ctx):
+        return None, "other event"
     if not x.name_here and ELSEWHERE.search(ctx.sentence, 0, ctx.span[0]):
         return None, "place"  # "Elsewhere in the country, traffic at Kellmouth Airport fell"
     x.partner = fact.subject in hints.partners
@@ -291,6 +299,39 @@ def inputs(
     if _headed_by_other_name(fact, found, ctx):
         return None, "evidence"
     return x, None
+
+
+# A name and the kind of place it names: "Askel glacier", "Halsey coast", "Port of Kellhaven".
+NAME = r"[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)*"
+NAMED_KIND = re.compile(
+    rf"(?<![\w'\u2019-])({NAME})\s+([a-z]{{3,}})\b|\b([A-Za-z]{{3,}})\s+of\s+({NAME})"
+)
+
+
+def _named_kinds(text: str, end: int | None = None) -> list[tuple[frozenset, str]]:
+    """The (words of a name, kind) pairs a text gives before `end`, folded, in order."""
+    pairs = (
+        (frozenset(normalize(m[1] or m[4]).split()) - FUNCTION_WORDS, normalize(m[2] or m[3]))
+        for m in NAMED_KIND.finditer(text, 0, len(text) if end is None else end)
+    )
+    return [(name, kind) for name, kind in pairs if kind in NAMED_KINDS and name]
+
+
+def _another_named(fact: Fact, ctx: Context) -> bool:
+    """Whether the place of the fact's kind the claim's sentence names last, up to the claim,
+    is another one: "The nearby Brenn glacier retreated 22 metres" is no figure of the Askel
+    glacier, "on the Dunmore coast, the retreat averaged 0.9 metres" none of the Halsey
+    coast's."""
+    own = _named_kinds(f"{fact.subject}. {fact.place or ''}")
+    if fact.place:  # a place and a kind its keywords give: "Kellhaven" and "port"
+        place = frozenset(normalize(fact.place).split())
+        own += [(place, k) for k in map(normalize, fact.keywords) if k in NAMED_KINDS]
+    kinds = {kind for _, kind in own}
+    said = [(name, kind) for name, kind in _named_kinds(ctx.original, ctx.span[1]) if kind in kinds]
+    if not said:
+        return False
+    names = frozenset().union(*(name for name, _ in own))
+    return not said[-1][0] & names
 
 
 # A sentence that turns to another place or body than the one the article speaks of: what

@@ -155,12 +155,14 @@ BESIDE = r"(?:neighbouring|neighboring|nearby)"
 SETTLEMENT = r"(?:capital|city|town|village|port|district|province)"
 # "In neighbouring Harlow, ...", "In Casablanca, home to ...", "about 9 million people live
 # in Tehran", "In the smaller town of Orsk", "Neighbouring Ostrel county has reported", "live
-# in greater Asuncion": a place, even one the gazetteer does not know.
+# in greater Asuncion", "the rival port of Ostmark": a place, even one the gazetteer does
+# not know.
 LOCATED = re.compile(
     r"(?<![\w-])(?:[Ii]n\s+(?:" + BESIDE + r"\s+|greater\s+|metropolitan\s+|central\s+|"
     r"inner\s+|rural\s+|the\s+(?:[a-z]+\s+)?" + SETTLEMENT + r"(?:\s+of|,)?\s+)?"
-    r"|(?P<beside>[Nn]eighbouring\s+|[Nn]eighboring\s+|[Nn]earby\s+))"
-    r"([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})(?![\w'\u2019])(?:\s+([a-z]+))?"
+    r"|(?P<beside>[Nn]eighbouring\s+|[Nn]eighboring\s+|[Nn]earby\s+)"
+    r"|(?P<of>[Tt]he\s+(?:[a-z]+\s+)?" + SETTLEMENT + r"\s+of\s+))"
+    r"(?P<name>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})(?![\w'\u2019])(?:\s+(?P<next>[a-z]+))?"
 )
 REGION_NOUNS = frozenset("county province district region state municipality".split())
 
@@ -172,15 +174,17 @@ def _located(text: str, known: list[tuple[int, int, str]]) -> list[tuple[int, in
     found = []
     covered = [(s, e) for s, e, _ in known]
     for match in LOCATED.finditer(text):
-        s, e = match.span(2)
-        words = normalize(match.group(2)).split()
-        following = match.group(3)
+        s, e = match.span("name")
+        words = normalize(match["name"]).split()
+        following = match["next"]
         if match.group("beside") and following in REGION_NOUNS:
             following = None  # "Neighbouring Ostrel county": the county is the place
+        if match.group("of"):
+            following = None  # "the port of Ostmark reported": what follows is no noun of it
         if (
             any(a < e and s < b for a, b in covered)
             or not words
-            or match.group(2).isupper()
+            or match["name"].isupper()
             or (following is not None and following not in PHRASE_STOPS)
             or words[0] in MONTHS
             or words[0] in WEEKDAYS

@@ -184,6 +184,13 @@ LEGISLATURES = frozenset(
     "assembly parliament legislature council chamber congress senate house diet".split()
 )
 
+# Kinds of named place or landmark ("the Askel glacier", "the port of Ostmark"): two names of
+# one kind are two things, each with figures of its own.
+NAMED_KINDS = frozenset(
+    "glacier coast port harbour river lake valley island bay peninsula mountain ridge cliff "
+    "beach forest reserve park dam reservoir canal".split()
+)
+
 # Words that leave a date's clause without an event of its own ("In 2014," "on June 22").
 FUNCTION_WORDS = frozenset(
     "in on at by of the a an early late mid until till from to and or this that last next "
