@@ -1066,3 +1066,22 @@ def test_the_port_of_a_name_is_a_place():
     assert found["18.3"]["verdict"] == "unverifiable"
     found = check(text.format("national customs service"), facts, date(2025, 3, 1))
     assert found["18.3"]["verdict"] == "supported"
+
+
+def test_another_publishers_figure_on_the_thing_a_sentence_speaks_of_is_read_with_it():
+    institute = Source("National Apiculture Institute", "https://example.org/institute")
+    association = Source("Beekeepers' Association", "https://example.org/association")
+    keys = dict(place="Lorvania", aliases=("winter colony losses",))
+    facts = [
+        event("i", "Lorvania winter colony losses", "loss_rate", 19.8, "%", institute,
+              keywords=("bees", "colonies", "inspections"), **keys),
+        event("a", "Lorvania winter colony losses", "loss_rate", 23.6, "%", association,
+              keywords=("bees", "colonies", "survey"), **keys),
+    ]  # fmt: skip
+    text = (
+        "LORVANIA - Beekeepers lost many of their colonies over the winter, a survey of bees in "
+        "Lorvania found. The institute, which bases its figure on inspections, put the winter "
+        "loss at {}."
+    )
+    found = check(text.format("19.8%"), facts)["19.8%"]
+    assert found["verdict"] == "conflicting" and sorted(ids(found)) == ["a", "i"]

@@ -12,7 +12,7 @@ never guessed; the gate a near candidate failed is the reason given.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model import Claim, Fact, Frame, Kind
 from ..vocabulary.changes import DECREASE_WORDS, INCREASE_WORDS
@@ -223,7 +223,7 @@ def inputs(
     agreeing: frozenset = frozenset(),
 ) -> tuple[Inputs | None, str | None]:
     """The rules' inputs, or None and the name of the gate the fact fails; `agreeing` are
-    the things (`_thing`) of which some candidate holds the claim's figure."""
+    the things (`Fact.thing`) of which some candidate holds the claim's figure."""
     gate = gates.kind_fits(claim, fact)
     if gate:
         return None, gate
@@ -241,7 +241,7 @@ def inputs(
     said = _metric_said(claim, frame, fact, found, ctx, hints)
     if said is None and _measured(claim, fact, found, x, ctx):
         said = 0.0  # "a 187 km stage": a quantity in the fact's own unit says its measure
-    if said is None and _counts_alike(claim, fact, x) and _thing(fact) in agreeing:
+    if said is None and _counts_alike(claim, fact, x) and fact.thing in agreeing:
         said = 0.0  # "About 3,200 people were moved out of their homes": said in no word of
         # the fact's, the measure of a thing that holds this very figure of the same things
         # (and its rival publishers' and earlier stages' figures of it with it)
@@ -456,10 +456,8 @@ def best_matches(
     scored = _current(claim, frame, scored, hints)
     passed = [m.fact for m in scored if m.score >= PARAMS["threshold"]]
     things = {p.thing for p in passed}
-    kept = sorted(
-        (m for m in scored if m.fact.thing in things),
-        key=lambda m: (-m.score, -m.rank, m.fact.id),
-    )
+    kept = [m for m in scored if m.fact.thing in things]
+    kept = sorted(kept + _siblings(kept, failed), key=lambda m: (-m.score, -m.rank, m.fact.id))
     named = _named_without_period(failed, kept, ctx)
     if named is not None:
         return Outcome([], GATE_ORDER[named[0]], named[1])
@@ -470,6 +468,21 @@ def best_matches(
         return Outcome([], "nothing")
     depth, near = max(failed, key=lambda f: (f[0], f[1].id))
     return Outcome([], GATE_ORDER[depth], near)
+
+
+def _siblings(kept: list[Match], failed: list) -> list[Match]:
+    """Other publishers' and stages' facts on a thing that matches, which failed only for the
+    words the sentence says of them: what the sentence says of the thing, it says of them too
+    ("The institute put the winter loss at 19.8%": the association's 23.6% is the same loss)."""
+    best: dict[tuple, Match] = {}
+    for m in kept:
+        best.setdefault(m.fact.thing, m)
+    evidence = GATE_ORDER.index("evidence")
+    return [
+        replace(best[f.thing], fact=f)
+        for depth, f in failed
+        if depth == evidence and f.thing in best
+    ]
 
 
 PERIOD_GATES = GATE_ORDER.index("no period")  # this gate and those after it: a period's
@@ -504,18 +517,13 @@ def _counts_alike(claim: Claim, fact: Fact, x: Inputs) -> bool:
 PARTICULAR_DIGITS = 3
 
 
-def _thing(fact: Fact) -> tuple:
-    """What a fact measures, whoever publishes it and at whatever stage."""
-    return fact.subject, fact.metric, fact.period
-
-
 def _agreeing(claim: Claim, facts: list[Fact]) -> frozenset[tuple]:
     """The things of which some candidate holds the claim's figure (a date names its event
     by other means)."""
     if claim.is_date:
         return frozenset()
     numbers = (f for f in facts if isinstance(f.value, int | float) and not f.is_date)
-    return frozenset(_thing(f) for f in numbers if agrees(claim, f) is True)
+    return frozenset(f.thing for f in numbers if agrees(claim, f) is True)
 
 
 def _gated(claim, frame, facts, ctx, hints) -> tuple[list, list]:
