@@ -50,7 +50,12 @@ def fact(value, qualifier=None, lower=None, upper=None, unit=None) -> Fact:
         ("It killed more than 3,500 militants.", fact(3512), True),
         ("It killed more than 3,500 militants.", fact(3500), False),
         ("It killed more than 3,500 militants.", fact(3100), False),
-        ("It displaced nearly a million people.", fact(929_000), True),
+        ("It displaced nearly a million people.", fact(962_000), True),
+        # well short of "nearly": a reporter's loose rounding, or a slip; left open
+        ("It displaced nearly a million people.", fact(929_000), None),
+        ("The cliff lost nearly 5 metres.", fact(4.6, unit="m"), None),
+        ("The cliff lost nearly 5 metres.", fact(4.8, unit="m"), True),
+        ("The cliff lost nearly 5 metres.", fact(4.4, unit="m"), False),
         ("It displaced nearly a million people.", fact(1_050_000), False),
         ("It displaced nearly a million people.", fact(1_000_000, "around"), True),
         ("At least 38,000 people died.", fact(38_000), True),

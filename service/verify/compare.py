@@ -144,6 +144,7 @@ def _written_rounding(claim: Claim) -> float | None:
 
 
 NEARLY = 0.9  # a source's "nearly 1,000" is at least 900
+NEARLY_CLEAR = 0.95  # a claim's "nearly 5" is plainly 4.75 or more; 4.5 to 4.75 is left open
 
 
 def fact_interval(fact: Fact) -> Interval:
@@ -179,9 +180,19 @@ def numbers_agree(claim: Claim, fact: Fact) -> bool | None:
     said, known = claim_interval(claim), fact_interval(fact)
     if not said.overlaps(known):
         return False
+    if _short_of_nearly(claim, known):
+        return None  # "nearly 5 metres" for 4.6: a reporter's generous rounding, or a slip
     if known.lower is not None and known.upper is not None:
         return True
     return True if said.contains(known) else None
+
+
+def _short_of_nearly(claim: Claim, known: Interval) -> bool:
+    """Whether an exact figure is well short of a claim's "nearly N", though within it."""
+    if group(claim.qualifier) != "just_below" or not isinstance(claim.value, int | float):
+        return False
+    exact = known.lower is not None and known.lower == known.upper
+    return exact and abs(known.lower) < NEARLY_CLEAR * abs(claim.value)
 
 
 def at_stated_precision(claim: Claim, fact: Fact) -> bool | None:
