@@ -1085,3 +1085,33 @@ def test_another_publishers_figure_on_the_thing_a_sentence_speaks_of_is_read_wit
     )
     found = check(text.format("19.8%"), facts)["19.8%"]
     assert found["verdict"] == "conflicting" and sorted(ids(found)) == ["a", "i"]
+
+
+def test_an_earlier_figure_is_the_first_or_the_one_just_before_as_the_words_say():
+    police = Source("Valtessa Police", "https://example.org/police")
+    keys = dict(keywords=("avalanche", "Hochwarden", "killed", "toll"), place="Hochwarden")
+    facts = [
+        replace(event(f"k{n}", "Hochwarden avalanche", "killed", n, "people", police, **keys),
+                as_of=f"2024-10-0{n}")
+        for n in (2, 3, 4)
+    ]  # fmt: skip
+    said = "Four people were killed in the Hochwarden avalanche, police said, {}."
+    found = check(said.format("raising the toll from three a day earlier"), facts)["three"]
+    assert found["verdict"] == "supported" and ids(found) == ["k3"]
+    found = check(said.format("up from an initial estimate of two"), facts)["two"]
+    assert found["verdict"] == "supported" and ids(found) == ["k2"]
+    association = Source("Beekeepers' Association", "https://example.org/bees")
+    bees = dict(keywords=("bees", "colonies", "lost", "winter losses"), place="Lorvania")
+    facts = [
+        replace(event(f"w{y}", "Lorvania winter colony losses", "loss_rate", rate, "%",
+                      association, **bees), as_of=f"{y}-06-10")
+        for y, rate in ((2023, 14.3), (2024, 16.1), (2025, 23.6))
+    ]  # fmt: skip
+    text = (
+        "Beekeepers in Lorvania lost 23.6% of their colonies over the winter, a rise from the "
+        "{} lost the winter before."
+    )
+    found = check(text.format("16.1%"), facts, date(2025, 6, 12))["16.1%"]
+    assert found["verdict"] == "supported" and ids(found) == ["w2024"]
+    found = check(text.format("14.3%"), facts, date(2025, 6, 12))["14.3%"]
+    assert found["verdict"] == "contradicted"

@@ -559,6 +559,7 @@ REVISED_FROM = re.compile(  # a count a publisher revised: the figure it stood a
 )
 STAGE_AFTER = re.compile(
     r"\s+(?:[a-z]+\s+)?(?:a|one)\s+day\s+(?:earlier|before)\b"
+    r"|\s+(?:[a-z]+\s+)?the\s+(?:winter|summer|spring|autumn|season)\s+before\b"
     r"|\s+(?:[a-z]+\s+){0,3}?(?:it|they)\s+(?:had\s+)?(?:first\s+)?"
     r"(?:reported|announced|gave|published|recorded|counted)\b"
 )
@@ -575,4 +576,4 @@ def _stage(ctx: Context) -> Slot | None:
     return _said(ctx, found)
 
 
-STARTED_BY = re.compile(r"\bfrom\s+$")  # "raising the toll from three a day earlier"
+STARTED_BY = re.compile(r"\bfrom\s+(?:the\s+)?$")  # "raising the toll from three a day earlier"

@@ -9,6 +9,8 @@ the claim open: `unverifiable`, saying why.
 
 from __future__ import annotations
 
+import re
+
 from ..model import Claim, Fact, Frame, Kind
 from ..vocabulary.places import place_key, place_name
 from ..vocabulary.words import GENERIC_METRICS, METRIC_LABELS
@@ -201,11 +203,22 @@ def latest_per_source(matches: list[Match]) -> list[Match]:
     return [m for m in matches if (m.fact.as_of or "") == latest[(publisher(m.fact), m.fact.thing)]]
 
 
-def superseded(matches: list[Match]) -> list[Match]:
+def superseded(matches: list[Match], first: bool = True) -> list[Match]:
     """The figures a later one of the same publisher on the same thing replaced: what a figure
-    said as a first estimate is checked against."""
+    said as an earlier one is checked against; its first ("an initial estimate of 1,200") or
+    the one just before the latest ("raising the toll from three", "from the 16.1% lost the
+    winter before")."""
     kept = set(map(id, latest_per_source(matches)))
-    return [m for m in matches if id(m) not in kept]
+    earlier = [m for m in matches if id(m) not in kept]
+    pick = min if first else max
+    chosen: dict[tuple, str] = {}
+    for m in earlier:
+        key = (publisher(m.fact), m.fact.thing)
+        chosen[key] = pick(chosen.get(key, m.fact.as_of or ""), m.fact.as_of or "")
+    return [m for m in earlier if (m.fact.as_of or "") == chosen[(publisher(m.fact), m.fact.thing)]]
+
+
+FIRST_STAGE = re.compile(r"\b(?:initial|initially|first|preliminary|provisional|original)")
 
 
 def decide(claim: Claim, outcome: Outcome, frame: Frame | None = None) -> dict:
@@ -230,7 +243,7 @@ def decide(claim: Claim, outcome: Outcome, frame: Frame | None = None) -> dict:
         cited = " and ".join(_cite(m.fact) for m in same[:2])
         return _unverifiable(claim, same, f"{cited}, which neither backs nor refutes it")
     if frame is not None and frame.stage is not None:  # "up from an initial estimate of 1,200"
-        used = superseded(used)
+        used = superseded(used, first=FIRST_STAGE.search(frame.stage.value) is not None)
         if not used:
             latest = _cite(same[0].fact)
             return _unverifiable(
