@@ -1115,3 +1115,13 @@ def test_an_earlier_figure_is_the_first_or_the_one_just_before_as_the_words_say(
     assert found["verdict"] == "supported" and ids(found) == ["w2024"]
     found = check(text.format("14.3%"), facts, date(2025, 6, 12))["14.3%"]
     assert found["verdict"] == "contradicted"
+
+
+def test_a_seasons_figure_is_not_another_seasons():
+    association = Source("Beekeepers' Association", "https://example.org/bees")
+    bees = dict(keywords=("bees", "colonies", "lost", "winter losses"), place="Lorvania")
+    facts = [event("w", "Lorvania winter colony losses", "loss_rate", 23.6, "%", association,
+                   **bees)]  # fmt: skip
+    text = "Beekeepers in Lorvania put their colonies' loss rate over the {} at 7%."
+    assert check(text.format("summer"), facts)["7%"]["verdict"] == "unverifiable"
+    assert check(text.format("winter"), facts)["7%"]["verdict"] == "contradicted"

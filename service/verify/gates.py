@@ -9,7 +9,7 @@ import re
 from ..model import Claim, Fact, Frame, Kind
 from ..vocabulary.lexicon import SMALL_NUMBER_WORDS
 from ..vocabulary.text import fold, in_a_row, normalize, stems
-from ..vocabulary.words import CATEGORY_METRICS, END_WORDS, METRIC_WORDS, START_WORDS
+from ..vocabulary.words import CATEGORY_METRICS, END_WORDS, METRIC_WORDS, SEASONS, START_WORDS
 from .context import Context, tokens
 from .frames import GENERIC_STEMS, GROUP_OF, counted_groups, head
 from .profiles import (
@@ -174,6 +174,14 @@ def part_of_period(frame: Frame, fact: Fact, found: Profile, ctx: Context) -> bo
     if len(str(period.value)) != 7 or not ALONE.match(ctx.article, period.end):
         return False
     return fact.period != period.value
+
+
+def other_season(found: Profile, ctx: Context) -> bool:
+    """Whether the claim's clause names a season and the fact's words only another: "a
+    further 7% of their colonies had been lost over the summer" is no winter's loss."""
+    said = SEASONS.intersection(ctx.sentence[slice(*ctx.clause)].split())
+    own = SEASONS & found.words
+    return bool(said and own and not said & own)
 
 
 def _stale(fact: Fact, hints: Hints) -> bool:

@@ -272,7 +272,7 @@ def inputs(
         # level a reference without a period holds now (unless it names the earlier event, or
         # the figure is its publisher's since revised: "up from 118 cases it reported")
         return None, "period"
-    if gates.part_of_period(frame, fact, found, ctx):
+    if gates.part_of_period(frame, fact, found, ctx) or gates.other_season(found, ctx):
         return None, "sub-annual"
     if fact.is_series:
         if x.place != "same" and not _place_aside(fact, frame, found):

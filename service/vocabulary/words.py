@@ -184,6 +184,9 @@ LEGISLATURES = frozenset(
     "assembly parliament legislature council chamber congress senate house diet".split()
 )
 
+# Seasons ("fall" left out: it is a verb more often): a season's figure is not another's.
+SEASONS = frozenset("spring summer autumn winter".split())
+
 # Kinds of named place or landmark ("the Askel glacier", "the port of Ostmark"): two names of
 # one kind are two things, each with figures of its own.
 NAMED_KINDS = frozenset(
