@@ -187,11 +187,16 @@ class Fact:
         return self.period is not None
 
     @property
-    def thing(self) -> tuple[str, str, str, str, str]:
+    def thing(self) -> tuple[str, ...]:
         """What the fact is about, whatever its source or date: subject, metric, counted unit,
-        place and period. Facts about the same thing are read together for a verdict."""
+        place and period; for a date, the action its keywords say it is of too (an outbreak's
+        first case and the day it was declared are two dates of one event, neither revising
+        the other). Facts about the same thing are read together for a verdict."""
         parts = (self.subject, self.metric, self.unit, self.place, self.period)
-        return tuple((p or "").lower() for p in parts)
+        thing = tuple((p or "").lower() for p in parts)
+        if self.is_date:
+            return (*thing, " ".join(sorted({k.lower() for k in self.keywords})))
+        return thing
 
 
 @dataclass(frozen=True)

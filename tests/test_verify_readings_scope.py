@@ -1125,3 +1125,24 @@ def test_a_seasons_figure_is_not_another_seasons():
     text = "Beekeepers in Lorvania put their colonies' loss rate over the {} at 7%."
     assert check(text.format("summer"), facts)["7%"]["verdict"] == "unverifiable"
     assert check(text.format("winter"), facts)["7%"]["verdict"] == "contradicted"
+
+
+def test_two_dates_of_one_event_are_two_things_not_a_revision():
+    agency = Source("Health Protection Agency", "https://example.org/hpa")
+    common = ("salmonella", "Brackwell", "outbreak")
+    facts = [
+        replace(event("d", "Brackwell salmonella outbreak", "date", "2025-08-06", None, agency,
+                      keywords=(*common, "declared"), place="Brackwell"), as_of="2025-08-06"),
+        replace(event("o", "Brackwell salmonella outbreak", "date", "2025-07-29", None, agency,
+                      keywords=(*common, "fell ill", "onset"), place="Brackwell"),
+                as_of="2025-08-13"),
+    ]  # fmt: skip
+    text = (
+        "The Brackwell salmonella outbreak has grown. The first patient fell ill on July 28, "
+        "though the agency declared an outbreak on {}."
+    )
+    found = check(text.format("August 6"), facts, date(2025, 8, 14))
+    assert found["August 6"]["verdict"] == "supported" and ids(found["August 6"]) == ["d"]
+    assert found["July 28"]["verdict"] == "contradicted"  # a day off the first case's onset
+    found = check(text.format("August 7"), facts, date(2025, 8, 14))
+    assert found["August 7"]["verdict"] == "contradicted"
