@@ -47,6 +47,8 @@ SETS = (
     ("blind7_wb", DATA / "verdicts_blind7_wb", "bundled"),
     ("blind8", DATA / "verdicts_blind8", DATA / "verdicts_blind8" / "references.jsonl"),
     ("blind8_wb", DATA / "verdicts_blind8_wb", "bundled"),
+    ("blind9", DATA / "verdicts_blind9", DATA / "verdicts_blind9" / "references.jsonl"),
+    ("blind9_wb", DATA / "verdicts_blind9_wb", "bundled"),
 )
 WRONG = ("supported", "contradicted")  # the verdicts that must never be given wrongly
 
