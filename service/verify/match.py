@@ -220,7 +220,7 @@ def inputs(
     fact: Fact,
     ctx: Context,
     hints: Hints,
-    agreeing: frozenset = frozenset(),
+    agreeing: Agreeing | frozenset = frozenset(),
 ) -> tuple[Inputs | None, str | None]:
     """The rules' inputs, or None and the name of the gate the fact fails; `agreeing` are
     the things (`Fact.thing`) of which some candidate holds the claim's figure."""
@@ -517,20 +517,27 @@ def _counts_alike(claim: Claim, fact: Fact, x: Inputs) -> bool:
 PARTICULAR_DIGITS = 3
 
 
-def _agreeing(claim: Claim, facts: list[Fact]) -> frozenset[tuple]:
+class Agreeing:
     """The things of which some candidate holds the claim's figure (a date names its event
-    by other means)."""
-    if claim.is_date:
-        return frozenset()
-    numbers = (f for f in facts if isinstance(f.value, int | float) and not f.is_date)
-    return frozenset(f.thing for f in numbers if agrees(claim, f) is True)
+    by other means), found the first time one is asked about: most claims never ask."""
+
+    def __init__(self, claim: Claim, facts: list[Fact]):
+        self.claim, self.facts = claim, facts
+        self._things: frozenset[tuple] | None = None
+
+    def __contains__(self, thing: tuple) -> bool:
+        if self._things is None:
+            numbers = [f for f in self.facts if isinstance(f.value, int | float) and not f.is_date]
+            held = () if self.claim.is_date else numbers
+            self._things = frozenset(f.thing for f in held if agrees(self.claim, f) is True)
+        return thing in self._things
 
 
 def _gated(claim, frame, facts, ctx, hints) -> tuple[list, list]:
     """The facts that pass the gates, with their evidence, and those that fail, with the
     depth of the gate they fail."""
     found, failed = [], []
-    agreeing = _agreeing(claim, facts)
+    agreeing = Agreeing(claim, facts)
     for fact in facts:
         x, gate = inputs(claim, frame, fact, ctx, hints, agreeing)
         if x is None:
