@@ -11,6 +11,8 @@ from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any
 
+from .vocabulary.words import DATE_ACTIONS
+
 Value = int | float | str | None
 
 
@@ -195,7 +197,7 @@ class Fact:
         parts = (self.subject, self.metric, self.unit, self.place, self.period)
         thing = tuple((p or "").lower() for p in parts)
         if self.is_date:
-            return (*thing, " ".join(sorted({k.lower() for k in self.keywords})))
+            return (*thing, " ".join(sorted(date_actions(self.keywords))))
         return thing
 
 
@@ -248,3 +250,8 @@ class Frame:
     def of(cls, kind: Kind, record: dict[str, Any]) -> Frame:
         """A frame from its `as_dict` form (what a checked claim carries)."""
         return cls(kind, **{name: Slot.of(slot) for name, slot in record.items()})
+
+
+def date_actions(keywords) -> frozenset[str]:
+    """The words among a date fact's keywords that say what the date is of ("declared")."""
+    return frozenset(w for k in keywords for w in k.lower().split() if w in DATE_ACTIONS)

@@ -124,10 +124,13 @@ DIGITS = re.compile(r"\d[\d,.]*")
 
 def significant_digits(claim: Claim) -> int:
     """How many significant digits the claim's figure is written with ("61.5%": 3, "3,200": 2,
-    "three": 0): how unlikely another figure is to agree with it by chance."""
+    "2.80": 3, "three": 0): how unlikely another figure is to agree with it by chance."""
     written = DIGITS.search(claim.text)
-    digits = re.sub(r"\D", "", written[0]) if written else ""
-    return len(digits.strip("0"))
+    if written is None:
+        return 0
+    figure = written[0].rstrip(".,")
+    digits = re.sub(r"\D", "", figure).lstrip("0")
+    return len(digits if "." in figure else digits.rstrip("0"))  # "2.80": 3, "3,200": 2
 
 
 def _written_rounding(claim: Claim) -> float | None:

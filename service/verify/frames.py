@@ -18,6 +18,7 @@ from ..vocabulary.text import normalize, significant_words, stems
 from ..vocabulary.words import (
     COUNTED_GROUPS,
     EVENT_WORDS,
+    FIRST_STAGE_WORDS,
     FORECAST_WORDS,
     GENERIC_COUNTED,
     LEGISLATURES,
@@ -26,6 +27,7 @@ from ..vocabulary.words import (
     PERIOD_WORDS,
     PREDICATE_VERBS,
     RATE_METRICS,
+    SEASONS,
     SHARE_WORDS,
     SUB_ANNUAL_WORDS,
     THING_GROUPS,
@@ -548,32 +550,35 @@ def frame_of(claim: Claim, ctx: Context, dates: list[Claim], view: ArticleView) 
 # estimate of 1,200 tonnes", "initially reported a seizure of 2.8 tonnes", "raising the toll
 # from two", "up from three a day earlier", "up from 118 cases it reported last Friday".
 STAGE_BEFORE = re.compile(
-    r"\b(?:initial|initially|first|preliminary|provisional|original|originally|earlier)\s+"
+    rf"\b(?:{'|'.join(FIRST_STAGE_WORDS)}|earlier)\s+"
     r"(?:(?:estimate|count|figure|toll|tally|reading|report|put\s+it)\s+(?:of|at)\s+|"
     r"(?:estimated|put|reported|counted|gave)\s+(?:at\s+)?"
     r"(?:(?:an?|the|its)\s+(?:[a-z]+\s+){0,2}?(?:of|at)\s+)?)$"
 )
 REVISED_FROM = re.compile(  # a count a publisher revised: the figure it stood at before
-    r"\b(?:rais|revis|lift|push|bring|brought|tak|took)[a-z]*\s+(?:the|its|their)\s+"
-    r"(?:[a-z]+\s+)?(?:toll|total|count|tally|figure|estimate)\s+from\s+$"
+    r"\b(?:rais|revis|lift)[a-z]*\s+(?:the|its|their)\s+(?:[a-z]+\s+)?"
+    r"(?:toll|tally|count|estimate)\s+from\s+$"
 )
 STAGE_AFTER = re.compile(
     r"\s+(?:[a-z]+\s+)?(?:a|one)\s+day\s+(?:earlier|before)\b"
-    r"|\s+(?:[a-z]+\s+)?the\s+(?:winter|summer|spring|autumn|season)\s+before\b"
+    rf"|\s+(?:[a-z]+\s+)?the\s+(?:{'|'.join(sorted(SEASONS))}|season)\s+before\b"
     r"|\s+(?:[a-z]+\s+){0,3}?(?:it|they)\s+(?:had\s+)?(?:first\s+)?"
     r"(?:reported|announced|gave|published|recorded|counted)\b"
 )
 
 
 def _stage(ctx: Context) -> Slot | None:
-    """Words that make the figure a publisher's earlier one, since revised: its first estimate,
-    the count it revised, or the figure a change started from that it gave before."""
+    """Words that make the figure a publisher's earlier one, since revised: its first estimate
+    (value "first"), or the count it revised, the figure a change started from that it gave
+    before (value "previous": the one just before the latest)."""
     lo = max(ctx.clause[0], ctx.span[0] - 48)
     found = STAGE_BEFORE.search(ctx.sentence, lo, ctx.span[0])
+    if found is not None and found.group().split()[0] in FIRST_STAGE_WORDS:
+        return Slot("first", "clause", ctx.offset + found.start())
     found = found or REVISED_FROM.search(ctx.sentence, lo, ctx.span[0])
     if found is None and STARTED_BY.search(ctx.sentence, lo, ctx.span[0]):
         found = STAGE_AFTER.match(ctx.sentence, ctx.span[1])
-    return _said(ctx, found)
+    return Slot("previous", "clause", ctx.offset + found.start()) if found else None
 
 
 STARTED_BY = re.compile(r"\bfrom\s+(?:the\s+)?$")  # "raising the toll from three a day earlier"

@@ -153,7 +153,8 @@ ALONE = re.compile(r"\s+alone\b")
 
 # A part of a year no reference period can be: "in the first half of the year", "in the
 # second quarter", "in the first nine months".
-MONTHS_OF_A_YEAR = "|".join(SMALL_NUMBER_WORDS[2:12]) + r"|[2-9]|1[01]"  # "first eight months"
+# "the first eight months": two to eleven of them, in words or digits
+MONTHS_OF_A_YEAR = "|".join(SMALL_NUMBER_WORDS[2:12]) + r"|[2-9]|1[01]"
 PART_OF_YEAR = re.compile(
     r"\b(?:(?:first|second|third|fourth|final|last)\s+(?:half|quarter)|"
     rf"(?:first|last)\s+(?:{MONTHS_OF_A_YEAR})\s+months|q[1-4]|h[12])\b"
@@ -179,7 +180,7 @@ def part_of_period(frame: Frame, fact: Fact, found: Profile, ctx: Context) -> bo
 def other_season(found: Profile, ctx: Context) -> bool:
     """Whether the claim's clause names a season and the fact's words only another: "a
     further 7% of their colonies had been lost over the summer" is no winter's loss."""
-    said = SEASONS.intersection(ctx.sentence[slice(*ctx.clause)].split())
+    said = SEASONS.intersection(tokens(ctx.sentence[slice(*ctx.clause)]).words)
     own = SEASONS & found.words
     return bool(said and own and not said & own)
 

@@ -241,7 +241,7 @@ def inputs(
     said = _metric_said(claim, frame, fact, found, ctx, hints)
     if said is None and _measured(claim, fact, found, x, ctx):
         said = 0.0  # "a 187 km stage": a quantity in the fact's own unit says its measure
-    if said is None and _counts_alike(claim, fact, x) and fact.thing in agreeing:
+    if said is None and fact.thing in agreeing and _counts_alike(claim, fact, x):
         said = 0.0  # "About 3,200 people were moved out of their homes": said in no word of
         # the fact's, the measure of a thing that holds this very figure of the same things
         # (and its rival publishers' and earlier stages' figures of it with it)
@@ -301,37 +301,45 @@ def inputs(
     return x, None
 
 
-# A name and the kind of place it names: "Askel glacier", "Halsey coast", "Port of Kellhaven".
+# A name and the kind of place it names: "Askel glacier", "Brenn Glacier", "Port of Kellhaven".
 NAME = r"[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)*"
 NAMED_KIND = re.compile(
-    rf"(?<![\w'\u2019-])({NAME})\s+([a-z]{{3,}})\b|\b([A-Za-z]{{3,}})\s+of\s+({NAME})"
+    rf"(?<![\w'\u2019-])({NAME})(?:\s+([a-z]{{3,}}))?\b|\b([A-Za-z]{{3,}})\s+of\s+({NAME})"
 )
 
 
-def _named_kinds(text: str, end: int | None = None) -> list[tuple[frozenset, str]]:
-    """The (words of a name, kind) pairs a text gives before `end`, folded, in order."""
-    pairs = (
-        (frozenset(normalize(m[1] or m[4]).split()) - FUNCTION_WORDS, normalize(m[2] or m[3]))
-        for m in NAMED_KIND.finditer(text, 0, len(text) if end is None else end)
-    )
-    return [(name, kind) for name, kind in pairs if kind in NAMED_KINDS and name]
+def _named_kinds(text: str, end: int | None = None) -> list[tuple[frozenset, str, int]]:
+    """The (words of a name, kind, end) of the places of a kind a text names before `end`,
+    folded, in order (a capitalised kind is the name's last word: "Brenn Glacier")."""
+    found = []
+    for m in NAMED_KIND.finditer(text, 0, len(text) if end is None else end):
+        words = normalize(m[1] or m[4]).split()
+        kind = normalize(m[2] or m[3] or "")
+        if m[1] and kind not in NAMED_KINDS and words and words[-1] in NAMED_KINDS:
+            *words, kind = words
+        name = frozenset(words) - FUNCTION_WORDS
+        if kind in NAMED_KINDS and name:
+            found.append((name, kind, m.end()))
+    return found
 
 
 def _another_named(fact: Fact, ctx: Context) -> bool:
     """Whether the place of the fact's kind the claim's sentence names last, up to the claim,
-    is another one: "The nearby Brenn glacier retreated 22 metres" is no figure of the Askel
-    glacier, "on the Dunmore coast, the retreat averaged 0.9 metres" none of the Halsey
-    coast's."""
+    is another one, the fact's own not named after it: "The nearby Brenn glacier retreated 22
+    metres" is no figure of the Askel glacier, "on the Dunmore coast, the retreat averaged 0.9
+    metres" none of the Halsey coast's."""
     own = _named_kinds(f"{fact.subject}. {fact.place or ''}")
     if fact.place:  # a place and a kind its keywords give: "Kellhaven" and "port"
         place = frozenset(normalize(fact.place).split())
-        own += [(place, k) for k in map(normalize, fact.keywords) if k in NAMED_KINDS]
-    kinds = {kind for _, kind in own}
-    said = [(name, kind) for name, kind in _named_kinds(ctx.original, ctx.span[1]) if kind in kinds]
+        own += [(place, k, 0) for k in map(normalize, fact.keywords) if k in NAMED_KINDS]
+    kinds = {kind for _, kind, _ in own}
+    said = [n for n in _named_kinds(ctx.original, ctx.span[1]) if n[1] in kinds]
     if not said:
         return False
-    names = frozenset().union(*(name for name, _ in own))
-    return not said[-1][0] & names
+    names = frozenset().union(*(name for name, _, _ in own))
+    name, _, end = said[-1]
+    after = set(normalize(ctx.original[end : ctx.span[0]]).split())
+    return not name & names and not after & names
 
 
 # A sentence that turns to another place or body than the one the article speaks of: what
@@ -456,8 +464,11 @@ def best_matches(
     scored = _current(claim, frame, scored, hints)
     passed = [m.fact for m in scored if m.score >= PARAMS["threshold"]]
     things = {p.thing for p in passed}
-    kept = [m for m in scored if m.fact.thing in things]
-    kept = sorted(kept + _siblings(kept, failed), key=lambda m: (-m.score, -m.rank, m.fact.id))
+    kept = sorted(
+        (m for m in scored if m.fact.thing in things),
+        key=lambda m: (-m.score, -m.rank, m.fact.id),
+    )
+    kept += _siblings(kept, failed)  # after the matches: never the best of them
     named = _named_without_period(failed, kept, ctx)
     if named is not None:
         return Outcome([], GATE_ORDER[named[0]], named[1])
@@ -470,12 +481,12 @@ def best_matches(
     return Outcome([], GATE_ORDER[depth], near)
 
 
-def _siblings(kept: list[Match], failed: list) -> list[Match]:
+def _siblings(kept: list[Match], failed: list[tuple[int, Fact]]) -> list[Match]:
     """Other publishers' and stages' facts on a thing that matches, which failed only for the
     words the sentence says of them: what the sentence says of the thing, it says of them too
     ("The institute put the winter loss at 19.8%": the association's 23.6% is the same loss)."""
     best: dict[tuple, Match] = {}
-    for m in kept:
+    for m in kept:  # best first
         best.setdefault(m.fact.thing, m)
     evidence = GATE_ORDER.index("evidence")
     return [
@@ -499,22 +510,29 @@ def _named_without_period(failed: list, kept: list[Match], ctx: Context) -> tupl
     return max(named, key=lambda n: (n[0], n[1].id)) if named else None
 
 
+# A rate or a sum written to this many digits ("61.5%", not "0.5%") is too particular to
+# agree with a fact by chance; so is a count of people no smaller than SMALL_COUNT.
+PARTICULAR_DIGITS = 3
+
+
 def _counts_alike(claim: Claim, fact: Fact, x: Inputs) -> bool:
     """Whether the claim counts what the fact counts, by its words, or by its very unit when
-    the figure is too particular to agree by chance: a count of "people" of a fact in people
-    (which tells no group apart) that is no small one, a rate or a sum written to three
-    digits ("61.5%", not "0.5%": a dozen people or half a percent may be anything)."""
+    its figure is too particular to agree by chance ("people" of a fact in people)."""
     if x.counted == "same":
         return True
     said = claim.unit or claim.subject
-    if x.counted is not None or not said or stems(said) != stems(fact.unit):
+    if x.counted is not None or not said or not _same_unit(said, fact.unit):
         return False
     if claim.kind.counts and abs(claim.value or 0) >= SMALL_COUNT:
         return True
     return significant_digits(claim) >= PARTICULAR_DIGITS
 
 
-PARTICULAR_DIGITS = 3
+def _same_unit(said: str, unit: str | None) -> bool:
+    """Whether a claim's unit is the fact's: by their words' stems, or as written when it is
+    a sign or a symbol ("%", "m"), whose words are none."""
+    words = stems(said)
+    return words == stems(unit) if words else said.strip().lower() == (unit or "").strip().lower()
 
 
 class Agreeing:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -17,6 +18,7 @@ from ..vocabulary.lexicon import MONTHS, PHRASE_STOPS, WEEKDAYS
 from ..vocabulary.places import find_places, known_place, place_key
 from ..vocabulary.text import normalize
 from ..vocabulary.words import (
+    DEMONYM_SUFFIXES,
     EVENT_WORDS,
     LEGISLATURES,
     NATIONAL_WORDS,
@@ -95,22 +97,27 @@ FILED_FROM = re.compile(
 )
 
 
-def _filed_in(text: str, main: str | None, extra=()) -> str | None:
+def _filed_in(text: str, main: str | None, extra: Iterable[str] = ()) -> str | None:
     """The country a dateline gives the main place ("HOCHWARDEN, Valtessa -": Valtessa, for
-    Hochwarden or for Valtessa itself), or a dateline that is a nation's by itself: a place
-    of the references whose people the article names ("TARVENIA - The Askel glacier ...
-    the Tarvenian Glacier Monitoring Network")."""
+    Hochwarden or for Valtessa itself), or the nation a bare dateline is (`_filed_bare`)."""
     if main is None:
         return None
     found = FILED_FROM.search(text)
-    if found is not None:
-        town, country = place_key(found[1].title()), place_key(found[2])
-        return country if main in (town, country) else None
+    if found is None:
+        return _filed_bare(text, extra)
+    town, country = place_key(found[1].title()), place_key(found[2])
+    return country if main in (town, country) else None
+
+
+def _filed_bare(text: str, extra: Iterable[str]) -> str | None:
+    """A bare dateline that is a nation's: a place of the references whose people the article
+    names ("TARVENIA - The Askel glacier ... the Tarvenian Glacier Monitoring Network")."""
     bare = FILED_BARE.search(text)
     if bare is None or place_key(bare[1].title()) not in {place_key(p) for p in extra}:
         return None
-    name = bare[1].title()
-    return place_key(name) if re.search(rf"\b{re.escape(name)}(?:n|an|ian|ese|i)\b", text) else None
+    name = re.escape(bare[1].title())
+    people = re.search(rf"\b{name}(?:{'|'.join(DEMONYM_SUFFIXES)})\b", text)
+    return place_key(bare[1].title()) if people else None
 
 
 FILED_BARE = re.compile(r"^([A-Z][A-Z .'-]+?)\s*[-\u2014\u2013]\s", re.MULTILINE)  # "TARVENIA - "

@@ -9,8 +9,6 @@ the claim open: `unverifiable`, saying why.
 
 from __future__ import annotations
 
-import re
-
 from ..model import Claim, Fact, Frame, Kind
 from ..vocabulary.places import place_key, place_name
 from ..vocabulary.words import GENERIC_METRICS, METRIC_LABELS
@@ -218,9 +216,6 @@ def superseded(matches: list[Match], first: bool = True) -> list[Match]:
     return [m for m in earlier if (m.fact.as_of or "") == chosen[(publisher(m.fact), m.fact.thing)]]
 
 
-FIRST_STAGE = re.compile(r"\b(?:initial|initially|first|preliminary|provisional|original)")
-
-
 def decide(claim: Claim, outcome: Outcome, frame: Frame | None = None) -> dict:
     """The verdict fields a checked claim adds to the claim (`frame`, the claim's, names what
     it states when nothing matches)."""
@@ -243,7 +238,7 @@ def decide(claim: Claim, outcome: Outcome, frame: Frame | None = None) -> dict:
         cited = " and ".join(_cite(m.fact) for m in same[:2])
         return _unverifiable(claim, same, f"{cited}, which neither backs nor refutes it")
     if frame is not None and frame.stage is not None:  # "up from an initial estimate of 1,200"
-        used = superseded(used, first=FIRST_STAGE.search(frame.stage.value) is not None)
+        used = superseded(used, first=frame.stage.value == "first")
         if not used:
             latest = _cite(same[0].fact)
             return _unverifiable(

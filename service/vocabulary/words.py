@@ -184,6 +184,14 @@ LEGISLATURES = frozenset(
     "assembly parliament legislature council chamber congress senate house diet".split()
 )
 
+# Words that make a figure its publisher's first, since revised ("an initial estimate of").
+FIRST_STAGE_WORDS = (
+    "initial", "initially", "first", "preliminary", "provisional", "original", "originally",
+)  # fmt: skip
+
+# Endings that make a people's adjective of a place's name ("Tarvenia" -> "Tarvenian").
+DEMONYM_SUFFIXES = ("n", "an", "ian", "ese", "i")
+
 # Seasons ("fall" left out: it is a verb more often): a season's figure is not another's.
 SEASONS = frozenset("spring summer autumn winter".split())
 
@@ -252,6 +260,15 @@ START_WORDS = frozenset(
 END_WORDS = frozenset(
     "finish finishes finished finishing end ends ended ending close closes closed closing "
     "conclude concludes concluded concluding".split()
+)  # fmt: skip
+
+# Words that say what a date is of, among a date fact's keywords: two dates of one event
+# with other such words (the day an outbreak was declared, its first case's onset) are two
+# things, neither revising the other.
+DATE_ACTIONS = START_WORDS | END_WORDS | frozenset(
+    "declared declaration onset ill found discovered discovery arrested arrests arrest raid "
+    "raids struck hit erupted eruption collapsed inspected inspection announced published "
+    "signed voted elected sworn died death born released freed seized landed".split()
 )  # fmt: skip
 
 # A company's shares: "Shares in Merrow's parent fell 8.5%" is a move of its share price,
