@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from ..model import Claim, Fact, Frame, Kind
 from ..vocabulary.changes import DECREASE_WORDS, INCREASE_WORDS
@@ -323,20 +324,28 @@ def _named_kinds(text: str, end: int | None = None) -> list[tuple[frozenset, str
     return found
 
 
+@lru_cache(maxsize=65536)
+def _own_kinds(fact: Fact) -> tuple[frozenset[str], frozenset[str]]:
+    """The words of the names of the places of a kind the fact's subject or place names, and
+    those kinds (cached across claims and articles, as `profile` is)."""
+    own = _named_kinds(f"{fact.subject}. {fact.place or ''}")
+    if fact.place:  # a place and a kind its keywords give: "Kellhaven" and "port"
+        place = frozenset(normalize(fact.place).split())
+        own += [(place, k, 0) for k in map(normalize, fact.keywords) if k in NAMED_KINDS]
+    return frozenset().union(*(name for name, _, _ in own)), frozenset(k for _, k, _ in own)
+
+
 def _another_named(fact: Fact, ctx: Context) -> bool:
     """Whether the place of the fact's kind the claim's sentence names last, up to the claim,
     is another one, the fact's own not named after it: "The nearby Brenn glacier retreated 22
     metres" is no figure of the Askel glacier, "on the Dunmore coast, the retreat averaged 0.9
     metres" none of the Halsey coast's."""
-    own = _named_kinds(f"{fact.subject}. {fact.place or ''}")
-    if fact.place:  # a place and a kind its keywords give: "Kellhaven" and "port"
-        place = frozenset(normalize(fact.place).split())
-        own += [(place, k, 0) for k in map(normalize, fact.keywords) if k in NAMED_KINDS]
-    kinds = {kind for _, kind, _ in own}
-    said = [n for n in _named_kinds(ctx.original, ctx.span[1]) if n[1] in kinds]
+    names, kinds = _own_kinds(fact)
+    if "named kinds" not in ctx.memo:  # the sentence's, read once for all the candidates
+        ctx.memo["named kinds"] = _named_kinds(ctx.original, ctx.span[1])
+    said = [n for n in ctx.memo["named kinds"] if n[1] in kinds]
     if not said:
         return False
-    names = frozenset().union(*(name for name, _, _ in own))
     name, _, end = said[-1]
     after = set(normalize(ctx.original[end : ctx.span[0]]).split())
     return not name & names and not after & names
@@ -545,9 +554,9 @@ class Agreeing:
 
     def __contains__(self, thing: tuple) -> bool:
         if self._things is None:
-            numbers = [f for f in self.facts if isinstance(f.value, int | float) and not f.is_date]
-            held = () if self.claim.is_date else numbers
-            self._things = frozenset(f.thing for f in held if agrees(self.claim, f) is True)
+            held = [] if self.claim.is_date else self.facts
+            numbers = (f for f in held if isinstance(f.value, int | float) and not f.is_date)
+            self._things = frozenset(f.thing for f in numbers if agrees(self.claim, f) is True)
         return thing in self._things
 
 
