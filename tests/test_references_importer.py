@@ -56,6 +56,11 @@ def test_parse_csv_splits_lists_and_types_values():
         ({"source": {**fact()["source"], "url": "ftp://x"}}, "source.url"),
         ({"subject": "   "}, "subject"),
         ({"metric": "Killed"}, "metric"),
+        # before the first year once in UTC (found by the API fuzz test as a 500)
+        (
+            {"source": {**fact()["source"], "retrieved_at": "0001-01-01T00:00:00+05:00"}},
+            "source.retrieved_at",
+        ),
     ],
 )
 def test_bad_rows_are_named_by_row_and_field(row, field):

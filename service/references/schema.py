@@ -111,7 +111,11 @@ class Timestamp(fields.String):
             raise ValidationError("Must be an ISO datetime, e.g. 2024-07-01T00:00:00Z.") from None
         if moment.tzinfo is None:
             moment = moment.replace(tzinfo=UTC)
-        return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        try:
+            moment = moment.astimezone(UTC)
+        except OverflowError:  # "0001-01-01T00:00:00+05:00" falls before the first UTC year
+            raise ValidationError("Must be a datetime within years 1 to 9999 in UTC.") from None
+        return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 class Text(fields.String):
