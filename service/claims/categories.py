@@ -3,7 +3,7 @@
 import re
 
 from service.claims.context import words_after, words_before
-from service.vocabulary.lexicon import CATEGORY_OF, PHRASE_STOPS
+from service.vocabulary.lexicon import CATEGORY_OF, LOCATIVES, PHRASE_STOPS
 
 FOLLOWING_WINDOW = 15
 PRECEDING_WINDOW = 6
@@ -63,7 +63,7 @@ def category(
     following = _to_clause_end(rest[:FOLLOWING_WINDOW])
     if upper_limit is not None:
         following = _before_next(text, following, upper_limit)
-    after = _first_category(following)
+    after = _first_category(following, forward=True)
     before_tokens = [
         t for t in words_before(text, start, PRECEDING_WINDOW) if t.end() > lower_limit
     ]
@@ -103,12 +103,28 @@ def _to_clause_end(after: list[re.Match]) -> list[re.Match]:
     return after
 
 
-def _first_category(tokens: list[re.Match]) -> tuple[int, str] | None:
-    """``(distance, category)`` of the first category word among ``tokens``."""
+def _first_category(tokens: list[re.Match], forward: bool = False) -> tuple[int, str] | None:
+    """``(distance, category)`` of the first category word among ``tokens`` (in the text's
+    order when `forward`, else nearest the number first)."""
     for distance, token in enumerate(tokens):
         word = token.group().lower()
         if word in _CLAUSE_STOPS:
             return None
-        if word in CATEGORY_OF:
+        if word in CATEGORY_OF and not (forward and _names_a_place(tokens, distance)):
             return distance, CATEGORY_OF[word]
     return None
+
+
+def _names_a_place(tokens: list[re.Match], i: int) -> bool:
+    """Whether a category word only qualifies a place it is said of ("14 schools in the
+    evacuation zone stayed closed": where they are, not what happened to them)."""
+    if i < 2 or i + 1 >= len(tokens) or tokens[i - 1].group().lower() != "the":
+        return False
+    following = tokens[i + 1].group()
+    return (
+        tokens[i - 2].group().lower() in LOCATIVES
+        and following.isalpha()
+        and following.islower()
+        and following not in PHRASE_STOPS
+        and following not in CATEGORY_OF
+    )

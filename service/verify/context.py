@@ -13,6 +13,7 @@ from functools import cached_property
 
 from ..model import Claim
 from ..vocabulary.changes import CHANGING
+from ..vocabulary.lexicon import MEASURE_UNITS, TIME_UNITS
 from ..vocabulary.text import fold, stem, text_memo
 from ..vocabulary.words import FUNCTION_WORDS, PREDICATE_VERBS
 from .rules import POSITION
@@ -328,8 +329,15 @@ def _counted_before(text: str, claim: Claim, claims: list[Claim], start: int) ->
     if not started and not BARE_SUBJECT.match(text, claim.end):
         return None
     before = [c for c in claims if c.kind.counts and start <= c.start and c.end <= claim.start]
-    last = max(before, key=lambda c: c.start, default=None)
+    counts = [c for c in before if not _lasts(c)]  # "6,120 patients had been waiting more
+    # than 52 weeks ..., up from 4,870": the patients' start, not the wait's
+    last = max(counts or before, key=lambda c: c.start, default=None)
     return (last.subject or last.unit) if last is not None else None
+
+
+def _lasts(claim: Claim) -> bool:
+    """Whether a figure is a length of time ("52 weeks")."""
+    return MEASURE_UNITS.get((claim.unit or "").strip().lower()) in TIME_UNITS
 
 
 # A bare figure heading its clause, its counted thing left unsaid: "101 had retreated".

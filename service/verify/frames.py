@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 
 from ..model import Claim, Frame, Kind, Slot
-from ..vocabulary.lexicon import MONTHS, WEEKDAYS
+from ..vocabulary.lexicon import LOCATIVES, MONTHS, PHRASE_STOPS, WEEKDAYS
 from ..vocabulary.text import normalize, significant_words, stems
 from ..vocabulary.words import (
     COUNTED_GROUPS,
@@ -60,6 +60,8 @@ def head(text: str | None) -> str | None:
     """The stem of a noun phrase's last significant word: 'Pakistani soldiers' -> 'soldier'
     ('spectators per match' -> 'spectator': what is counted, not what it is counted per)."""
     words = significant_words(normalize(PER.sub("", text or "")))
+    if len(words) > 1 and words[-1] in PREDICATE_VERBS and not words[-1].endswith("s"):
+        words = words[:-1]  # "patients brought (by ambulance)": the patients
     if not words or words[-1] in METRIC_ONLY:  # "nearly 7,000 damaged": what happened, not who
         return None
     stem = next(iter(stems(words[-1])), None)
@@ -103,9 +105,10 @@ def _period(claim: Claim, ctx: Context, dates: list[Claim], view: ArticleView) -
             value = str(before[-1].value)
             year = str(int(value[:4]) - 1)
             # "38,940 on March 31, up from 36,170 a year earlier": that day a year before (a
-            # day said on, "on Tuesday", is not the figure's; a 29 February has none)
+            # day said on, "on Tuesday", is not the figure's; a 29 February has none), and
+            # "6,120 at the end of January, up from 4,870 a year earlier" that month
             said_on = before[-1].text.lower().startswith(WEEKDAYS)
-            if len(value) == 10 and value[5:] != "02-29" and not said_on:
+            if len(value) in (7, 10) and value[5:] != "02-29" and not said_on:
                 year += value[4:]
             return Slot(year, "year before", claim.end, claim.end + len(after))
     # "rose 8.5% in October from a year earlier to 118,460": the change's date is its new level's
@@ -370,12 +373,29 @@ def _metric(claim: Claim, ctx: Context, view: ArticleView) -> Slot | None:
         if claim.kind is Kind.MONEY and metric in RATE_METRICS:
             continue  # a sum of money is no rate ("$407 billion ... offset steady growth")
         found = phrase_in(ctx, lo, hi, phrases)
+        if found and _qualifies_place(ctx, *found):
+            continue  # "14 schools in the evacuation zone stayed closed": no evacuation
         if found and (best is None or abs(found[1] - ctx.span[0]) < best[0]):
             best = (abs(found[1] - ctx.span[0]), metric, found)
     if best is None:
         return None
     _, metric, (word, at) = best
     return Slot(metric, "clause", ctx.offset + at, ctx.offset + at + len(word))
+
+
+PLACE_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(LOCATIVES))})\s+the\s+$")
+WORD_AFTER = re.compile(r"\s+([a-z]+)\b")
+
+
+def _qualifies_place(ctx: Context, word: str, at: int) -> bool:
+    """Whether a metric word only qualifies the place a figure is at ("in the evacuation
+    zone", "at the crash site"): where, not what happened."""
+    after = WORD_AFTER.match(ctx.sentence, at + len(word))
+    return (
+        after is not None
+        and after[1] not in PHRASE_STOPS
+        and PLACE_BEFORE.search(ctx.sentence, max(0, at - 16), at) is not None
+    )
 
 
 def _votes_against(claim: Claim, ctx: Context) -> Slot | None:

@@ -33,6 +33,8 @@ from .placing import BESIDE, SETTLEMENT
 from .profiles import Hints, Profile, event_of, is_member, named_in_window, profile, same_kind
 from .rules import ARTICLE_PLACES, NEAR_BEFORE, PARAMS, POSITION, RULES, WEIGHTS
 
+CHANGE_WORDS = INCREASE_WORDS | DECREASE_WORDS
+
 # A place said as where a figure is ("in Nareth", "at the port of X"), not as what it is
 # asked of ("asked the European Union for help").
 LOCATIVE = re.compile(
@@ -164,7 +166,49 @@ def _metric_said(claim: Claim, frame: Frame, fact: Fact, found: Profile, ctx: Co
         return POSITION["inherited"]
     if any(ctx.in_previous(phrase) for phrase in phrases):  # "It was worth $525 billion"
         return POSITION["inherited"]
+    if claim.kind is Kind.PERCENT and _names_change(fact) and _said_as_change(ctx):
+        if _what_changed(found, ctx):  # "rents up 9.1% on a year earlier": a change of the
+            return 1.0  # fact's own name, of what its clause says changed
     return None
+
+
+# The words of a source's own metric that name a change ("annual_change", "price_increase").
+CHANGE_NAMES = frozenset({"change", "increase", "rise", "growth", "decrease", "fall", "decline"})
+# A figure said as a change: a change word just before it ("up 9.1%", "rose by 9.1%", "an
+# increase of 9%"; not "more than 9%", a bound) or just after it ("9% more than", "9.1% higher").
+CHANGE_BEFORE = re.compile(
+    r"(?<!make )(?<!makes )(?<!made )(?<!making )(?<!take )(?<!takes )(?<!took )(?<!adds )"
+    r"(?<!add )(?<!added )(?<!ended )(?<!ends )\b(?:"  # "makes up about 61%": no change
+    + "|".join(sorted(CHANGE_WORDS - {"more", "less", "higher", "lower"}))
+    + r")(?:\s+(?:by|of))?\s+$"
+)
+CHANGE_AFTER = re.compile(r"\s+(?:" + "|".join(sorted(CHANGE_WORDS)) + r")\b")
+
+
+def _names_change(fact: Fact) -> bool:
+    """Whether a fact's metric, one of the source's own, is a change ("annual_change")."""
+    return fact.metric not in METRIC_WORDS and bool(CHANGE_NAMES & set(fact.metric.split("_")))
+
+
+def _what_changed(found: Profile, ctx: Context) -> bool:
+    """Whether the claim's clause says what the fact measures the change of, or its sentence
+    before it with no other rate between ("Rents reached GBP 1,450, up 9.1%"): a keyword of
+    the fact's that is no place and no change word ("rents", "A&E"; not "Bellmar", "rose")."""
+    return any(
+        ctx.own(h) or (h < ctx.span[0] and "%" not in ctx.sentence[h : ctx.span[0]])
+        for words in found.keywords
+        if not set(words) <= CHANGE_WORDS and place_key(" ".join(words)) not in found.places
+        for h in ctx.here(words)
+    )
+
+
+def _said_as_change(ctx: Context) -> bool:
+    """Whether the claim's figure is said as a change, by the words beside it."""
+    start, end = ctx.span
+    return bool(
+        CHANGE_BEFORE.search(ctx.sentence, max(0, start - 24), start)
+        or CHANGE_AFTER.match(ctx.sentence, end)
+    )
 
 
 def _measured(claim: Claim, fact: Fact, found: Profile, x: Inputs, ctx: Context) -> bool:
@@ -364,9 +408,6 @@ def _change_start(frame: Frame, ctx: Context) -> bool:
         return False
     before = ctx.sentence[ctx.clause[0] : ctx.span[0]].split()
     return bool(CHANGE_WORDS.intersection(before))
-
-
-CHANGE_WORDS = INCREASE_WORDS | DECREASE_WORDS
 
 
 # "the small Farmers' Party, which lost all 7 of its seats": the name a relative clause is of

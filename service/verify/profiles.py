@@ -13,6 +13,8 @@ from functools import lru_cache
 
 from ..model import Fact
 from ..vocabulary.places import known_place, place_key
+from ..vocabulary.qualifiers import GROUPS
+from ..vocabulary.qualifiers import group as qualifier_group
 from ..vocabulary.text import fold, normalize, significant_words, stems
 from ..vocabulary.words import (
     EVENT_FAMILY_OF,
@@ -113,7 +115,17 @@ def _metric_words(fact: Fact) -> tuple[str, ...]:
         words = significant_words(normalize(detail.group()))
         return tuple(w for w in words if stems(w) - COUNTED_STEMS)
     words = [w for w in fact.metric.split("_") if w != "total"]
-    return (" ".join(words),)  # a metric of the source's own: its name says it
+    name = " ".join(words)  # a metric of the source's own: its name says it, its bound in
+    # any words of its qualifier group ("waiting over 52 weeks": "waiting more than 52 weeks")
+    bound = next((w for w in words if qualifier_group(w) in ("above", "below")), None)
+    if bound is None:
+        return (name,)
+    said = f" {name} "
+    return tuple(
+        dict.fromkeys(
+            said.replace(f" {bound} ", f" {w} ").strip() for w in GROUPS[qualifier_group(bound)]
+        )
+    )
 
 
 def place_names(place: str | None) -> tuple[str, ...]:
@@ -301,7 +313,7 @@ def _subject_keywords(by_subject: Mapping[str, list[Fact]], own: Mapping) -> dic
         if len(metrics) != 1 or next(iter(metrics)) in {*METRIC_WORDS, *GENERIC_METRICS}:
             continue
         for fact in group:
-            if fact.id in own:
+            if own.get(fact.id):  # its own keywords say its metric
                 continue
             named = _names_of(fact)
             words = [

@@ -94,6 +94,12 @@ MEASURE_UNITS = {
     "month": "month", "months": "month", "year": "year", "years": "year", "decades": "decade",
 }  # fmt: skip
 
+# The units of MEASURE_UNITS that measure a length of time ("more than 52 weeks").
+TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade"})
+
+# Prepositions that put what follows them as where a figure is: "in the evacuation zone".
+LOCATIVES = frozenset({"in", "at", "within", "inside", "outside", "near", "around", "beyond"})
+
 # Words near a number that say what happened to what is counted.
 CATEGORY_WORDS = {
     "killed": "killed killing kill kills dead deaths death died die dying fatalities lives "

@@ -1,0 +1,108 @@
+"""Readings of the words around a figure that the dev sets showed missed (each test one
+general rule; each a case the rule lets through and one it must still stop or contradict)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from service.claims import extract
+from service.model import Claim, Source
+from tests.test_verify_readings import check, event, read
+
+TRUST = Source("Kelwick Hospitals Trust", "https://example.org/trust")
+INDEX = Source("Bellmar Lettings Index", "https://example.org/lettings")
+REGISTRY = Source("Bellmar Land Registry", "https://example.org/registry")
+COUNCIL = Source("Brackwater Town Council", "https://example.org/council")
+
+
+def ids(found: dict) -> list[str]:
+    return [e["reference_id"] for e in found["evidence"]]
+
+
+def test_a_metric_over_a_bound_is_said_in_any_words_of_its_qualifier_and_a_year_earlier():
+    keys = dict(keywords=("Kelwick", "hospital", "waiting list", "patients"), place="Kelwick")
+    facts = [
+        event("now", "Kelwick patients waiting over 52 weeks", "waiting_over_52_weeks", 6_210,
+              "patients", TRUST, period="2025-01", **keys),
+        event("then", "Kelwick patients waiting over 52 weeks", "waiting_over_52_weeks", 4_870,
+              "patients", TRUST, period="2024-01", **keys),
+    ]  # fmt: skip
+    text = (
+        "At Kelwick's hospitals, {} patients had been waiting more than 52 weeks at the end of "
+        "January, up from {} a year earlier."
+    )
+    found = check(text.format("6,120", "4,870"), facts, date(2025, 2, 14))
+    # "more than 52 weeks" says "over 52 weeks"; the starting level counts the patients (not
+    # the weeks), in January a year before (not the whole year)
+    assert found["6,120"]["verdict"] == "contradicted" and ids(found["6,120"]) == ["now"]
+    assert found["4,870"]["verdict"] == "supported" and ids(found["4,870"]) == ["then"]
+    found = check(text.format("6,210", "4,780"), facts, date(2025, 2, 14))
+    assert found["6,210"]["verdict"] == "supported"
+    assert found["4,780"]["verdict"] == "contradicted" and ids(found["4,780"]) == ["then"]
+    found = check(text.replace("more than", "less than").format("6,210", "4,870"), facts)
+    assert found["6,210"]["verdict"] == "unverifiable"  # under 52 weeks is another measure
+
+
+def test_a_participle_after_the_counted_noun_is_not_what_is_counted():
+    facts = [
+        event("h", "Kelwick ambulance handover delays", "handover_delays", 1_210, "patients",
+              TRUST, keywords=("Kelwick", "ambulance", "handover", "A&E"), place="Kelwick",
+              period="2025-01"),
+    ]  # fmt: skip
+    text = (
+        "In January, {} patients brought by ambulance to Kelwick's A&E waited more than an "
+        "hour, the trust's figures for handover delays showed."
+    )
+    _, frame, _ = read(text.format("1,210"), "1,210")
+    assert frame.counted is not None and frame.counted.value == "patient"
+    assert check(text.format("1,210"), facts, date(2025, 2, 14))["1,210"]["verdict"] == "supported"
+    found = check(text.format("1,120"), facts, date(2025, 2, 14))["1,120"]
+    assert found["verdict"] == "contradicted"
+
+
+def test_a_change_of_a_metric_of_the_sources_own_is_said_by_its_change_words():
+    rents = dict(keywords=("Bellmar", "rent", "rents", "monthly rent", "tenants"))
+    prices = dict(keywords=("Bellmar", "house price", "house prices", "property"))
+    facts = [  # the keywords of each subject shared by its two facts: none says a change
+        event("r", "Bellmar average monthly rent", "annual_change", 9.1, "%", INDEX,
+              place="Bellmar", period="2025-03", **rents),
+        event("rl", "Bellmar average monthly rent", "monthly_rent", 1_450, "GBP", INDEX,
+              place="Bellmar", period="2025-03", **rents),
+        event("p", "Bellmar average house price", "annual_change", 6.2, "%", REGISTRY,
+              place="Bellmar", period="2025-03", **prices),
+        event("pl", "Bellmar average house price", "average_price", 287_000, "GBP", REGISTRY,
+              place="Bellmar", period="2025-03", **prices),
+    ]  # fmt: skip
+    day = date(2025, 5, 6)
+    text = "Average monthly rents in Bellmar reached GBP 1,450 in March, up {} on a year earlier."
+    found = check(text.format("9.1%"), facts, day)["9.1%"]
+    assert found["verdict"] == "supported" and ids(found) == ["r"]
+    found = check(text.format("8.1%"), facts, day)["8.1%"]
+    assert found["verdict"] == "contradicted" and ids(found) == ["r"]
+    text = "Average house prices in Bellmar were 6.2% higher in March than a year earlier."
+    assert check(text, facts, day)["6.2%"]["verdict"] == "supported"
+    # what changed must be said: "Bellmar" and "up" alone say no rent and no house price
+    text = "Bellmar said spending on parks was up 6.2% in March."
+    assert check(text, facts, day)["6.2%"]["verdict"] == "unverifiable"
+    # "makes up" is no rise, and a share is no change
+    text = "Rent makes up 9.1% of household spending in Bellmar, the index said in March."
+    assert check(text, facts, day)["9.1%"]["verdict"] == "unverifiable"
+
+
+def test_a_category_word_that_says_where_a_figure_is_is_not_what_happened_to_it():
+    text = "All 14 schools in the evacuation zone stayed closed on Monday, the council said."
+    claim = next(Claim.of(c) for c in extract(text) if c["text"] == "14")
+    assert claim.category is None
+    _, frame, _ = read(text, "14")
+    assert frame.metric is None or frame.metric.value != "evacuated"
+    facts = [
+        event("s", "Brackwater school closures after chemical fire", "schools_closed", 14,
+              "schools", COUNCIL, keywords=("Brackwater", "schools", "closed"),
+              place="Brackwater"),
+    ]  # fmt: skip
+    day = date(2025, 7, 8)
+    assert check(f"In Brackwater, t{text[1:]}", facts, day)["14"]["verdict"] == "supported"
+    # still what happened when nothing follows it as a place's name: "in the evacuation"
+    text = "Some 300 people were moved in the evacuation, the council said."
+    claim = next(Claim.of(c) for c in extract(text) if c["text"] == "Some 300")
+    assert claim.category == "evacuated"
