@@ -62,7 +62,7 @@ def test_a_participle_after_the_counted_noun_is_not_what_is_counted():
 
 def test_a_change_of_a_metric_of_the_sources_own_is_said_by_its_change_words():
     rents = dict(keywords=("Bellmar", "rent", "rents", "monthly rent", "tenants"))
-    prices = dict(keywords=("Bellmar", "house price", "house prices", "property"))
+    prices = dict(keywords=("Bellmar", "house price", "house prices", "property", "rose"))
     facts = [  # the keywords of each subject shared by its two facts: none says a change
         event("r", "Bellmar average monthly rent", "annual_change", 9.1, "%", INDEX,
               place="Bellmar", period="2025-03", **rents),
@@ -84,6 +84,11 @@ def test_a_change_of_a_metric_of_the_sources_own_is_said_by_its_change_words():
     # what changed must be said: "Bellmar" and "up" alone say no rent and no house price
     text = "Bellmar said spending on parks was up 6.2% in March."
     assert check(text, facts, day)["6.2%"]["verdict"] == "unverifiable"
+    text = "Bellmar said spending on parks rose 6.2% in March."  # a keyword "rose" says no
+    assert check(text, facts, day)["6.2%"]["verdict"] == "unverifiable"  # house price
+    text = "House prices in Bellmar rose 6.2% in March, and spending on parks was up 9.1%."
+    found = check(text, facts[2:], day)  # another rate between: the parks' change
+    assert found["6.2%"]["verdict"] == "supported" and found["9.1%"]["verdict"] == "unverifiable"
     # "makes up" is no rise, and a share is no change
     text = "Rent makes up 9.1% of household spending in Bellmar, the index said in March."
     assert check(text, facts, day)["9.1%"]["verdict"] == "unverifiable"
