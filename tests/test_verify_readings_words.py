@@ -111,3 +111,23 @@ def test_a_category_word_that_says_where_a_figure_is_is_not_what_happened_to_it(
     text = "Some 300 people were moved in the evacuation, the council said."
     claim = next(Claim.of(c) for c in extract(text) if c["text"] == "Some 300")
     assert claim.category == "evacuated"
+
+
+def test_a_subjects_own_keywords_say_the_metric_of_its_facts_of_every_period():
+    council = Source("Harwick City Council", "https://example.org/harwick")
+    adult = dict(keywords=("Harwick", "council", "adult social care"), place="Harwick")
+    children = dict(keywords=("Harwick", "council", "children's services"), place="Harwick")
+    facts = [  # two periods of one subject: no keyword of either fact's is its own alone
+        event("a25", "Harwick adult social care", "allocation", 120e6, "GBP", council,
+              period="2025", **adult),
+        event("a24", "Harwick adult social care", "allocation", 112e6, "GBP", council,
+              period="2024", **adult),
+        event("c25", "Harwick children's services", "allocation", 64e6, "GBP", council,
+              period="2025", **children),
+    ]  # fmt: skip
+    text = "Harwick City Council set its budget. Adult social care remains the largest item at {}."
+    found = check(text.format("GBP 120 million in 2025"), facts, date(2025, 3, 1))
+    assert found["GBP 120 million"]["verdict"] == "supported"
+    assert ids(found["GBP 120 million"]) == ["a25"]
+    found = check(text.format("GBP 125 million in 2025"), facts, date(2025, 3, 1))
+    assert found["GBP 125 million"]["verdict"] == "contradicted"
