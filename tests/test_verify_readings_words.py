@@ -131,3 +131,27 @@ def test_a_subjects_own_keywords_say_the_metric_of_its_facts_of_every_period():
     assert ids(found["GBP 120 million"]) == ["a25"]
     found = check(text.format("GBP 125 million in 2025"), facts, date(2025, 3, 1))
     assert found["GBP 125 million"]["verdict"] == "contradicted"
+
+
+def test_the_counted_noun_ends_before_a_verb_an_adverb_or_an_ing_form():
+    counted = {
+        "More than 48,000 pupils sat the Elmsby certificate this summer.": "pupil",
+        "In all, 1,210 patients brought by ambulance waited an hour.": "patient",
+        "Kalvan's 310,000 residents depend heavily on farming.": None,  # people in general
+        "More than 31,000 runners finished, with nearly 33,000 starting.": None,
+        "Some 412,000 electric kettles were sold.": "kettle",
+    }
+    for text, want in counted.items():
+        which = next(c["text"] for c in extract(text) if c["kind"] != "date" and c["subject"])
+        if text.startswith("More than 31,000"):
+            which = "nearly 33,000"
+        _, frame, _ = read(text, which)
+        assert (frame.counted.value if frame.counted else None) == want, text
+    board = Source("Elmsby Examinations Board", "https://example.org/board")
+    facts = [
+        event("p", "Elmsby School Leaving Certificate 2025", "candidates", 48_260, "pupils",
+              board, keywords=("Elmsby", "School Leaving Certificate", "exam")),
+    ]  # fmt: skip
+    text = "More than {} schoolchildren sat the Elmsby School Leaving Certificate this summer."
+    assert check(text.format("48,000"), facts)["More than 48,000"]["verdict"] == "supported"
+    assert check(text.format("52,000"), facts)["More than 52,000"]["verdict"] == "contradicted"

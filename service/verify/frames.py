@@ -60,12 +60,25 @@ def head(text: str | None) -> str | None:
     """The stem of a noun phrase's last significant word: 'Pakistani soldiers' -> 'soldier'
     ('spectators per match' -> 'spectator': what is counted, not what it is counted per)."""
     words = significant_words(normalize(PER.sub("", text or "")))
-    if len(words) > 1 and words[-1] in PREDICATE_VERBS and not words[-1].endswith("s"):
-        words = words[:-1]  # "patients brought (by ambulance)": the patients
+    while words and _verb_like(words[-1]) and (len(words) > 1 or words[-1].endswith("ing")):
+        words = words[:-1]  # "patients brought (by ambulance)", "residents depend heavily"
+        # the patients, the residents; "nearly 33,000 starting": no noun at all
+    known = [w for w in words if stems(w) & GROUP_OF.keys()]
+    if known and not stems(words[-1]) & GROUP_OF.keys():
+        words = words[: words.index(known[-1]) + 1]  # "pupils sat the exam": the pupils
     if not words or words[-1] in METRIC_ONLY:  # "nearly 7,000 damaged": what happened, not who
         return None
     stem = next(iter(stems(words[-1])), None)
     return None if stem in GENERIC_STEMS else stem
+
+
+def _verb_like(word: str) -> bool:
+    """A word that ends no counted noun phrase: a verb of a figure, an adverb, an -ing form."""
+    return (
+        (word in PREDICATE_VERBS and not word.endswith("s"))
+        or (word.endswith("ly") and len(word) > 4)
+        or (word.endswith("ing") and len(word) > 5)
+    )
 
 
 METRIC_ONLY = frozenset(

@@ -21,7 +21,7 @@ COUNTED_GROUPS = (
     "national citizen worker engineer",
     "journalist reporter",
     "refugee migrant displaced idp",
-    "student pupil",
+    "student pupil schoolchild schoolchildren",
     "patient",
     "passenger traveller traveler commuter",
     "crew sailor seafarer",
