@@ -152,6 +152,6 @@ def test_the_counted_noun_ends_before_a_verb_an_adverb_or_an_ing_form():
         event("p", "Elmsby School Leaving Certificate 2025", "candidates", 48_260, "pupils",
               board, keywords=("Elmsby", "School Leaving Certificate", "exam")),
     ]  # fmt: skip
-    text = "More than {} schoolchildren sat the Elmsby School Leaving Certificate this summer."
+    text = "More than {} schoolchildren were candidates for the Elmsby School Leaving Certificate."
     assert check(text.format("48,000"), facts)["More than 48,000"]["verdict"] == "supported"
     assert check(text.format("52,000"), facts)["More than 52,000"]["verdict"] == "contradicted"
