@@ -140,6 +140,7 @@ def test_the_counted_noun_ends_before_a_verb_an_adverb_or_an_ing_form():
         "Kalvan's 310,000 residents depend heavily on farming.": None,  # people in general
         "More than 31,000 runners finished, with nearly 33,000 starting.": None,
         "Some 412,000 electric kettles were sold.": "kettle",
+        "Some 900 containers suddenly toppled into the sea.": "container",
     }
     for text, want in counted.items():
         which = next(c["text"] for c in extract(text) if c["kind"] != "date" and c["subject"])
