@@ -156,3 +156,20 @@ def test_the_counted_noun_ends_before_a_verb_an_adverb_or_an_ing_form():
     text = "More than {} schoolchildren were candidates for the Elmsby School Leaving Certificate."
     assert check(text.format("48,000"), facts)["More than 48,000"]["verdict"] == "supported"
     assert check(text.format("52,000"), facts)["More than 52,000"]["verdict"] == "contradicted"
+
+
+def test_a_metric_of_the_sources_own_that_names_a_category_of_what_it_counts_is_of_it():
+    vets = Source("Velmark Veterinary Association", "https://example.org/vets")
+    police = Source("Northshire Police", "https://example.org/police")
+    bloom = dict(keywords=("Lake Sorvan", "algae", "bloom"), place="Lake Sorvan")
+    festival = dict(keywords=("Harrowmere", "festival"), place="Harrowmere")
+    facts = [
+        event("d", "Lake Sorvan algae bloom", "dogs_died", 4, "dogs", vets, **bloom),
+        event("a", "Harrowmere Festival 2025", "drug_arrests", 26, "people", police, **festival),
+    ]  # fmt: skip
+    text = "At Lake Sorvan, {} dogs have died since the algae bloom began."
+    assert check(text.format("Four"), facts)["Four"]["verdict"] == "supported"
+    assert check(text.format("Five"), facts)["Five"]["verdict"] == "contradicted"
+    # a kind of arrest of its own ("drug arrests") is not every arrest the police made
+    text = "Police made 26 arrests over the three days of the Harrowmere Festival."
+    assert check(text, facts)["26"]["verdict"] == "unverifiable"

@@ -47,8 +47,21 @@ def kind_fits(claim: Claim, fact: Fact) -> str | None:
     if kind == "money" and fact.unit != claim.unit:
         return "currency"
     if claim.category and fact.metric not in CATEGORY_METRICS.get(claim.category, {claim.category}):
-        return "kind"
+        if not _names_category(fact, claim.category):
+            return "kind"
     return None
+
+
+def _names_category(fact: Fact, category: str) -> bool:
+    """Whether a metric of the source's own is the category of what its unit counts, in its
+    words ("dogs_died" of dogs is of the killed; "drug_arrests" of people is a kind of arrest
+    of its own, not every arrest)."""
+    if fact.metric in METRIC_WORDS:
+        return False
+    words = fact.metric.split("_")
+    said = [w for w in words if w in METRIC_WORDS.get(category, ())]
+    rest = stems(" ".join(w for w in words if w not in said))
+    return bool(said) and rest <= stems(fact.unit)
 
 
 def _same_measure(said: str, unit: str | None) -> bool:
