@@ -173,3 +173,42 @@ def test_a_metric_of_the_sources_own_that_names_a_category_of_what_it_counts_is_
     # a kind of arrest of its own ("drug arrests") is not every arrest the police made
     text = "Police made 26 arrests over the three days of the Harrowmere Festival."
     assert check(text, facts)["26"]["verdict"] == "unverifiable"
+
+
+def test_a_units_symbol_is_not_another_symbol_and_a_dimension_is_not_another():
+    survey = Source("Orvenian Geological Survey", "https://example.org/survey")
+    council = Source("Dunholt Town Council", "https://example.org/dunholt")
+    fall = dict(keywords=("Harrowfield", "meteorite", "strewn field", "fragments"))
+    facts = [
+        event("w", "Harrowfield meteorite fall", "strewn_field_width", 1.5, "km", survey, **fall),
+        event("l", "Harrowfield meteorite fall", "strewn_field_length", 8, "km", survey, **fall),
+        event("s", "Harrow Lane sinkhole", "width", 18, "m", council,
+              keywords=("Harrow Lane", "sinkhole", "width")),
+    ]  # fmt: skip
+    text = "The Harrowfield meteorite fragments lie across a strewn field about {} km {}."
+    found = check(text.format(8, "long"), facts)["about 8"]
+    assert found["verdict"] == "supported" and ids(found) == ["l"]  # not the width, not 18 m
+    found = check(text.format(3, "wide"), facts)["about 3"]
+    assert found["verdict"] == "contradicted" and ids(found) == ["w"]
+    found = check(text.format(12, "long"), facts)["about 12"]
+    assert found["verdict"] == "contradicted" and ids(found) == ["l"]
+    text = "The Harrow Lane sinkhole is 18 km wide, the council said."  # km is no m
+    assert check(text, facts)["18"]["verdict"] == "unverifiable"
+
+
+def test_a_level_a_year_before_a_change_is_no_current_level_of_a_reference_without_a_period():
+    water = Source("Dunford Water", "https://example.org/dunford")
+    keys = dict(keywords=("Dunford Water", "leakage", "leaking pipes"), place="Dunford")
+    facts = [
+        event("now", "Dunford Water leakage", "leakage", 148e6, "litres per day", water, **keys),
+    ]  # fmt: skip
+    text = (
+        "Dunford Water lost 148 million litres a day through leaking pipes in the year to "
+        "March, down from {} a year earlier."
+    )
+    found = check(text.format("161 million"), facts, date(2025, 7, 3))
+    assert found["148 million"]["verdict"] == "supported"
+    assert found["161 million"]["verdict"] == "unverifiable"  # last year's, not this one's
+    text = "Dunford Water's leakage was 148 million litres a day, down 8% from a year earlier."
+    found = check(text, facts, date(2025, 7, 3))  # the change itself keeps its own period
+    assert found["148 million"]["verdict"] == "supported"

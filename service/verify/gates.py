@@ -70,7 +70,10 @@ def _same_measure(said: str, unit: str | None) -> bool:
     if not unit:
         return False
     first, other = normalize(unit).split()[:1], normalize(said).split()[:1]
-    return first == other or stems(" ".join(first)) == stems(" ".join(other))
+    if first == other:
+        return True
+    words = stems(" ".join(first))  # a symbol has no stems: "km" is not "m" for that
+    return bool(words) and words == stems(" ".join(other))
 
 
 # A unit per another said after a figure: "270 km/h", "3 tonnes per hectare", "litres a day".
@@ -297,6 +300,33 @@ def whole_gate(frame: Frame, fact: Fact, ctx: Context) -> bool:
 
 
 COORDINATED = re.compile(r"\b(?:and|or|but|while|whereas)\b")
+
+
+# A measure's dimension said after its unit ("8 km long", "2 m deep"), and its name in a metric.
+DIMENSIONS = {
+    "long": "length",
+    "wide": "width",
+    "deep": "depth",
+    "high": "height",
+    "tall": "height",
+}
+DIMENSION_AFTER = re.compile(r"\s*(?:[^\W\d]+\.?\s+)?(" + "|".join(DIMENSIONS) + r")\b")
+
+
+def said_dimension(claim: Claim, ctx: Context) -> str | None:
+    """The dimension a quantity is said of, by the word after its unit ("8 km long": length)."""
+    if claim.kind is not Kind.QUANTITY:
+        return None
+    said = DIMENSION_AFTER.match(ctx.sentence, ctx.span[1])
+    return DIMENSIONS[said[1]] if said else None
+
+
+def other_dimension(claim: Claim, metric: str, ctx: Context) -> bool:
+    """Whether a quantity said of one dimension ("a strip about 8 km long") is checked against
+    a fact whose metric names another ("strewn_field_width")."""
+    said = said_dimension(claim, ctx)
+    named = set(DIMENSIONS.values()) & set(metric.split("_"))
+    return said is not None and bool(named) and said not in named
 
 
 def other_metric(claim: Claim, frame: Frame, found: Profile, ctx: Context, own: tuple = ()) -> bool:

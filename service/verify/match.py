@@ -166,6 +166,8 @@ def _metric_said(claim: Claim, frame: Frame, fact: Fact, found: Profile, ctx: Co
         return POSITION["inherited"]
     if any(ctx.in_previous(phrase) for phrase in phrases):  # "It was worth $525 billion"
         return POSITION["inherited"]
+    if _dimension_said(claim, fact, ctx):
+        return 1.0  # "a strewn field about 3 km wide": its width
     if claim.kind is Kind.PERCENT and _names_change(fact) and _said_as_change(ctx):
         if _what_changed(found, ctx):  # "rents up 9.1% on a year earlier": a change of the
             return 1.0  # fact's own name, of what its clause says changed
@@ -183,6 +185,17 @@ CHANGE_BEFORE = re.compile(
     + r")(?:\s+(?:by|of))?\s+$"
 )
 CHANGE_AFTER = re.compile(r"\s+(?:" + "|".join(sorted(CHANGE_WORDS)) + r")\b")
+
+
+def _dimension_said(claim: Claim, fact: Fact, ctx: Context) -> bool:
+    """Whether the claim's figure is said of the dimension the fact's metric names, and the
+    metric's other words stand in its clause ("strewn field" of "strewn_field_width")."""
+    words = fact.metric.split("_")
+    said = gates.said_dimension(claim, ctx)
+    if said is None or said not in words:
+        return False
+    rest = tuple(w for w in words if w != said)
+    return not rest or any(ctx.own(h) for h in ctx.here(rest))
 
 
 def _names_change(fact: Fact) -> bool:
@@ -294,6 +307,7 @@ def inputs(
         said is None
         and fact.metric not in GENERIC_METRICS
         or gates.other_metric(claim, frame, found, ctx, _own_metric_words(fact, hints))
+        or gates.other_dimension(claim, fact.metric, ctx)
     ):
         return None, "metric"
     x.metric_said = said or 0.0
@@ -400,11 +414,21 @@ def _another_named(fact: Fact, ctx: Context) -> bool:
 ELSEWHERE = re.compile(r"\b(?:elsewhere|meanwhile in|in other parts of)\b")
 
 
+FROM_BEFORE = re.compile(r"\bfrom\s+$")
+
+
 def _change_start(frame: Frame, ctx: Context) -> bool:
     """Whether the claim is the level a change said before it started from ("rose to 31
     from 23", "up from about 9,000"), not "heard from 62 witnesses", not "up from 58.1% at
     the previous election"."""
-    if frame.period is None or frame.period.origin != "from" or frame.earlier is not None:
+    if frame.period is None or frame.earlier is not None:
+        return False
+    if frame.period.origin == "year before":  # "down from 161 million a year earlier": last
+        # year's level, not the one a reference holds now ("down 12% from a year earlier" is
+        # the change itself)
+        if not FROM_BEFORE.search(ctx.sentence, max(0, ctx.span[0] - 8), ctx.span[0]):
+            return False
+    elif frame.period.origin != "from":
         return False
     before = ctx.sentence[ctx.clause[0] : ctx.span[0]].split()
     return bool(CHANGE_WORDS.intersection(before))
