@@ -3,6 +3,7 @@ general rule; each a case the rule lets through and one it must still stop or co
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from service.claims import extract
@@ -194,14 +195,26 @@ def test_a_units_symbol_is_not_another_symbol_and_a_dimension_is_not_another():
     assert found["verdict"] == "contradicted" and ids(found) == ["l"]
     text = "The Harrow Lane sinkhole is 18 km wide, the council said."  # km is no m
     assert check(text, facts)["18"]["verdict"] == "unverifiable"
+    # a width the sentence names too is no length: "long" keeps the one fact it is of
+    text = "Its strewn field width was mapped: the Harrowfield fragments lie in a strip 8 km long."
+    found = check(text, facts)["8"]
+    assert found["verdict"] == "supported" and ids(found) == ["l"]
+    # a dimension alone says no metric whose other words the clause does not say
+    text = "The Harrowfield meteorite fell beside a lake about 3 km wide."
+    assert check(text, facts)["about 3"]["verdict"] == "unverifiable"
 
 
 def test_a_level_a_year_before_a_change_is_no_current_level_of_a_reference_without_a_period():
     water = Source("Dunford Water", "https://example.org/dunford")
     keys = dict(keywords=("Dunford Water", "leakage", "leaking pipes"), place="Dunford")
-    facts = [
-        event("now", "Dunford Water leakage", "leakage", 148e6, "litres per day", water, **keys),
-    ]  # fmt: skip
+    leak = event("now", "Dunford Water leakage", "leakage", 148e6, "litres per day", water,
+                 **keys)  # fmt: skip
+    facts = [  # each year's annual report, no period given: the latest supersedes the others
+        leak,
+        replace(leak, id="2024", value=161e6, as_of="2024-07-04"),
+        replace(leak, id="2015", value=198e6, as_of="2015-07-02"),
+        event("fall", "Dunford Water leakage", "leakage_decline", 8.1, "%", water, **keys),
+    ]
     text = (
         "Dunford Water lost 148 million litres a day through leaking pipes in the year to "
         "March, down from {} a year earlier."
@@ -209,6 +222,8 @@ def test_a_level_a_year_before_a_change_is_no_current_level_of_a_reference_witho
     found = check(text.format("161 million"), facts, date(2025, 7, 3))
     assert found["148 million"]["verdict"] == "supported"
     assert found["161 million"]["verdict"] == "unverifiable"  # last year's, not this one's
-    text = "Dunford Water's leakage was 148 million litres a day, down 8% from a year earlier."
-    found = check(text, facts, date(2025, 7, 3))  # the change itself keeps its own period
-    assert found["148 million"]["verdict"] == "supported"
+    text = "Dunford Water's leakage was 148 million litres a day, down {} from a year earlier."
+    found = check(text.format("8.1%"), facts, date(2025, 7, 3))  # the change itself
+    assert found["8.1%"]["verdict"] == "supported"
+    found = check(text.format("9.5%"), facts, date(2025, 7, 3))
+    assert found["9.5%"]["verdict"] == "contradicted"
