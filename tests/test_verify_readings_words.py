@@ -232,3 +232,43 @@ def test_a_level_a_year_before_a_change_is_no_current_level_of_a_reference_witho
     assert found["8.1%"]["verdict"] == "supported"
     found = check(text.format("9.5%"), facts, date(2025, 7, 3))
     assert found["9.5%"]["verdict"] == "contradicted"
+
+
+def test_prices_after_a_sentence_on_inflation_are_its_consumer_prices():
+    from tests.test_verify_readings import stat
+
+    facts = [
+        stat("inflation", 0.85, "2024", "El Salvador"),
+        stat("inflation", 7.2, "2022", "El Salvador"),
+    ]
+    text = "Inflation has been low in El Salvador. Prices rose {} last year, down from {} in 2022."
+    found = check(text.format("0.9%", "7.2%"), facts, date(2025, 4, 1))
+    assert found["0.9%"]["verdict"] == "supported" and found["7.2%"]["verdict"] == "supported"
+    found = check(text.format("1.9%", "7.2%"), facts, date(2025, 4, 1))
+    assert found["1.9%"]["verdict"] == "contradicted"
+    text = "House prices are high in El Salvador. Prices rose 0.9% last year, the agents said."
+    assert check(text, facts, date(2025, 4, 1))["0.9%"]["verdict"] == "unverifiable"
+
+
+def test_a_category_said_of_the_next_figure_is_not_this_ones_and_across_is_a_width():
+    text = "The sinkhole has grown to 18 metres across, forcing the evacuation of 34 homes."
+    found = {c["text"]: c for c in extract(text)}
+    assert found["18"]["category"] is None and found["34"]["category"] == "evacuated"
+    council = Source("Dunholt Town Council", "https://example.org/dunholt")
+    hole = dict(keywords=("Harrow Lane", "sinkhole"), place="Dunholt")
+    facts = [
+        event("w", "Harrow Lane sinkhole", "width", 18, "m", council, **hole),
+        event("d", "Harrow Lane sinkhole", "depth", 11, "m", council, **hole),
+    ]  # fmt: skip
+    text = "In Dunholt, the Harrow Lane sinkhole has grown to {} metres across, the council said."
+    found = check(text.format(18), facts)["18"]
+    assert found["verdict"] == "supported" and ids(found) == ["w"]  # not the depth
+    found = check(text.format(12), facts)["12"]
+    assert found["verdict"] == "contradicted" and ids(found) == ["w"]
+    text = "In Dunholt, the Harrow Lane sinkhole left a crack 11 metres across the road."
+    assert check(text, facts)["11"]["verdict"] != "contradicted"  # a preposition: no width
+
+
+def test_an_adverb_of_place_after_the_counted_noun_is_not_what_is_counted():
+    _, frame, _ = read("The ship lost 58 containers overboard in a gale.", "58")
+    assert frame.counted is not None and frame.counted.value == "container"

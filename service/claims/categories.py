@@ -91,7 +91,16 @@ def _before_next(text: str, after: list[re.Match], next_start: int) -> list[re.M
         and not text[after[-1].end() : next_start].strip()
     ):
         return after[:-2]
+    for i, token in enumerate(after):  # "18 metres across, forcing the evacuation of 34
+        # homes": the evacuation is the 34's
+        if token.group().lower() in CATEGORY_OF and _OF_NEXT.fullmatch(
+            text, token.end(), next_start
+        ):
+            return after[:i]
     return after
+
+
+_OF_NEXT = re.compile(r"\s+(?:of|for)\s+(?:the\s+|some\s+|about\s+|nearly\s+|more\s+than\s+)?")
 
 
 def _to_clause_end(after: list[re.Match]) -> list[re.Match]:

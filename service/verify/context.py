@@ -30,7 +30,8 @@ JOINED = re.compile(r"[,;]\s*(?:and|but|while|whereas)\b")  # a clause of its ow
 # the sentence before spoke of.
 PRONOUN = re.compile(
     r"[\"'\s]*(?:it|its|they|their|this|these|those|he|she|the\s+(?:country|nation|kingdom|"
-    r"republic|city|island|region|state|economy|population)(?:['\u2019]s)?)\b",
+    r"republic|city|island|region|state|economy|population)(?:['\u2019]s)?"
+    r"|prices)\b",  # "Inflation has been low there. Prices rose 0.9% last year": its prices
     re.IGNORECASE,
 )
 

@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 
 from ..model import Claim, Frame, Kind, Slot
-from ..vocabulary.lexicon import LOCATIVES, MONTHS, PHRASE_STOPS, WEEKDAYS
+from ..vocabulary.lexicon import LOCATIVES, MONTHS, PHRASE_STOPS, PLACE_ADVERBS, WEEKDAYS
 from ..vocabulary.text import normalize, significant_words, stems
 from ..vocabulary.words import (
     COUNTED_GROUPS,
@@ -73,9 +73,11 @@ def head(text: str | None) -> str | None:
 
 
 def _verb_like(word: str) -> bool:
-    """A word that ends no counted noun phrase: a verb of a figure, an adverb, an -ing form."""
+    """A word that ends no counted noun phrase: a verb of a figure, an adverb (of manner or
+    of place: "overboard"), an -ing form."""
     return (
         (word in PREDICATE_VERBS and not word.endswith("s"))
+        or word in PLACE_ADVERBS
         or (word.endswith("ly") and len(word) > 4)
         or (word.endswith("ing") and len(word) > 5)
     )

@@ -306,11 +306,15 @@ COORDINATED = re.compile(r"\b(?:and|or|but|while|whereas)\b")
 DIMENSIONS = {
     "long": "length",
     "wide": "width",
+    "across": "width",
     "deep": "depth",
     "high": "height",
     "tall": "height",
 }
-DIMENSION_AFTER = re.compile(r"\s*(?:[^\W\d]+\.?\s+)?(" + "|".join(DIMENSIONS) + r")\b")
+DIMENSION_AFTER = re.compile(  # "across" ends its phrase: "a path of 40 km across farmland" is
+    r"\s*(?:[^\W\d]+\.?\s+)?(" + "|".join(DIMENSIONS) + r")\b(?<!across)|\s*(?:[^\W\d]+\.?\s+)?"
+    r"(across)\b(?!\s+[a-z])"  # no width of it
+)
 
 
 def said_dimension(claim: Claim, ctx: Context) -> str | None:
@@ -318,7 +322,7 @@ def said_dimension(claim: Claim, ctx: Context) -> str | None:
     if claim.kind is not Kind.QUANTITY:
         return None
     said = DIMENSION_AFTER.match(ctx.sentence, ctx.span[1])
-    return DIMENSIONS[said[1]] if said else None
+    return DIMENSIONS[said[1] or said[2]] if said else None
 
 
 def other_dimension(claim: Claim, metric: str, ctx: Context) -> bool:

@@ -100,6 +100,11 @@ TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "yea
 # Prepositions that put what follows them as where a figure is: "in the evacuation zone".
 LOCATIVES = frozenset({"in", "at", "within", "inside", "outside", "near", "around", "beyond"})
 
+# Adverbs of place that follow a counted noun ("58 containers overboard"): no noun themselves.
+PLACE_ADVERBS = frozenset(
+    "overboard ashore aboard abroad overseas away nationwide worldwide".split()
+)
+
 # Words near a number that say what happened to what is counted.
 CATEGORY_WORDS = {
     "killed": "killed killing kill kills dead deaths death died die dying fatalities lives "
