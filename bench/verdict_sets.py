@@ -49,6 +49,8 @@ SETS = (
     ("blind8_wb", DATA / "verdicts_blind8_wb", "bundled"),
     ("blind9", DATA / "verdicts_blind9", DATA / "verdicts_blind9" / "references.jsonl"),
     ("blind9_wb", DATA / "verdicts_blind9_wb", "bundled"),
+    ("blind10", DATA / "verdicts_blind10", DATA / "verdicts_blind10" / "references.jsonl"),
+    ("blind10_wb", DATA / "verdicts_blind10_wb", "bundled"),
 )
 WRONG = ("supported", "contradicted")  # the verdicts that must never be given wrongly
 
