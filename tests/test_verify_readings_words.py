@@ -107,7 +107,11 @@ def test_a_category_word_that_says_where_a_figure_is_is_not_what_happened_to_it(
               place="Brackwater"),
     ]  # fmt: skip
     day = date(2025, 7, 8)
-    assert check(f"In Brackwater, t{text[1:]}", facts, day)["14"]["verdict"] == "supported"
+    text = "In Brackwater, {} schools in the evacuation zone stayed closed on Monday."
+    assert check(text.format("all 14"), facts, day)["14"]["verdict"] == "supported"
+    text = "Some 300 people were moved in the evacuation overnight, the council said."
+    claim = next(Claim.of(c) for c in extract(text) if c["text"] == "Some 300")
+    assert claim.category == "evacuated"  # "overnight" is no place
     # still what happened when nothing follows it as a place's name: "in the evacuation"
     text = "Some 300 people were moved in the evacuation, the council said."
     claim = next(Claim.of(c) for c in extract(text) if c["text"] == "Some 300")
@@ -193,8 +197,12 @@ def test_a_units_symbol_is_not_another_symbol_and_a_dimension_is_not_another():
     assert found["verdict"] == "contradicted" and ids(found) == ["w"]
     found = check(text.format(12, "long"), facts)["about 12"]
     assert found["verdict"] == "contradicted" and ids(found) == ["l"]
-    text = "The Harrow Lane sinkhole is 18 km wide, the council said."  # km is no m
-    assert check(text, facts)["18"]["verdict"] == "unverifiable"
+    text = "The Harrow Lane sinkhole is 18 {} wide, the council said."  # km is no m
+    assert check(text.format("km"), facts)["18"]["verdict"] == "unverifiable"
+    assert check(text.format("metres"), facts)["18"]["verdict"] == "supported"
+    # a bare dimension is of the thing named only when no other is brought in between
+    text = "The Harrow Lane sinkhole opened beside a river 20 metres wide."
+    assert check(text, facts)["20"]["verdict"] == "unverifiable"
     # a width the sentence names too is no length: "long" keeps the one fact it is of
     text = "The Harrowfield strewn field width survey found fragments 12 km long."
     found = check(text, facts)["12"]
@@ -265,10 +273,50 @@ def test_a_category_said_of_the_next_figure_is_not_this_ones_and_across_is_a_wid
     assert found["verdict"] == "supported" and ids(found) == ["w"]  # not the depth
     found = check(text.format(12), facts)["12"]
     assert found["verdict"] == "contradicted" and ids(found) == ["w"]
-    text = "In Dunholt, the Harrow Lane sinkhole left a crack 11 metres across the road."
-    assert check(text, facts)["11"]["verdict"] != "contradicted"  # a preposition: no width
+    from service.verify.gates import said_dimension
+
+    claim, _, ctx = read("The sinkhole left a crack 11 metres across the road.", "11")
+    assert said_dimension(claim, ctx) is None  # a preposition: no width
+    claim, _, ctx = read("The sinkhole is 17 metres across and 11 metres deep.", "17")
+    assert said_dimension(claim, ctx) == "width"
 
 
 def test_an_adverb_of_place_after_the_counted_noun_is_not_what_is_counted():
     _, frame, _ = read("The ship lost 58 containers overboard in a gale.", "58")
     assert frame.counted is not None and frame.counted.value == "container"
+
+
+def test_what_a_change_rule_must_not_read_as_a_change():
+    rents = dict(keywords=("Bellmar", "rent", "rents", "monthly rent", "tenants"))
+    facts = [
+        event("r", "Bellmar average monthly rent", "annual_change", 9.1, "%", INDEX,
+              place="Bellmar", period="2025-03", **rents),
+        event("rl", "Bellmar average monthly rent", "monthly_rent", 1_450, "GBP", INDEX,
+              place="Bellmar", period="2025-03", **rents),
+    ]  # fmt: skip
+    day = date(2025, 5, 6)
+    for text in (
+        "Bellmar rents were 8.1% lower in March than in Kelwick.",  # another place
+        "Bellmar rents were 8.1% higher in March than the national average.",
+        "In March, 8.1% more Bellmar tenants fell behind with their rent.",  # a count's change
+        "Rents in Bellmar climbed in March, while evictions were up 8.1%.",  # another subject
+        "Rents in Bellmar rose 6 per cent in March, and spending on parks was up 8.1%.",
+    ):
+        assert check(text, facts, day)["8.1%"]["verdict"] == "unverifiable", text
+    text = "Bellmar rents were 8.1% higher in March than a year earlier."
+    assert check(text, facts, day)["8.1%"]["verdict"] == "contradicted"
+
+
+def test_readings_that_must_keep_a_figures_own_words():
+    text = "About 1,200 residents were evacuated for 3 days."  # "for" is no other figure's
+    found = {c["text"]: c for c in extract(text)}
+    assert found["About 1,200"]["category"] == "evacuated"
+    _, frame, _ = read("The breach exposed 12,000 patient records.", "12,000")
+    assert frame.counted is not None and frame.counted.value == "record"  # no patients
+    _, frame, _ = read("The storm damaged 40 buildings.", "40")
+    assert frame.counted is not None and frame.counted.value == "building"
+    from tests.test_verify_readings import stat
+
+    facts = [stat("inflation", 0.85, "2024", "El Salvador")]
+    text = "Inflation has been low in El Salvador. Prices of coffee rose 12% last year."
+    assert check(text, facts, date(2025, 4, 1))["12%"]["verdict"] == "unverifiable"

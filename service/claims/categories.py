@@ -3,7 +3,8 @@
 import re
 
 from service.claims.context import words_after, words_before
-from service.vocabulary.lexicon import CATEGORY_OF, LOCATIVES, PHRASE_STOPS
+from service.vocabulary.lexicon import CATEGORY_OF, LOCATIVES, PHRASE_STOPS, PLACE_NOUNS
+from service.vocabulary.qualifiers import GROUP_OF as QUALIFIERS
 
 FOLLOWING_WINDOW = 15
 PRECEDING_WINDOW = 6
@@ -91,16 +92,16 @@ def _before_next(text: str, after: list[re.Match], next_start: int) -> list[re.M
         and not text[after[-1].end() : next_start].strip()
     ):
         return after[:-2]
-    for i, token in enumerate(after):  # "18 metres across, forcing the evacuation of 34
-        # homes": the evacuation is the 34's
-        if token.group().lower() in CATEGORY_OF and _OF_NEXT.fullmatch(
-            text, token.end(), next_start
-        ):
-            return after[:i]
+    # "18 metres across, forcing the evacuation of 34 homes": the evacuation is the 34's
+    for i, token in enumerate(after):
+        if i and after[i - 1].group().lower() == "the" and token.group().lower() in CATEGORY_OF:
+            if _OF_NEXT.fullmatch(text, token.end(), next_start):
+                return after[:i]
     return after
 
 
-_OF_NEXT = re.compile(r"\s+(?:of|for)\s+(?:the\s+|some\s+|about\s+|nearly\s+|more\s+than\s+)?")
+_QUALIFIER = "|".join(sorted((re.escape(q) for q in [*QUALIFIERS, "all"]), key=len, reverse=True))
+_OF_NEXT = re.compile(rf"\s+of\s+(?:the\s+)?(?:(?:{_QUALIFIER})\s+)?", re.IGNORECASE)
 
 
 def _to_clause_end(after: list[re.Match]) -> list[re.Match]:
@@ -129,11 +130,4 @@ def _names_a_place(tokens: list[re.Match], i: int) -> bool:
     evacuation zone stayed closed": where they are, not what happened to them)."""
     if i < 2 or i + 1 >= len(tokens) or tokens[i - 1].group().lower() != "the":
         return False
-    following = tokens[i + 1].group()
-    return (
-        tokens[i - 2].group().lower() in LOCATIVES
-        and following.isalpha()
-        and following.islower()
-        and following not in PHRASE_STOPS
-        and following not in CATEGORY_OF
-    )
+    return tokens[i - 2].group().lower() in LOCATIVES and tokens[i + 1].group() in PLACE_NOUNS

@@ -31,8 +31,8 @@ JOINED = re.compile(r"[,;]\s*(?:and|but|while|whereas)\b")  # a clause of its ow
 PRONOUN = re.compile(
     r"[\"'\s]*(?:it|its|they|their|this|these|those|he|she|the\s+(?:country|nation|kingdom|"
     r"republic|city|island|region|state|economy|population)(?:['\u2019]s)?"
-    r"|prices)\b",  # "Inflation has been low there. Prices rose 0.9% last year": its prices
-    re.IGNORECASE,
+    r"|prices(?=\s+(?:rose|fell|climbed|increased|decreased|dropped)\b))\b",  # "Inflation
+    re.IGNORECASE,  # has been low there. Prices rose 0.9% last year": its consumer prices
 )
 
 

@@ -13,7 +13,14 @@ import re
 from dataclasses import replace
 
 from ..model import Claim, Frame, Kind, Slot
-from ..vocabulary.lexicon import LOCATIVES, MONTHS, PHRASE_STOPS, PLACE_ADVERBS, WEEKDAYS
+from ..vocabulary.lexicon import (
+    LOCATIVES,
+    MONTHS,
+    PLACE_ADVERBS,
+    PLACE_NOUNS,
+    PLURALS_WITHOUT_S,
+    WEEKDAYS,
+)
 from ..vocabulary.text import normalize, significant_words, stems
 from ..vocabulary.words import (
     COUNTED_GROUPS,
@@ -63,13 +70,19 @@ def head(text: str | None) -> str | None:
     while words and _verb_like(words[-1]) and (len(words) > 1 or words[-1].endswith("ing")):
         words = words[:-1]  # "patients brought (by ambulance)", "residents depend heavily"
         # the patients, the residents; "nearly 33,000 starting": no noun at all
-    known = [w for w in words if stems(w) & GROUP_OF.keys()]
+    known = [w for w in words if stems(w) & GROUP_OF.keys() and _plural(w)]
     if known and not stems(words[-1]) & GROUP_OF.keys():
         words = words[: words.index(known[-1]) + 1]  # "pupils sat the exam": the pupils
     if not words or words[-1] in METRIC_ONLY:  # "nearly 7,000 damaged": what happened, not who
         return None
     stem = next(iter(stems(words[-1])), None)
     return None if stem in GENERIC_STEMS else stem
+
+
+def _plural(word: str) -> bool:
+    """Whether a counted word is a plural ("pupils", "children"), so ends its phrase when a
+    verb follows it ("pupils sat"), unlike a noun qualifying another ("patient records")."""
+    return word.endswith("s") or word in PLURALS_WITHOUT_S
 
 
 def _verb_like(word: str) -> bool:
@@ -79,7 +92,7 @@ def _verb_like(word: str) -> bool:
         (word in PREDICATE_VERBS and not word.endswith("s"))
         or word in PLACE_ADVERBS
         or (word.endswith("ly") and len(word) > 4)
-        or (word.endswith("ing") and len(word) > 5)
+        or (word.endswith("ing") and len(word) > 5 and not stems(word) & GROUP_OF.keys())
     )
 
 
@@ -94,6 +107,7 @@ def counted_groups(found: frozenset[str]) -> set[int]:
     return {GROUP_OF[s] for s in found if s in GROUP_OF and s not in GENERIC_STEMS}
 
 
+YEAR_TO = re.compile(r"\b(?:year|12\s+months)\s+to\s+$", re.IGNORECASE)  # "in the year to March"
 OWNED = re.compile(r"\s*(?:in|for|during|over|of|at the end of|by the end of)?\s*$")
 
 
@@ -123,7 +137,8 @@ def _period(claim: Claim, ctx: Context, dates: list[Claim], view: ArticleView) -
             # day said on, "on Tuesday", is not the figure's; a 29 February has none), and
             # "6,120 at the end of January, up from 4,870 a year earlier" that month
             said_on = before[-1].text.lower().startswith(WEEKDAYS)
-            if len(value) in (7, 10) and value[5:] != "02-29" and not said_on:
+            year_to = YEAR_TO.search(text, max(0, before[-1].start - 16), before[-1].start)
+            if len(value) in (7, 10) and value[5:] != "02-29" and not said_on and not year_to:
                 year += value[4:]
             return Slot(year, "year before", claim.end, claim.end + len(after))
     # "rose 8.5% in October from a year earlier to 118,460": the change's date is its new level's
@@ -408,7 +423,7 @@ def _qualifies_place(ctx: Context, word: str, at: int) -> bool:
     after = WORD_AFTER.match(ctx.sentence, at + len(word))
     return (
         after is not None
-        and after[1] not in PHRASE_STOPS
+        and after[1] in PLACE_NOUNS
         and PLACE_BEFORE.search(ctx.sentence, max(0, at - 16), at) is not None
     )
 

@@ -311,9 +311,10 @@ DIMENSIONS = {
     "high": "height",
     "tall": "height",
 }
-DIMENSION_AFTER = re.compile(  # "across" ends its phrase: "a path of 40 km across farmland" is
-    r"\s*(?:[^\W\d]+\.?\s+)?(" + "|".join(DIMENSIONS) + r")\b(?<!across)|\s*(?:[^\W\d]+\.?\s+)?"
-    r"(across)\b(?!\s+[a-z])"  # no width of it
+_DIMENSIONS = "|".join(d for d in DIMENSIONS if d != "across")
+DIMENSION_AFTER = re.compile(  # "18 metres across, ...", not "a path of 40 km across farmland"
+    r"\s*(?:[^\W\d]+\.?\s+)?(?:(" + _DIMENSIONS + r")\b"
+    r"|(across)(?=\s*(?:[,.;:)]|$)|\s+(?:and|or|at|by)\b))"
 )
 
 

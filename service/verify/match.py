@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from ..model import Claim, Fact, Frame, Kind
 from ..vocabulary.changes import DECREASE_WORDS, INCREASE_WORDS
+from ..vocabulary.lexicon import NOT_CHANGE_VERBS
 from ..vocabulary.places import known_place, place_key
 from ..vocabulary.text import in_a_row, normalize, stems
 from ..vocabulary.words import (
@@ -158,6 +159,7 @@ def _metric_said(claim: Claim, frame: Frame, fact: Fact, found: Profile, ctx: Co
         for phrase in hints.subject_keywords.get(fact.id, ())
         for h in ctx.here(phrase)
         if ctx.clause[0] <= h < ctx.span[0]
+        and not ANOTHER_THING.search(ctx.sentence, h, ctx.span[0])  # "beside a river 20 m"
     ]
     if hits:
         return max(ctx.weight(h) for h in hits)
@@ -178,13 +180,19 @@ def _metric_said(claim: Claim, frame: Frame, fact: Fact, found: Profile, ctx: Co
 CHANGE_NAMES = frozenset({"change", "increase", "rise", "growth", "decrease", "fall", "decline"})
 # A figure said as a change: a change word just before it ("up 9.1%", "rose by 9.1%", "an
 # increase of 9%"; not "more than 9%", a bound) or just after it ("9% more than", "9.1% higher").
+COMPARATIVES = frozenset({"more", "less", "higher", "lower"})
 CHANGE_BEFORE = re.compile(
-    r"(?<!make )(?<!makes )(?<!made )(?<!making )(?<!take )(?<!takes )(?<!took )(?<!adds )"
-    r"(?<!add )(?<!added )(?<!ended )(?<!ends )\b(?:"  # "makes up about 61%": no change
-    + "|".join(sorted(CHANGE_WORDS - {"more", "less", "higher", "lower"}))
+    r"(?:\b([a-z]+)\s+)?\b(?:"
+    + "|".join(sorted(CHANGE_WORDS - COMPARATIVES))
     + r")(?:\s+(?:by|of))?\s+$"
 )
-CHANGE_AFTER = re.compile(r"\s+(?:" + "|".join(sorted(CHANGE_WORDS)) + r")\b")
+# After the figure: a change word ("9.1% up on"), or a comparative with the period it is of
+# ("9% more than in January last year"; not "8.1% higher than the national average").
+CHANGE_AFTER = re.compile(
+    r"\s+(?:(?:" + "|".join(sorted(CHANGE_WORDS - COMPARATIVES)) + r")\b"
+    r"|(?:" + "|".join(sorted(COMPARATIVES)) + r")\s+(?:[a-z]+\s+){0,2}?than\s+(?:[a-z]+\s+){0,3}?"
+    r"(?:year|month|week|quarter|earlier|before|last|previous|\d{4})\b)"
+)
 
 
 def _dimension_said(claim: Claim, fact: Fact, ctx: Context) -> bool:
@@ -195,7 +203,21 @@ def _dimension_said(claim: Claim, fact: Fact, ctx: Context) -> bool:
     if said is None or said not in words:
         return False
     rest = tuple(w for w in words if w != said)
-    return not rest or any(ctx.own(h) for h in ctx.here(rest))
+    if rest:
+        return any(ctx.own(h) for h in ctx.here(rest))
+    return _of_the_named(profile(fact), ctx)
+
+
+def _of_the_named(found: Profile, ctx: Context) -> bool:
+    """Whether a measure is of the thing the fact names before it, nothing else brought in
+    between ("the sinkhole is 18 metres wide"; not "the sinkhole opened beside a river 20
+    metres wide")."""
+    hits = [h for phrase in (*found.names, *found.keywords) for h in ctx.here(phrase)]
+    last = max((h for h in hits if h < ctx.span[0]), default=None)
+    return last is not None and not ANOTHER_THING.search(ctx.sentence, last, ctx.span[0])
+
+
+ANOTHER_THING = re.compile(r"\b(?:an?|another)\s+[a-z]")
 
 
 def _names_change(fact: Fact) -> bool:
@@ -208,20 +230,33 @@ def _what_changed(found: Profile, ctx: Context) -> bool:
     before it with no other rate between ("Rents reached GBP 1,450, up 9.1%"): a keyword of
     the fact's that is no place and no change word ("rents", "A&E"; not "Bellmar", "rose")."""
     return any(
-        ctx.own(h) or (h < ctx.span[0] and "%" not in ctx.sentence[h : ctx.span[0]])
+        ctx.clause[0] <= h < ctx.clause[1]
+        or (h < ctx.span[0] and not _another_rate_between(ctx, h))
         for words in found.keywords
         if not set(words) <= CHANGE_WORDS and place_key(" ".join(words)) not in found.places
         for h in ctx.here(words)
     )
 
 
+def _another_rate_between(ctx: Context, at: int) -> bool:
+    """Whether another rate, or a clause joined on, stands between `at` and the figure
+    ("House prices rose 6 per cent, and spending on parks was up 8.1%")."""
+    between = ctx.sentence[at : ctx.span[0]]
+    rates = any(at <= a < ctx.span[0] for a, _ in ctx.figures) and RATE.search(between)
+    return bool(rates or JOINED_ON.search(between))
+
+
+RATE = re.compile(r"%|\bper\s*cent\b")
+JOINED_ON = re.compile(r"\b(?:while|whereas|but|and)\b")
+
+
 def _said_as_change(ctx: Context) -> bool:
     """Whether the claim's figure is said as a change, by the words beside it."""
     start, end = ctx.span
-    return bool(
-        CHANGE_BEFORE.search(ctx.sentence, max(0, start - 24), start)
-        or CHANGE_AFTER.match(ctx.sentence, end)
-    )
+    before = CHANGE_BEFORE.search(ctx.sentence, max(0, start - 24), start)
+    if before is not None and before[1] not in NOT_CHANGE_VERBS:  # "makes up 61%": no rise
+        return True
+    return CHANGE_AFTER.match(ctx.sentence, end) is not None
 
 
 def _measured(claim: Claim, fact: Fact, found: Profile, x: Inputs, ctx: Context) -> bool:
@@ -232,6 +267,8 @@ def _measured(claim: Claim, fact: Fact, found: Profile, x: Inputs, ctx: Context)
         return False
     if not named_in_window(fact, ctx):  # a unit many measures share: its subject must be named
         return False
+    if gates.said_dimension(claim, ctx) and not _of_the_named(found, ctx):
+        return False  # "the sinkhole opened beside a river 20 metres wide": the river's
     of = UNIT_OF.match(ctx.sentence, ctx.span[1])  # "millimetres of rain" of a rainfall fact
     return of is None or of[1] in found.words
 

@@ -100,6 +100,19 @@ TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "yea
 # Prepositions that put what follows them as where a figure is: "in the evacuation zone".
 LOCATIVES = frozenset({"in", "at", "within", "inside", "outside", "near", "around", "beyond"})
 
+# Nouns of the place a figure is at, that a category word before them only qualifies ("the
+# evacuation zone", "the crash site").
+PLACE_NOUNS = frozenset(
+    "zone zones area areas site sites centre centres center centers camp camps shelter shelters "
+    "cordon perimeter corridor route district".split()
+)
+# Verbs whose "up" is no rise ("makes up about 61%", "took up 12%").
+NOT_CHANGE_VERBS = frozenset(
+    "make makes made making take takes took taking add adds added adding sum sums summed".split()
+)
+# Plurals of counted nouns without an s: "children sat", "men were".
+PLURALS_WITHOUT_S = frozenset("children men women people police personnel staff crew crowd".split())
+
 # Adverbs of place that follow a counted noun ("58 containers overboard"): no noun themselves.
 PLACE_ADVERBS = frozenset(
     "overboard ashore aboard abroad overseas away nationwide worldwide".split()
