@@ -320,3 +320,24 @@ def test_readings_that_must_keep_a_figures_own_words():
     facts = [stat("inflation", 0.85, "2024", "El Salvador")]
     text = "Inflation has been low in El Salvador. Prices of coffee rose 12% last year."
     assert check(text, facts, date(2025, 4, 1))["12%"]["verdict"] == "unverifiable"
+
+
+def test_more_readings_the_review_asked_to_pin():
+    found = {c["text"]: c for c in extract("Twelve were killed of the 40 aboard.")}
+    assert found["Twelve"]["category"] == "killed"  # "killed of the 40": still the twelve's
+    text = (
+        "Dunford Water lost 148 million litres a day in the year to March, down from 161 "
+        "million a year earlier."
+    )
+    _, frame, _ = read(text, "161 million", date(2025, 7, 3))
+    assert frame.period is not None and frame.period.value == "2024"  # a year, not a month
+    prices = dict(keywords=("Bellmar", "house price", "house prices", "property"))
+    facts = [
+        event("p", "Bellmar average house price", "annual_change", 6.2, "%", REGISTRY,
+              place="Bellmar", period="2025-03", **prices),
+        event("pl", "Bellmar average house price", "average_price", 287_000, "GBP", REGISTRY,
+              place="Bellmar", period="2025-03", **prices),
+    ]  # fmt: skip
+    text = "House prices in Bellmar rose 6.2% in March, spending on parks up 9.1%."
+    found = check(text, facts, date(2025, 5, 6))
+    assert found["6.2%"]["verdict"] == "supported" and found["9.1%"]["verdict"] == "unverifiable"

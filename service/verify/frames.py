@@ -92,7 +92,7 @@ def _verb_like(word: str) -> bool:
         (word in PREDICATE_VERBS and not word.endswith("s"))
         or word in PLACE_ADVERBS
         or (word.endswith("ly") and len(word) > 4)
-        or (word.endswith("ing") and len(word) > 5 and not stems(word) & GROUP_OF.keys())
+        or (word.endswith("ing") and len(word) > 5)
     )
 
 
