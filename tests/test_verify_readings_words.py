@@ -9,15 +9,24 @@ from datetime import date
 from service.claims import extract
 from service.model import Claim, Source
 from tests.test_verify_readings import check, event, read
+from tests.test_verify_readings_scope import ids
 
 TRUST = Source("Kelwick Hospitals Trust", "https://example.org/trust")
 INDEX = Source("Bellmar Lettings Index", "https://example.org/lettings")
 REGISTRY = Source("Bellmar Land Registry", "https://example.org/registry")
 COUNCIL = Source("Brackwater Town Council", "https://example.org/council")
-
-
-def ids(found: dict) -> list[str]:
-    return [e["reference_id"] for e in found["evidence"]]
+RENTS = dict(keywords=("Bellmar", "rent", "rents", "monthly rent", "tenants"))
+PRICES = dict(keywords=("Bellmar", "house price", "house prices", "property", "rose"))
+BELLMAR = [  # the keywords of each subject shared by its two facts: none says a change
+    event("r", "Bellmar average monthly rent", "annual_change", 9.1, "%", INDEX,
+          place="Bellmar", period="2025-03", **RENTS),
+    event("rl", "Bellmar average monthly rent", "monthly_rent", 1_450, "GBP", INDEX,
+          place="Bellmar", period="2025-03", **RENTS),
+    event("p", "Bellmar average house price", "annual_change", 6.2, "%", REGISTRY,
+          place="Bellmar", period="2025-03", **PRICES),
+    event("pl", "Bellmar average house price", "average_price", 287_000, "GBP", REGISTRY,
+          place="Bellmar", period="2025-03", **PRICES),
+]  # fmt: skip
 
 
 def test_a_metric_over_a_bound_is_said_in_any_words_of_its_qualifier_and_a_year_earlier():
@@ -62,18 +71,7 @@ def test_a_participle_after_the_counted_noun_is_not_what_is_counted():
 
 
 def test_a_change_of_a_metric_of_the_sources_own_is_said_by_its_change_words():
-    rents = dict(keywords=("Bellmar", "rent", "rents", "monthly rent", "tenants"))
-    prices = dict(keywords=("Bellmar", "house price", "house prices", "property", "rose"))
-    facts = [  # the keywords of each subject shared by its two facts: none says a change
-        event("r", "Bellmar average monthly rent", "annual_change", 9.1, "%", INDEX,
-              place="Bellmar", period="2025-03", **rents),
-        event("rl", "Bellmar average monthly rent", "monthly_rent", 1_450, "GBP", INDEX,
-              place="Bellmar", period="2025-03", **rents),
-        event("p", "Bellmar average house price", "annual_change", 6.2, "%", REGISTRY,
-              place="Bellmar", period="2025-03", **prices),
-        event("pl", "Bellmar average house price", "average_price", 287_000, "GBP", REGISTRY,
-              place="Bellmar", period="2025-03", **prices),
-    ]  # fmt: skip
+    facts = BELLMAR
     day = date(2025, 5, 6)
     text = "Average monthly rents in Bellmar reached GBP 1,450 in March, up {} on a year earlier."
     found = check(text.format("9.1%"), facts, day)["9.1%"]
@@ -287,13 +285,7 @@ def test_an_adverb_of_place_after_the_counted_noun_is_not_what_is_counted():
 
 
 def test_what_a_change_rule_must_not_read_as_a_change():
-    rents = dict(keywords=("Bellmar", "rent", "rents", "monthly rent", "tenants"))
-    facts = [
-        event("r", "Bellmar average monthly rent", "annual_change", 9.1, "%", INDEX,
-              place="Bellmar", period="2025-03", **rents),
-        event("rl", "Bellmar average monthly rent", "monthly_rent", 1_450, "GBP", INDEX,
-              place="Bellmar", period="2025-03", **rents),
-    ]  # fmt: skip
+    facts = BELLMAR[:2]
     day = date(2025, 5, 6)
     for text in (
         "Bellmar rents were 8.1% lower in March than in Kelwick.",  # another place
@@ -331,13 +323,7 @@ def test_more_readings_the_review_asked_to_pin():
     )
     _, frame, _ = read(text, "161 million", date(2025, 7, 3))
     assert frame.period is not None and frame.period.value == "2024"  # a year, not a month
-    prices = dict(keywords=("Bellmar", "house price", "house prices", "property"))
-    facts = [
-        event("p", "Bellmar average house price", "annual_change", 6.2, "%", REGISTRY,
-              place="Bellmar", period="2025-03", **prices),
-        event("pl", "Bellmar average house price", "average_price", 287_000, "GBP", REGISTRY,
-              place="Bellmar", period="2025-03", **prices),
-    ]  # fmt: skip
+    facts = BELLMAR[2:]
     text = "House prices in Bellmar rose 6.2% in March, spending on parks up 9.1%."
     found = check(text, facts, date(2025, 5, 6))
     assert found["6.2%"]["verdict"] == "supported" and found["9.1%"]["verdict"] == "unverifiable"
