@@ -120,14 +120,25 @@ def _first_category(tokens: list[re.Match], forward: bool = False) -> tuple[int,
         word = token.group().lower()
         if word in _CLAUSE_STOPS:
             return None
-        if word in CATEGORY_OF and not (forward and _names_a_place(tokens, distance)):
+        if word in CATEGORY_OF and not (
+            forward and qualifies_place(token.string, token.start(), token.end(), tokens[-1].end())
+        ):
             return distance, CATEGORY_OF[word]
     return None
 
 
-def _names_a_place(tokens: list[re.Match], i: int) -> bool:
-    """Whether a category word only qualifies a place it is said of ("14 schools in the
-    evacuation zone stayed closed": where they are, not what happened to them)."""
-    if i < 2 or i + 1 >= len(tokens) or tokens[i - 1].group().lower() != "the":
-        return False
-    return tokens[i - 2].group().lower() in LOCATIVES and tokens[i + 1].group() in PLACE_NOUNS
+PLACE_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(LOCATIVES))})\s+the\s+$", re.IGNORECASE)
+WORD_AFTER = re.compile(r"\s+([a-z]+)\b")
+
+
+def qualifies_place(text: str, start: int, end: int, limit: int | None = None) -> bool:
+    """Whether the word at text[start:end] only qualifies the place a figure is at ("14
+    schools in the evacuation zone stayed closed": where they are, not what happened to
+    them); the place's noun is looked for before `limit`. Extraction reads categories with
+    it, verification metric words."""
+    after = WORD_AFTER.match(text, end, len(text) if limit is None else limit)
+    return (
+        after is not None
+        and after[1] in PLACE_NOUNS
+        and PLACE_BEFORE.search(text, max(0, start - 16), start) is not None
+    )

@@ -12,15 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from ..claims.categories import qualifies_place
 from ..model import Claim, Frame, Kind, Slot
-from ..vocabulary.lexicon import (
-    LOCATIVES,
-    MONTHS,
-    PLACE_ADVERBS,
-    PLACE_NOUNS,
-    PLURALS_WITHOUT_S,
-    WEEKDAYS,
-)
+from ..vocabulary.lexicon import MONTHS, PLACE_ADVERBS, PLURALS_WITHOUT_S, WEEKDAYS
 from ..vocabulary.text import normalize, significant_words, stems
 from ..vocabulary.words import (
     COUNTED_GROUPS,
@@ -403,7 +397,7 @@ def _metric(claim: Claim, ctx: Context, view: ArticleView) -> Slot | None:
         if claim.kind is Kind.MONEY and metric in RATE_METRICS:
             continue  # a sum of money is no rate ("$407 billion ... offset steady growth")
         found = phrase_in(ctx, lo, hi, phrases)
-        if found and _qualifies_place(ctx, *found):
+        if found and qualifies_place(ctx.sentence, found[1], found[1] + len(found[0])):
             continue  # "14 schools in the evacuation zone stayed closed": no evacuation
         if found and (best is None or abs(found[1] - ctx.span[0]) < best[0]):
             best = (abs(found[1] - ctx.span[0]), metric, found)
@@ -411,21 +405,6 @@ def _metric(claim: Claim, ctx: Context, view: ArticleView) -> Slot | None:
         return None
     _, metric, (word, at) = best
     return Slot(metric, "clause", ctx.offset + at, ctx.offset + at + len(word))
-
-
-PLACE_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(LOCATIVES))})\s+the\s+$")
-WORD_AFTER = re.compile(r"\s+([a-z]+)\b")
-
-
-def _qualifies_place(ctx: Context, word: str, at: int) -> bool:
-    """Whether a metric word only qualifies the place a figure is at ("in the evacuation
-    zone", "at the crash site"): where, not what happened."""
-    after = WORD_AFTER.match(ctx.sentence, at + len(word))
-    return (
-        after is not None
-        and after[1] in PLACE_NOUNS
-        and PLACE_BEFORE.search(ctx.sentence, max(0, at - 16), at) is not None
-    )
 
 
 def _votes_against(claim: Claim, ctx: Context) -> Slot | None:
