@@ -327,3 +327,58 @@ def test_more_readings_the_review_asked_to_pin():
     text = "House prices in Bellmar rose 6.2% in March, spending on parks up 9.1%."
     found = check(text, facts, date(2025, 5, 6))
     assert found["6.2%"]["verdict"] == "supported" and found["9.1%"]["verdict"] == "unverifiable"
+
+
+def test_a_plural_ends_the_counted_noun_and_what_follows_it_is_no_noun_of_its_own():
+    counted = {
+        "Three hospitals ran on backup generators.": "hospital",
+        "Searchers said 19 fragments found so far were sent to the lab.": "fragment",
+        "All 21 crew members were taken off safely.": "crew",
+        "Some 2.9 million containers (TEU) passed through the port.": "container",
+        "The country of 14 million people plans a new airport.": None,  # a verb, not plans
+        "The crash injured 40 police officers.": "officer",  # a noun the police qualifies
+        "The breach exposed 12,000 patient records.": "record",  # still the last plural
+    }
+    for text, want in counted.items():
+        which = next(c["text"] for c in extract(text) if c["kind"] != "date")
+        _, frame, _ = read(text, which)
+        assert (frame.counted.value if frame.counted else None) == want, text
+    guard = Source("Lessandra Coastguard", "https://example.org/coastguard")
+    tanker = dict(place="Lessandra", keywords=("Corvina Star", "tanker", "spill"))
+    facts = [
+        event("c", "Corvina Star", "crew", 21, "crew", guard, **tanker),
+        event("b", "Corvina Star", "oiled_birds", 312, "birds", guard,
+              place="Lessandra", keywords=("Corvina Star", "spill", "oiled")),
+        event("a", "Castellane central sea route", "arrivals", 13_270, "people", guard,
+              place="Castellane", keywords=("Castellane", "central route", "sea")),
+    ]  # fmt: skip
+    text = "All {} crew members of the tanker Corvina Star were taken off safely."
+    assert check(text.format("21"), facts)["21"]["verdict"] == "supported"
+    assert check(text.format("23"), facts)["23"]["verdict"] == "contradicted"
+    text = "Volunteers at the Corvina Star spill have taken in more than {} oiled seabirds."
+    assert check(text.format("300"), facts)["more than 300"]["verdict"] == "supported"
+    assert check(text.format("400"), facts)["more than 400"]["verdict"] == "contradicted"
+    text = "The central route across the sea to Castellane saw {} arrivals."
+    assert check(text.format("13,270"), facts)["13,270"]["verdict"] == "supported"
+    # a word that only ends like the counted one is not it: firefighters are no fighters
+    fighters = [event("f", "Tarsa clashes", "fighters", 40, "fighters", keywords=("Tarsa",))]
+    text = "In the Tarsa clashes, 40 firefighters were sent."
+    assert check(text, fighters)["40"]["verdict"] == "unverifiable"
+
+
+def test_the_people_of_a_place_said_without_population_are_its_population():
+    stats = Source("Kalvan Statistics Office", "https://example.org/stats")
+    facts = [
+        event("k", "Kalvan", "population", 312_400, "people", stats, place="Kalvan",
+              period="2024", keywords=("Kalvan",)),
+    ]  # fmt: skip
+    day = date(2025, 11, 14)
+    for text, which in (
+        ("Kalvan's 310,000 residents depend heavily on farming and tourism.", "310,000"),
+        ("Kalvan, with 350,000 inhabitants, is the largest town.", "350,000"),
+        ("Floods hit Kalvan. The town's 310,000 residents were told to stay indoors.", "310,000"),
+    ):
+        want = "contradicted" if "350,000" in which else "supported"
+        assert check(text, facts, day)[which]["verdict"] == want, text
+    text = "Kalvan's 310,000 residents were evacuated."  # what happened to them: no population
+    assert check(text, facts, day)["310,000"]["verdict"] == "unverifiable"

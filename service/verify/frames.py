@@ -67,6 +67,14 @@ def head(text: str | None) -> str | None:
     known = [w for w in words if stems(w) & GROUP_OF.keys() and _plural(w)]
     if known and not stems(words[-1]) & GROUP_OF.keys():
         words = words[: words.index(known[-1]) + 1]  # "pupils sat the exam": the pupils
+    plural = [i for i, w in enumerate(words) if _plural(w)]
+    if plural and not _plural(words[-1]):
+        words = words[: plural[-1] + 1]  # "hospitals ran", "kettles sold in Carradine": a
+        # plural ends its phrase, what follows it says what it did or where it is
+    elif len(plural) > 1 and _verb_after(words[plural[-2]], words[-1]):
+        words = words[: plural[-2] + 1]  # "The country of 14 million people plans": a verb
+    if len(words) > 1 and words[-1] in MEMBERS and stems(words[-2]) & GROUP_OF.keys():
+        words = words[:-1]  # "21 crew members": the crew
     if not words or words[-1] in METRIC_ONLY:  # "nearly 7,000 damaged": what happened, not who
         return None
     stem = next(iter(stems(words[-1])), None)
@@ -77,6 +85,15 @@ def _plural(word: str) -> bool:
     """Whether a counted word is a plural ("pupils", "children"), so ends its phrase when a
     verb follows it ("pupils sat"), unlike a noun qualifying another ("patient records")."""
     return word.endswith("s") or word in PLURALS_WITHOUT_S
+
+
+def _verb_after(plural: str, word: str) -> bool:
+    """Whether an -s word after a plural without an s is its verb ("people plans"), not a
+    counted noun it qualifies ("police officers")."""
+    return plural in PLURALS_WITHOUT_S and not stems(word) & GROUP_OF.keys()
+
+
+MEMBERS = frozenset({"member", "members"})
 
 
 def _verb_like(word: str) -> bool:
@@ -302,9 +319,8 @@ HAS = re.compile(r"\b(?:has|had|have)\b")  # "Germany had 3.97 million people ou
 # "The country has 85.3 million people", "the nation's 10.4 million residents", "Its 22
 # million people": the people of the country the text speaks of.
 COUNTRY_HAS = re.compile(
-    r"(?:^|\b)(?:the\s+(?:country|nation)(?:['\u2019]s|\s+(?:has|had|now\s+has))|its)\s+"
-    + ROUGHLY
-    + "$"
+    r"(?:^|\b)(?:the\s+(?:country|nation)(?:['\u2019]s|\s+(?:has|had|now\s+has))|its"
+    r"|the\s+(?:region|province|state|island|city|town|district)['\u2019]s)\s+" + ROUGHLY + "$"
 )
 # A population phrase of these is a town's or a province's, never a country's.
 SUB_NATIONAL = frozenset(
@@ -327,7 +343,9 @@ def _population(claim: Claim, ctx: Context, view: ArticleView) -> Slot | None:
     if not claim.kind.counts or claim.category:
         return None
     before = ctx.sentence[ctx.clause[0] : ctx.span[0]]
-    people = (claim.subject or "").lower() in PEOPLE
+    subject = (claim.subject or "").lower()
+    people = (subject.split() or [""])[0] in PEOPLE and head(subject) is None  # "residents
+    # depend heavily on farming": people in general
     home = HOME_OF.search(before)
     if home and (people or not claim.subject):  # "a city of 310,000"
         return Slot("population", "phrase", ctx.offset + ctx.clause[0] + home.start(), claim.start)

@@ -102,15 +102,20 @@ def counted(claim: Claim, fact: Fact, found: Profile, frame: Frame, ctx: Context
         if _per_said(ctx) != _per_unit(fact.unit):
             return "other thing"  # "a path of nearly 40 km" is no wind speed in km/h
         return "same"  # "200 millimetres" of rain and a fact in mm: the unit says it
-    said = head(claim.subject) or head(claim.unit)
+    said = head(claim.subject) if claim.subject else head(claim.unit)  # (the unit is the
+    # subject's first word: "people plans" counts people in general, not plans)
     if said is None and frame.counted and frame.counted.origin == "change":
         said = frame.counted.value  # the figure the change starts from counts the same things
     counted = head(fact.unit)
     subject = tuple(normalize(claim.subject or "").split())
     if subject and any(_within(phrase, subject) for phrase in found.metric_words):
         return "same"  # "1,150 job cuts" counts the job cuts a fact of job cuts counts
+    if said and stems(fact.metric) == {said}:
+        return "same"  # "13,270 arrivals": what the fact's metric counts, in its one word
     if said and counted:
         same = said == counted or (said in GROUP_OF and GROUP_OF.get(counted) == GROUP_OF[said])
+        same = same or (counted not in GROUP_OF and len(counted) > 3 and said.endswith(counted))
+        # "oiled seabirds" are birds ("firefighters" are no fighters)
         return "same" if same else "other thing"
     if said and said not in GROUP_OF and stems(fact.unit) <= stems("people person"):
         return "other thing"

@@ -11,7 +11,7 @@ from .lexicon import CATEGORY_WORDS
 # Who or what is counted. Words in one group count the same people ("militants" and
 # "terrorists"); a keyword made only of these describes the victims, not the event.
 COUNTED_GROUPS = (
-    "people person individual resident total man men",
+    "people person individual resident inhabitant total man men",
     "civilian noncombatant bystander",
     "soldier troop serviceman servicemen personnel officer army",
     "militant terrorist insurgent extremist fighter jihadist",
@@ -44,7 +44,7 @@ THING_GROUPS = (
     "vote ballot",
     "seat",
 )
-GENERIC_COUNTED = "people person individual resident total man men"
+GENERIC_COUNTED = "people person individual resident inhabitant total man men"
 
 # The metrics an extracted category stands for (a death toll is `killed` or `deaths`).
 CATEGORY_METRICS = {"killed": {"killed", "deaths"}, "injured": {"injured", "wounded"}}
