@@ -377,6 +377,7 @@ def test_the_people_of_a_place_said_without_population_are_its_population():
         ("Kalvan's 310,000 residents depend heavily on farming and tourism.", "310,000"),
         ("Kalvan, with 350,000 inhabitants, is the largest town.", "350,000"),
         ("Floods hit Kalvan. The town's 310,000 residents were told to stay indoors.", "310,000"),
+        ("Kalvan is growing. The town of 310,000 people plans a bypass.", "310,000"),  # a verb
     ):
         want = "contradicted" if "350,000" in which else "supported"
         assert check(text, facts, day)[which]["verdict"] == want, text

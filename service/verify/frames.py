@@ -66,13 +66,12 @@ def head(text: str | None) -> str | None:
         # the patients, the residents; "nearly 33,000 starting": no noun at all
     known = [w for w in words if stems(w) & GROUP_OF.keys() and _plural(w)]
     if known and not stems(words[-1]) & GROUP_OF.keys():
-        words = words[: words.index(known[-1]) + 1]  # "pupils sat the exam": the pupils
+        words = words[: words.index(known[-1]) + 1]  # "pupils sat the exam": the pupils;
+        # "The country of 14 million people plans": a verb
     plural = [i for i, w in enumerate(words) if _plural(w)]
     if plural and not _plural(words[-1]):
         words = words[: plural[-1] + 1]  # "hospitals ran", "kettles sold in Carradine": a
         # plural ends its phrase, what follows it says what it did or where it is
-    elif len(plural) > 1 and _verb_after(words[plural[-2]], words[-1]):
-        words = words[: plural[-2] + 1]  # "The country of 14 million people plans": a verb
     if len(words) > 1 and words[-1] in MEMBERS and stems(words[-2]) & GROUP_OF.keys():
         words = words[:-1]  # "21 crew members": the crew
     if not words or words[-1] in METRIC_ONLY:  # "nearly 7,000 damaged": what happened, not who
@@ -85,12 +84,6 @@ def _plural(word: str) -> bool:
     """Whether a counted word is a plural ("pupils", "children"), so ends its phrase when a
     verb follows it ("pupils sat"), unlike a noun qualifying another ("patient records")."""
     return word.endswith("s") or word in PLURALS_WITHOUT_S
-
-
-def _verb_after(plural: str, word: str) -> bool:
-    """Whether an -s word after a plural without an s is its verb ("people plans"), not a
-    counted noun it qualifies ("police officers")."""
-    return plural in PLURALS_WITHOUT_S and not stems(word) & GROUP_OF.keys()
 
 
 MEMBERS = frozenset({"member", "members"})
