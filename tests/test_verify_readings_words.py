@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import date
 
 from service.claims import extract
-from service.model import Claim, Source
+from service.model import Claim, Fact, Source
 from tests.test_verify_readings import check, event, read
 from tests.test_verify_readings_scope import ids
 
@@ -383,3 +383,66 @@ def test_the_people_of_a_place_said_without_population_are_its_population():
         assert check(text, facts, day)[which]["verdict"] == want, text
     text = "Kalvan's 310,000 residents were evacuated."  # what happened to them: no population
     assert check(text, facts, day)["310,000"]["verdict"] == "unverifiable"
+
+
+def test_the_readings_of_blind_set_elevens_false_verdicts():
+    """Each of these was a false verdict on blind set 11's first run."""
+    bank = Source("Ardmere Bank", "https://example.org/bank")
+    wind = Source("Nordwind Energy", "https://example.org/nordwind")
+    facts = [
+        event("b", "Ardmere Bank branch network", "branches", 214, "branches", bank,
+              keywords=("Ardmere Bank", "branches")),
+        event("r", "Kessel Bank offshore wind farm", "rotor_diameter", 236, "m", wind,
+              keywords=("Kessel Bank", "wind farm", "rotor", "across")),
+        event("d", "Kessel Bank offshore wind farm", "distance_offshore", 38, "km", wind,
+              keywords=("Kessel Bank", "wind farm", "offshore")),
+    ]  # fmt: skip
+    # a measure needs its unit said: a bare figure is no rotor's diameter in metres
+    text = "Ardmere Bank closed 87 branches near the Kessel Bank wind farm, leaving {} across it."
+    assert check(text.format("240"), facts)["240"]["verdict"] == "unverifiable"
+    text = "Each rotor of the Kessel Bank wind farm is {} across."
+    assert check(text.format("250 metres"), facts)["250"]["verdict"] == "contradicted"
+    # "about" a small figure: 3 %, but at least one
+    text = "The Kessel Bank wind farm stands about {} km offshore."
+    assert check(text.format("40"), facts)["about 40"]["verdict"] == "contradicted"
+    assert check(text.format("39"), facts)["about 39"]["verdict"] == "supported"
+    agency = Source("Ostmere Nature Agency", "https://example.org/nature")
+    pairs = [
+        event("g", "Varra Holm guillemots", "breeding_pairs", 4_300, "pairs", agency,
+              keywords=("Varra Holm", "guillemots", "breeding pairs", "seabirds")),
+    ]  # fmt: skip
+    text = "On Varra Holm, wardens estimate that about 4,300 pairs of {} are nesting."
+    assert check(text.format("guillemots"), pairs)["about 4,300"]["verdict"] == "supported"
+    assert check(text.format("puffins"), pairs)["about 4,300"]["verdict"] == "unverifiable"
+    heritage = Source("Skarnian Maritime Heritage Office", "https://example.org/heritage")
+    coins = [
+        event("c", "Margrethe wreck salvage", "coins_recovered", 3_150, "coins", heritage,
+              keywords=("Margrethe", "wreck", "coins", "salvage")),
+    ]  # fmt: skip
+    text = "Divers on the Margrethe wreck salvage {} 5,000 coins."
+    assert check(text.format("may hold a further"), coins)["5,000"]["verdict"] == "unverifiable"
+    assert check(text.format("have recovered"), coins)["5,000"]["verdict"] == "contradicted"
+    lorvan = Source("Lorvan Assembly Petitions Committee", "https://example.org/petitions")
+    petition = [
+        event("p", "Fireworks ban petition", "signatures", 148_300, "signatures", lorvan,
+              keywords=("petition", "fireworks", "signatures")),
+    ]  # fmt: skip
+    text = "The fireworks petition {} 100,000 signatures to be considered for debate."
+    assert check(text.format("needed"), petition)["100,000"]["verdict"] == "unverifiable"
+    assert check(text.format("gathered"), petition)["100,000"]["verdict"] == "contradicted"
+    transport = Source("Velsk City Transport", "https://example.org/velsk")
+    tram = dict(place="Velsk", keywords=("tram", "line 4", "Velsk", "tram line", "cost"))
+    costs = [
+        Fact("t1", "Velsk tram line 4", "cost", 310_000_000, transport, unit="EUR",
+             as_of="2021-05-12", **tram),
+        Fact("t2", "Velsk tram line 4", "cost", 362_000_000, transport, unit="EUR",
+             as_of="2025-10-06", **tram),
+    ]  # fmt: skip
+    text = (
+        "Velsk tram line 4 opened on Monday. Velsk City Transport put the final cost of the "
+        "Velsk tram line 4 at €362 million, up from the "
+        "€{} million it estimated when the council approved the project."
+    )
+    day = date(2025, 10, 8)
+    assert check(text.format("310"), costs, day)["€310 million"]["verdict"] == "supported"
+    assert check(text.format("290"), costs, day)["€290 million"]["verdict"] == "contradicted"

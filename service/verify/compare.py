@@ -94,9 +94,10 @@ def rounding(value: float, kind: str) -> float:
 def approximation(value: float) -> float:
     """How far "about N" may be from the truth: half a unit of N's last significant digit or
     3 %, whichever is more, but at most 10 % ("about 360" is not 340; "about 3,500" is 3,512;
-    "about 300" is 325 but not 340); small counts get 10 % and at least one."""
+    "about 300" is 325 but not 340); small counts get 3 % too, but at least one ("about 40 km"
+    is not 38)."""
     if abs(value) < SMALL_COUNT:
-        return max(1.0, APPROX_CAP * abs(value))
+        return max(1.0, APPROX_CLAIM * abs(value))
     return min(max(_half_unit(value), APPROX_CLAIM * abs(value)), APPROX_CAP * abs(value))
 
 

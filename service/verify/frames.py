@@ -486,6 +486,9 @@ def _forecast(
             return Slot(
                 " ".join(phrase), "clause", ctx.offset + at, ctx.offset + at + len(phrase[0])
             )
+    needed = NEEDED.search(ctx.sentence, max(0, ctx.span[0] - 24), ctx.span[0])
+    if needed is not None:  # "needed 100,000 signatures to be debated": a threshold
+        return Slot(needed[1], "clause", ctx.offset + needed.start(1), ctx.offset + needed.end(1))
     if period is not None and period.origin == "clause" and view.published_at:
         year = period.value[:4]
         if year.isdigit() and int(year) > view.published_at.year:
@@ -493,6 +496,9 @@ def _forecast(
     return None
 
 
+# What a figure had to reach, said just before it ("needed 100,000 signatures"; not "412
+# patients have needed treatment").
+NEEDED = re.compile(r"\b(needed|required)\s+(?:at\s+least\s+|a\s+minimum\s+of\s+)?$")
 PLAN_NOUNS = frozenset({"plan", "plans", "target", "targets", "goal", "outlook", "projection"})
 
 
@@ -603,7 +609,7 @@ STAGE_AFTER = re.compile(
     r"\s+(?:[a-z]+\s+)?(?:a|one)\s+day\s+(?:earlier|before)\b"
     rf"|\s+(?:[a-z]+\s+)?the\s+(?:{'|'.join(sorted(SEASONS))}|season)\s+before\b"
     r"|\s+(?:[a-z]+\s+){0,3}?(?:it|they)\s+(?:had\s+)?(?:first\s+)?"
-    r"(?:reported|announced|gave|published|recorded|counted)\b"
+    r"(?:reported|announced|gave|published|recorded|counted|estimated)\b"
 )
 
 

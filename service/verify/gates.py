@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ..model import Claim, Fact, Frame, Kind
-from ..vocabulary.lexicon import SMALL_NUMBER_WORDS
+from ..vocabulary.lexicon import MEASURE_UNITS, SMALL_NUMBER_WORDS
 from ..vocabulary.text import fold, in_a_row, normalize, stems
 from ..vocabulary.words import CATEGORY_METRICS, END_WORDS, METRIC_WORDS, SEASONS, START_WORDS
 from .context import Context, tokens
@@ -44,6 +44,8 @@ def kind_fits(claim: Claim, fact: Fact) -> str | None:
         return "kind"
     if claim.kind is Kind.QUANTITY and claim.unit and not _same_measure(claim.unit, fact.unit):
         return "kind"  # "185 km/h" is no count of people, "10 km" no magnitude
+    if _measure(fact.unit) and not _same_measure(claim.unit or "", fact.unit):
+        return "kind"  # a measure needs its unit said: "214 across the country" is no 236 m
     if kind == "money" and fact.unit != claim.unit:
         return "currency"
     if claim.category and fact.metric not in CATEGORY_METRICS.get(claim.category, {claim.category}):
@@ -62,6 +64,15 @@ def _names_category(fact: Fact, category: str) -> bool:
     said = [w for w in words if w in METRIC_WORDS.get(category, ())]
     rest = stems(" ".join(w for w in words if w not in said))
     return bool(said) and rest <= stems(fact.unit)
+
+
+def _measure(unit: str | None) -> bool:
+    """Whether a fact's unit is a unit of measure ("m", "km/h", "tonnes"), not what is counted."""
+    first = normalize(unit or "").split()[:1]
+    return bool(first) and (first[0] in MEASURE_UNITS or first[0] in MEASURE_SYMBOLS)
+
+
+MEASURE_SYMBOLS = frozenset(MEASURE_UNITS.values())
 
 
 def _same_measure(said: str, unit: str | None) -> bool:
@@ -102,6 +113,8 @@ def counted(claim: Claim, fact: Fact, found: Profile, frame: Frame, ctx: Context
         if _per_said(ctx) != _per_unit(fact.unit):
             return "other thing"  # "a path of nearly 40 km" is no wind speed in km/h
         return "same"  # "200 millimetres" of rain and a fact in mm: the unit says it
+    if claim.kind is Kind.COUNT and _of_another(fact, found, ctx):
+        return "other thing"  # "about 4,300 pairs of puffins" are no guillemots' pairs
     said = head(claim.subject) if claim.subject else head(claim.unit)  # (the unit is the
     # subject's first word: "people plans" counts people in general, not plans)
     if said is None and frame.counted and frame.counted.origin == "change":
@@ -136,6 +149,25 @@ def counted(claim: Claim, fact: Fact, found: Profile, frame: Frame, ctx: Context
         return "other group"
     return None
 
+
+UNIT_OF = re.compile(r"[\s-]*([^\W\d]+)\.?\s+of\s+([^\W\d]+)")  # "kg of fuel", "pairs of puffins"
+
+
+def _of_another(fact: Fact, found: Profile, ctx: Context) -> bool:
+    """Whether a figure counts a measure of something ("pairs of puffins", "bags of rice")
+    the fact's words do not name: a thing none of the counted groups holds, of a lowercase
+    noun that is no function word."""
+    of = UNIT_OF.match(ctx.sentence, ctx.span[1])
+    if of is None or stems(of[1]) & GROUP_OF.keys() or not of[2].islower():
+        return False
+    what = stems(of[2])
+    if not what or what <= STOP_STEMS:
+        return False
+    own = " ".join((*found.words, fact.unit or "", fact.metric.replace("_", " ")))
+    return not what <= stems(own)
+
+
+STOP_STEMS = stems("the a an their its his her our this that these those all each some")
 
 # Never a count of people (a plural s dropped: "properties" is "propertie").
 HOMES = frozenset(stems("home house dwelling household property properties premises"))

@@ -269,11 +269,8 @@ def _measured(claim: Claim, fact: Fact, found: Profile, x: Inputs, ctx: Context)
         return False
     if gates.said_dimension(claim, ctx) and not _of_the_named(found, ctx):
         return False  # "the sinkhole opened beside a river 20 metres wide": the river's
-    of = UNIT_OF.match(ctx.sentence, ctx.span[1])  # "millimetres of rain" of a rainfall fact
-    return of is None or of[1] in found.words
-
-
-UNIT_OF = re.compile(r"[\s-]*[^\W\d]+\.?\s+of\s+([^\W\d]+)")  # "kg of fuel", "tonnes of cod"
+    of = gates.UNIT_OF.match(ctx.sentence, ctx.span[1])  # "millimetres of rain": rainfall
+    return of is None or of[2] in found.words
 
 
 def _place_aside(fact: Fact, frame: Frame, found: Profile) -> bool:

@@ -214,6 +214,7 @@ FORECAST_WORDS = (
     "forecast", "forecasts", "forecasting", "expected", "expects", "expect", "predicted",
     "predicts", "predict", "projected", "projects", "projection", "target", "targets",
     "targeted", "aim", "aims", "aiming", "goal", "plan", "plans", "planned", "will", "could",
+    "may hold", "may reach", "may contain",  # (not "may be": "in May, be ...")
     "want", "wants", "wanted to", "hope", "hopes", "hoping", "intend", "intends", "seek to",
     "seeks to",
     "at risk", "under threat", "needs", "need", "required", "requires",  # a threshold, a risk
