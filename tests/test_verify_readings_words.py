@@ -409,14 +409,27 @@ def test_the_readings_of_blind_set_elevens_false_verdicts():
     agency = Source("Ostmere Nature Agency", "https://example.org/nature")
     pairs = [
         event("g", "Varra Holm guillemots", "breeding_pairs", 4_300, "pairs", agency,
-              keywords=("Varra Holm", "guillemots", "breeding pairs", "seabirds")),
+              place="Varra Holm", keywords=("Varra Holm", "guillemots", "breeding pairs")),
     ]  # fmt: skip
     text = "On Varra Holm, wardens estimate that about 4,300 pairs of {} are nesting."
     assert check(text.format("guillemots"), pairs)["about 4,300"]["verdict"] == "supported"
     assert check(text.format("puffins"), pairs)["about 4,300"]["verdict"] == "unverifiable"
+    evacuated = [
+        event("e", "Sarn valley landslide", "evacuated", 1_200, place="Sarn",
+              keywords=("Sarn", "landslide", "evacuated")),
+    ]  # fmt: skip
+    text = (
+        "After the Sarn valley landslide, about 1,200 residents of coastal villages were evacuated."
+    )
+    assert check(text, evacuated)["about 1,200"]["verdict"] == "supported"  # people of a place
+    fuel = [event("f", "Sarn-2 satellite", "fuel_load", 1_150, "kg", keywords=("Sarn-2", "fuel"))]
+    text = "The Sarn-2 satellite carries {} kg of {}."
+    assert check(text.format("1,150", "fuel"), fuel)["1,150"]["verdict"] == "supported"
+    assert check(text.format("2,000", "fuel"), fuel)["2,000"]["verdict"] == "contradicted"
+    assert check(text.format("2,000", "water"), fuel)["2,000"]["verdict"] == "unverifiable"
     heritage = Source("Skarnian Maritime Heritage Office", "https://example.org/heritage")
     coins = [
-        event("c", "Margrethe wreck salvage", "coins_recovered", 3_150, "coins", heritage,
+        event("c", "Margrethe wreck salvage", "coins", 3_150, "coins", heritage,
               keywords=("Margrethe", "wreck", "coins", "salvage")),
     ]  # fmt: skip
     text = "Divers on the Margrethe wreck salvage {} 5,000 coins."

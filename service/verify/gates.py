@@ -161,13 +161,11 @@ def _of_another(fact: Fact, found: Profile, ctx: Context) -> bool:
     if of is None or stems(of[1]) & GROUP_OF.keys() or not of[2].islower():
         return False
     what = stems(of[2])
-    if not what or what <= STOP_STEMS:
+    if not what:  # "pairs of the ...": what, is said further on
         return False
     own = " ".join((*found.words, fact.unit or "", fact.metric.replace("_", " ")))
     return not what <= stems(own)
 
-
-STOP_STEMS = stems("the a an their its his her our this that these those all each some")
 
 # Never a count of people (a plural s dropped: "properties" is "propertie").
 HOMES = frozenset(stems("home house dwelling household property properties premises"))
