@@ -459,3 +459,25 @@ def test_the_readings_of_blind_set_elevens_false_verdicts():
     day = date(2025, 10, 8)
     assert check(text.format("310"), costs, day)["€310 million"]["verdict"] == "supported"
     assert check(text.format("290"), costs, day)["€290 million"]["verdict"] == "contradicted"
+
+
+def test_a_sum_a_whole_economy_produced_is_its_gdp():
+    from tests.test_verify_readings import stat
+
+    facts = [stat("gdp", 29.48e9, "2021", "Cyprus", unit="USD")]
+    day = date(2024, 6, 1)
+    for text, want in (
+        ("The economy of Cyprus is small. In 2021 it produced $29.5 billion.", "supported"),
+        (
+            "Cyprus, with a fast-growing economy, produced $25.9 billion in 2021.",
+            "contradicted",
+        ),
+        ("Cyprus's economy produced $29.5 billion in 2021.", "supported"),
+        (
+            "Cyprus's economy grew. In 2021 its copper mines produced $29.5 billion.",
+            "unverifiable",
+        ),  # not all of it
+    ):
+        found = check(text, facts, day)
+        which = next(k for k in found if k.startswith("$"))
+        assert found[which]["verdict"] == want, text

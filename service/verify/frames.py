@@ -415,7 +415,30 @@ def _metric(claim: Claim, ctx: Context, view: ArticleView) -> Slot | None:
     if best is None:
         return None
     _, metric, (word, at) = best
+    if metric == "production" and claim.kind is Kind.MONEY and _economy_said(ctx, at, view):
+        # "In 2021 it produced $8.3 billion": the economy's output, its GDP
+        return Slot("gdp", "phrase", ctx.offset + at, ctx.offset + at + len(word))
     return Slot(metric, "clause", ctx.offset + at, ctx.offset + at + len(word))
+
+
+ASIDE = re.compile(r",[^,]*,")
+YEAR_OPENING = re.compile(r"^(?:in|by|during)\s+\d{4},?\s*")
+ECONOMIES = frozenset({"it", "its economy", "the economy", "the country", "the nation"})
+
+
+def _economy_said(ctx: Context, at: int, view: ArticleView) -> bool:
+    """Whether what produced a sum is a whole economy: a country or its economy, by name or
+    by pronoun, alone before the verb ("Malta, with a faster-growing economy, produced";
+    not "Chile's copper mines produced")."""
+    said = YEAR_OPENING.sub("", ASIDE.sub(" ", ctx.sentence[:at]).strip()).strip()
+    if said in ECONOMIES:
+        return True
+    for s, e, _ in view.places:
+        if ctx.offset <= s and e <= ctx.offset + at:
+            name = ctx.sentence[s - ctx.offset : e - ctx.offset]
+            if said in (name, f"{name}'s economy", f"{name}\u2019s economy"):
+                return True
+    return False
 
 
 def _votes_against(claim: Claim, ctx: Context) -> Slot | None:
