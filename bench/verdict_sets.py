@@ -51,6 +51,8 @@ SETS = (
     ("blind9_wb", DATA / "verdicts_blind9_wb", "bundled"),
     ("blind10", DATA / "verdicts_blind10", DATA / "verdicts_blind10" / "references.jsonl"),
     ("blind10_wb", DATA / "verdicts_blind10_wb", "bundled"),
+    ("blind11", DATA / "verdicts_blind11", DATA / "verdicts_blind11" / "references.jsonl"),
+    ("blind11_wb", DATA / "verdicts_blind11_wb", "bundled"),
 )
 WRONG = ("supported", "contradicted")  # the verdicts that must never be given wrongly
 
