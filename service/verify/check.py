@@ -35,7 +35,7 @@ from ..vocabulary.text import fold, normalize, significant_words
 from ..vocabulary.words import EVENT_WORDS, METRIC_WORDS
 from .consistency import findings
 from .context import context_of, sentence_start, tokens
-from .frames import frame_of, signed
+from .frames import frame_of, signed, with_starting_levels
 from .match import Outcome, best_matches
 from .placing import ArticleView
 from .profiles import Hints, place_names, profile
@@ -136,6 +136,7 @@ def verify(
     ]
     dates = [c for c in claims if c.is_date]
     frames = [frame_of(c, ctx, dates, view) for c, ctx in zip(claims, contexts, strict=True)]
+    frames = with_starting_levels(claims, frames, contexts)
     # Matched and compared with the sign their verb gives ("prices fell 0.4%": -0.4%).
     claims = [signed(c, f, ctx) for c, f, ctx in zip(claims, frames, contexts, strict=True)]
     before = article.published_at.isoformat() if article.published_at else None

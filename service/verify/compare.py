@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
 
-from ..model import Claim, Fact
+from ..model import Claim, Fact, Kind
 from ..vocabulary.qualifiers import group, is_approximate
 
 APPROX_TOLERANCE = 0.05  # "about 3,500" in a source: within 5 %
@@ -91,13 +91,13 @@ def rounding(value: float, kind: str) -> float:
     return min(half_unit, ROUNDING_CAP * abs(value))
 
 
-def approximation(value: float) -> float:
+def approximation(value: float, kind: Kind | None = None) -> float:
     """How far "about N" may be from the truth: half a unit of N's last significant digit or
     3 %, whichever is more, but at most 10 % ("about 360" is not 340; "about 3,500" is 3,512;
-    "about 300" is 325 but not 340); small counts get 3 % too, but at least one ("about 40 km"
-    is not 38)."""
+    "about 300" is 325 but not 340); a small count gets 10 % and at least one ("about 30
+    people" is 32), a small measure 3 % and at least one ("about 40 km" is not 38)."""
     if abs(value) < SMALL_COUNT:
-        return max(1.0, APPROX_CLAIM * abs(value))
+        return max(1.0, (APPROX_CLAIM if kind is Kind.QUANTITY else APPROX_CAP) * abs(value))
     return min(max(_half_unit(value), APPROX_CLAIM * abs(value)), APPROX_CAP * abs(value))
 
 
@@ -109,7 +109,7 @@ def claim_interval(claim: Claim) -> Interval:
     """
     lower, upper, bounds, value = claim.lower, claim.upper, claim.bounds or "[]", claim.value
     if is_approximate(claim.qualifier) and isinstance(value, int | float):
-        spread = approximation(value)
+        spread = approximation(value, claim.kind)
         return Interval(value - spread, value + spread)
     if lower is None and upper is None and value is not None:
         lower = upper = value

@@ -18,12 +18,15 @@ from ..vocabulary.lexicon import MONTHS, PLACE_ADVERBS, PLURALS_WITHOUT_S, WEEKD
 from ..vocabulary.text import normalize, significant_words, stems
 from ..vocabulary.words import (
     COUNTED_GROUPS,
+    ECONOMIES,
     EVENT_WORDS,
     FIRST_STAGE_WORDS,
     FORECAST_WORDS,
     GENERIC_COUNTED,
     LEGISLATURES,
+    MEMBERS,
     METRIC_WORDS,
+    PEOPLE_POSTMODIFIERS,
     PER_CAPITA_WORDS,
     PERIOD_WORDS,
     PREDICATE_VERBS,
@@ -34,7 +37,7 @@ from ..vocabulary.words import (
     THING_GROUPS,
     YEAR_BEFORE_WORDS,
 )
-from .context import Context, phrase_in, tokens
+from .context import STARTED_FROM, Context, phrase_in, tokens
 from .placing import ArticleView, place_of
 
 COUNTED_STEMS = frozenset().union(*map(stems, COUNTED_GROUPS))
@@ -83,10 +86,9 @@ def head(text: str | None) -> str | None:
 def _plural(word: str) -> bool:
     """Whether a counted word is a plural ("pupils", "children"), so ends its phrase when a
     verb follows it ("pupils sat"), unlike a noun qualifying another ("patient records")."""
-    return word.endswith("s") or word in PLURALS_WITHOUT_S
-
-
-MEMBERS = frozenset({"member", "members"})
+    return (
+        word.endswith("s") and not word.endswith(("ss", "us", "is"))
+    ) or word in PLURALS_WITHOUT_S
 
 
 def _verb_like(word: str) -> bool:
@@ -312,8 +314,9 @@ HAS = re.compile(r"\b(?:has|had|have)\b")  # "Germany had 3.97 million people ou
 # "The country has 85.3 million people", "the nation's 10.4 million residents", "Its 22
 # million people": the people of the country the text speaks of.
 COUNTRY_HAS = re.compile(
-    r"(?:^|\b)(?:the\s+(?:country|nation)(?:['\u2019]s|\s+(?:has|had|now\s+has))|its"
-    r"|the\s+(?:region|province|state|island|city|town|district)['\u2019]s)\s+" + ROUGHLY + "$"
+    r"(?:^|\b)(?:the\s+(?:country|nation)(?:['\u2019]s|\s+(?:has|had|now\s+has))|its)\s+"
+    + ROUGHLY
+    + "$"
 )
 # A population phrase of these is a town's or a province's, never a country's.
 SUB_NATIONAL = frozenset(
@@ -337,8 +340,13 @@ def _population(claim: Claim, ctx: Context, view: ArticleView) -> Slot | None:
         return None
     before = ctx.sentence[ctx.clause[0] : ctx.span[0]]
     subject = (claim.subject or "").lower()
-    people = (subject.split() or [""])[0] in PEOPLE and head(subject) is None  # "residents
-    # depend heavily on farming": people in general
+    words = subject.split()
+    people = (
+        bool(words)
+        and words[0] in PEOPLE
+        and head(subject) is None
+        and not (len(words) > 1 and words[1] in PEOPLE_POSTMODIFIERS)
+    )  # "residents depend heavily on farming": people in general; not "residents without power"
     home = HOME_OF.search(before)
     if home and (people or not claim.subject):  # "a city of 310,000"
         return Slot("population", "phrase", ctx.offset + ctx.clause[0] + home.start(), claim.start)
@@ -422,15 +430,22 @@ def _metric(claim: Claim, ctx: Context, view: ArticleView) -> Slot | None:
 
 
 ASIDE = re.compile(r",[^,]*,")
+OF_GOODS = re.compile(r"\s*(?:worth\b|of\b)")
+ECONOMY_SAID = re.compile(r"\beconom(?:y|ies)\b|\bgdp\b")
 YEAR_OPENING = re.compile(r"^(?:in|by|during)\s+\d{4},?\s*")
-ECONOMIES = frozenset({"it", "its economy", "the economy", "the country", "the nation"})
 
 
 def _economy_said(ctx: Context, at: int, view: ArticleView) -> bool:
     """Whether what produced a sum is a whole economy: a country or its economy, by name or
     by pronoun, alone before the verb ("Malta, with a faster-growing economy, produced";
     not "Chile's copper mines produced")."""
+    if OF_GOODS.match(ctx.sentence, ctx.span[1]):
+        return False  # "$25 billion worth of wine", "$25 billion of goods for export"
     said = YEAR_OPENING.sub("", ASIDE.sub(" ", ctx.sentence[:at]).strip()).strip()
+    if said == "it":  # only of an economy the sentence before speaks of
+        before = ctx.article[: ctx.offset].rstrip()
+        previous = before[max(before.rfind(". ", 0, len(before) - 1), before.rfind("\n")) + 1 :]
+        return ECONOMY_SAID.search(previous) is not None
     if said in ECONOMIES:
         return True
     for s, e, _ in view.places:
@@ -512,6 +527,11 @@ def _forecast(
     needed = NEEDED.search(ctx.sentence, max(0, ctx.span[0] - 24), ctx.span[0])
     if needed is not None:  # "needed 100,000 signatures to be debated": a threshold
         return Slot(needed[1], "clause", ctx.offset + needed.start(1), ctx.offset + needed.end(1))
+    modal = next(
+        (m for m in MODAL.finditer(ctx.original, lo, ctx.span[0]) if m.end() <= ctx.span[0]), None
+    )
+    if modal is not None:
+        return Slot(modal[1], "clause", ctx.offset + modal.start(1), ctx.offset + modal.end(1))
     if period is not None and period.origin == "clause" and view.published_at:
         year = period.value[:4]
         if year.isdigit() and int(year) > view.published_at.year:
@@ -521,7 +541,10 @@ def _forecast(
 
 # What a figure had to reach, said just before it ("needed 100,000 signatures"; not "412
 # patients have needed treatment").
-NEEDED = re.compile(r"\b(needed|required)\s+(?:at\s+least\s+|a\s+minimum\s+of\s+)?$")
+NEEDED = re.compile(r"\b(needed)\s+(?:at\s+least\s+)?$")  # ("required" is a forecast word)
+# A figure said after a modal of what may be ("may hold a further 5,000 coins"): as written,
+# lower case, so the month ("In May, 40 ...") is not one.
+MODAL = re.compile(r"\b(may|might)\s+(?:also\s+|still\s+)?[a-z]+\b")
 PLAN_NOUNS = frozenset({"plan", "plans", "target", "targets", "goal", "outlook", "projection"})
 
 
@@ -613,6 +636,23 @@ def frame_of(claim: Claim, ctx: Context, dates: list[Claim], view: ArticleView) 
         earlier=_said(ctx, EARLIER.search(ctx.sentence, *clause)),
         stage=_stage(ctx),
     )
+
+
+def with_starting_levels(claims: list[Claim], frames: list[Frame], contexts: list[Context]):
+    """The frames, where a bare figure a change started from ("The country has about 3.0
+    million people, up from 2.96 million in 2023") takes the population phrase of the figure
+    before it in its sentence: the level it changed from is of the same measure."""
+    out = list(frames)
+    for i, (claim, ctx) in enumerate(zip(claims, contexts, strict=True)):
+        if out[i].metric is not None or claim.subject or claim.unit or not claim.kind.counts:
+            continue
+        if not STARTED_FROM.search(ctx.sentence, max(0, ctx.span[0] - 16), ctx.span[0]):
+            continue
+        before = [j for j in range(i) if not claims[j].is_date and contexts[j].offset == ctx.offset]
+        lead = out[before[-1]].metric if before else None
+        if lead is not None and lead.value == "population" and lead.origin == "phrase":
+            out[i] = replace(out[i], metric=lead)
+    return out
 
 
 # A figure said as the first of a publisher's figures since revised: "up from an initial

@@ -9,7 +9,14 @@ import re
 from ..model import Claim, Fact, Frame, Kind
 from ..vocabulary.lexicon import MEASURE_UNITS, SMALL_NUMBER_WORDS
 from ..vocabulary.text import fold, in_a_row, normalize, stems
-from ..vocabulary.words import CATEGORY_METRICS, END_WORDS, METRIC_WORDS, SEASONS, START_WORDS
+from ..vocabulary.words import (
+    CATEGORY_METRICS,
+    COMPOUND_PREFIXES,
+    END_WORDS,
+    METRIC_WORDS,
+    SEASONS,
+    START_WORDS,
+)
 from .context import Context, tokens
 from .frames import GENERIC_STEMS, GROUP_OF, counted_groups, head
 from .profiles import (
@@ -69,7 +76,7 @@ def _names_category(fact: Fact, category: str) -> bool:
 def _measure(unit: str | None) -> bool:
     """Whether a fact's unit is a unit of measure ("m", "km/h", "tonnes"), not what is counted."""
     first = normalize(unit or "").split()[:1]
-    return bool(first) and (first[0] in MEASURE_UNITS or first[0] in MEASURE_SYMBOLS)
+    return bool(first) and MEASURE_UNITS.get(first[0], first[0]) in MEASURE_SYMBOLS
 
 
 MEASURE_SYMBOLS = frozenset(MEASURE_UNITS.values())
@@ -127,8 +134,9 @@ def counted(claim: Claim, fact: Fact, found: Profile, frame: Frame, ctx: Context
         return "same"  # "13,270 arrivals": what the fact's metric counts, in its one word
     if said and counted:
         same = said == counted or (said in GROUP_OF and GROUP_OF.get(counted) == GROUP_OF[said])
-        same = same or (counted not in GROUP_OF and len(counted) > 3 and said.endswith(counted))
-        # "oiled seabirds" are birds ("firefighters" are no fighters)
+        same = same or (
+            any(said == p + counted for p in COMPOUND_PREFIXES)
+        )  # "oiled seabirds" are birds ("firefighters" are no fighters, "mushrooms" no rooms)
         return "same" if same else "other thing"
     if said and said not in GROUP_OF and stems(fact.unit) <= stems("people person"):
         return "other thing"
@@ -150,21 +158,24 @@ def counted(claim: Claim, fact: Fact, found: Profile, frame: Frame, ctx: Context
     return None
 
 
-UNIT_OF = re.compile(r"[\s-]*([^\W\d]+)\.?\s+of\s+([^\W\d]+)")  # "kg of fuel", "pairs of puffins"
+# "kg of fuel", "pairs of puffins", "pairs of the island's Atlantic puffins": the measure, then
+# the (at most two) words of what it measures, after any determiner or possessive.
+UNIT_OF = re.compile(
+    r"[\s-]*([^\W\d]+)\.?\s+of\s+(?:(?:the|its|their|[^\W\d]+['\u2019]s)\s+)*"
+    r"([^\W\d]+)(?:\s+([^\W\d]+))?"
+)
 
 
 def _of_another(fact: Fact, found: Profile, ctx: Context) -> bool:
     """Whether a figure counts a measure of something ("pairs of puffins", "bags of rice")
-    the fact's words do not name: a thing none of the counted groups holds, of a lowercase
-    noun that is no function word."""
+    the fact's words do not name (a measure that is no counted group: "residents of coastal
+    villages" are people)."""
     of = UNIT_OF.match(ctx.sentence, ctx.span[1])
-    if of is None or stems(of[1]) & GROUP_OF.keys() or not of[2].islower():
+    if of is None or stems(of[1]) & GROUP_OF.keys():
         return False
-    what = stems(of[2])
-    if not what:  # "pairs of the ...": what, is said further on
-        return False
-    own = " ".join((*found.words, fact.unit or "", fact.metric.replace("_", " ")))
-    return not what <= stems(own)
+    what = [stems(w) for w in (of[2], of[3]) if w and stems(w)]
+    own = stems(" ".join((*found.words, fact.unit or "", fact.metric.replace("_", " "))))
+    return bool(what) and not any(w <= own for w in what)
 
 
 # Never a count of people (a plural s dropped: "properties" is "propertie").

@@ -111,7 +111,10 @@ NOT_CHANGE_VERBS = frozenset(
     "make makes made making take takes took taking add adds added adding sum sums summed".split()
 )
 # Plurals of counted nouns without an s: "children sat", "men were".
-PLURALS_WITHOUT_S = frozenset("children men women people police personnel staff crew crowd".split())
+PLURALS_WITHOUT_S = frozenset(
+    "children men women people police personnel staff crew crowd cattle sheep fish deer aircraft "
+    "livestock".split()
+)
 
 # Adverbs of place that follow a counted noun ("58 containers overboard"): no noun themselves.
 PLACE_ADVERBS = frozenset(

@@ -214,7 +214,6 @@ FORECAST_WORDS = (
     "forecast", "forecasts", "forecasting", "expected", "expects", "expect", "predicted",
     "predicts", "predict", "projected", "projects", "projection", "target", "targets",
     "targeted", "aim", "aims", "aiming", "goal", "plan", "plans", "planned", "will", "could",
-    "may hold", "may reach", "may contain",  # (not "may be": "in May, be ...")
     "want", "wants", "wanted to", "hope", "hopes", "hoping", "intend", "intends", "seek to",
     "seeks to",
     "at risk", "under threat", "needs", "need", "required", "requires",  # a threshold, a risk
@@ -303,3 +302,15 @@ NATIONAL_WORDS = (
     "nationally", "nationwide", "countrywide", "across the country", "national average",
     "national rate", "national level", "national figure", "the country as a whole",
 )  # fmt: skip
+
+# Words that make a thing counted a kind of another in one word ("seabirds" are birds).
+COMPOUND_PREFIXES = ("sea", "wild", "song", "water", "farm", "shore")
+# A counted word that qualifies the group noun after it ("crew members" are crew).
+MEMBERS = frozenset({"member", "members"})
+# What produces a sum that is a whole economy's output, said alone before the verb.
+ECONOMIES = frozenset({"it", "its economy", "the economy", "the country", "the nation"})
+# Words after a people noun that make it a part of the people ("residents without power",
+# "residents aged over 80"), not all of a place's.
+PEOPLE_POSTMODIFIERS = frozenset(
+    "without with in of aged living over under who from near on at across".split()
+)
