@@ -527,3 +527,47 @@ def test_a_level_a_change_started_from_is_of_the_population_the_figure_before_is
     assert check(text.format("2.86"), facts, day)["2.86 million"]["verdict"] == "contradicted"
     text = "Armenia is small. Its airports served 3.0 million people, up from 2.86 million in 2023."
     assert check(text, facts, day)["2.86 million"]["verdict"] == "unverifiable"  # no population
+
+
+def test_a_unit_is_one_unit_however_written_and_a_length_of_time_is_no_part_of_a_year():
+    from service.vocabulary.units import unit_of
+
+    assert unit_of("square kilometres of the lake") == unit_of("km2") == unit_of("sq km")
+    assert unit_of("megawatts") == unit_of("MW") != unit_of("MWh")
+    assert unit_of("in") is None and unit_of("people") is None  # no inch, no unit
+    agency = Source("Environment Agency of Velmark", "https://example.org/eav")
+    bloom = dict(place="Lake Sorvan", keywords=("algae", "bloom", "Lake Sorvan", "covered"))
+    facts = [
+        Fact("b1", "Lake Sorvan algae bloom", "area", 6.5, agency, unit="km2",
+             as_of="2025-07-17", **bloom),
+        Fact("b2", "Lake Sorvan algae bloom", "area", 11.2, agency, unit="km2",
+             as_of="2025-07-22", **bloom),
+        Fact("b3", "Lake Sorvan algae bloom 2018", "area", 7.9, agency, unit="km2",
+             as_of="2018-09-05", place="Lake Sorvan", period="2018",
+             keywords=("algae", "bloom", "2018", "Lake Sorvan")),
+        event("w", "Brackley offshore wind farm", "capacity", 420, "MW",
+              keywords=("Brackley", "wind farm")),
+    ]  # fmt: skip
+    day = date(2025, 7, 23)
+    now = facts[:2]  # (with the bloom of 2018 beside it, a bloom with no year is either)
+    text = "The algae bloom on Lake Sorvan now covers {} square kilometres."
+    assert check(text.format("11.2"), now, day)["11.2"]["verdict"] == "supported"
+    assert check(text.format("14.2"), now, day)["14.2"]["verdict"] == "contradicted"
+    text = "The Brackley wind farm has a capacity of {} megawatts."
+    assert check(text.format("420"), facts, day)["420"]["verdict"] == "supported"
+    assert check(text.format("520"), facts, day)["520"]["verdict"] == "contradicted"
+    # its publisher's first estimate, put at a figure since revised
+    text = (
+        "The algae bloom on Lake Sorvan covers 11.2 square kilometres. Its initial estimate "
+        "put the affected area at {} square kilometres."
+    )
+    assert check(text.format("6.5"), now, day)["6.5"]["verdict"] == "supported"
+    # "lasted six weeks" is how long, not part of a year: the bloom of 2018
+    text = (
+        "The last bloom on Lake Sorvan, in 2018, covered {} square kilometres and lasted six weeks."
+    )
+    assert check(text.format("7.9"), facts, day)["7.9"]["verdict"] == "supported"
+    fire = Fact("f", "Hask harbour fire 2024", "area", 0.3, agency, unit="km2", as_of="2024-05-01",
+                period="2024", keywords=("Hask", "harbour", "fire"))  # fmt: skip
+    text = "The algae bloom on Lake Sorvan, first seen in 2024, now covers {} square kilometres."
+    assert check(text.format("11.2"), [*now, fire], day)["11.2"]["verdict"] == "supported"

@@ -113,6 +113,19 @@ def counted_groups(found: frozenset[str]) -> set[int]:
     return {GROUP_OF[s] for s in found if s in GROUP_OF and s not in GENERIC_STEMS}
 
 
+def _sub_annual(ctx: Context) -> tuple[str, int] | None:
+    """A word of part of a year in the claim's clause ("in the third quarter"), not a length
+    of time a figure measures ("lasted six weeks", "waiting more than 52 weeks")."""
+    words = tokens(ctx.sentence)
+    lo, hi = ctx.clause
+    for phrase in _PHRASES["sub_annual"]:
+        for at in words.find(phrase):
+            if lo <= at < hi and not ctx.span[0] <= at < ctx.span[1]:
+                if not any(0 <= at - end <= 1 for _, end in (*ctx.figures, ctx.span)):
+                    return " ".join(phrase), at
+    return None
+
+
 YEAR_TO = re.compile(r"\b(?:year|12\s+months)\s+to\s+$", re.IGNORECASE)  # "in the year to March"
 OWNED = re.compile(r"\s*(?:in|for|during|over|of|at the end of|by the end of)?\s*$")
 
@@ -161,9 +174,9 @@ def _period(claim: Claim, ctx: Context, dates: list[Claim], view: ArticleView) -
             value = str(best.value)
             if origin == "sentence" and phrase_in(ctx, *ctx.clause, _PHRASES["year_before"]):
                 return Slot(str(int(value[:4]) - 1), "year before", best.start, best.end)
-            if origin == "clause" or not phrase_in(ctx, *ctx.clause, _PHRASES["sub_annual"]):
+            if origin == "clause" or not _sub_annual(ctx):
                 return Slot(value, origin, best.start, best.end)
-    sub = phrase_in(ctx, *ctx.clause, _PHRASES["sub_annual"])
+    sub = _sub_annual(ctx)
     if sub:
         at = start + sub[1]
         return Slot("part of a year", "clause", at, at + len(sub[0]))
@@ -660,7 +673,8 @@ def with_starting_levels(claims: list[Claim], frames: list[Frame], contexts: lis
 # from two", "up from three a day earlier", "up from 118 cases it reported last Friday".
 STAGE_BEFORE = re.compile(
     rf"\b(?:{'|'.join(FIRST_STAGE_WORDS)}|earlier)\s+"
-    r"(?:(?:estimate|count|figure|toll|tally|reading|report|put\s+it)\s+(?:of|at)\s+|"
+    r"(?:(?:estimate|count|figure|toll|tally|reading|report|put\s+it)\s+"
+    r"(?:(?:put|placed|gave)\s+(?:the\s+|its\s+)?(?:[a-z]+\s+){0,2}?)?(?:of|at)\s+|"
     r"(?:estimated|put|reported|counted|gave)\s+(?:at\s+)?"
     r"(?:(?:an?|the|its)\s+(?:[a-z]+\s+){0,2}?(?:of|at)\s+)?)$"
 )

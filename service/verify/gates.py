@@ -9,6 +9,7 @@ import re
 from ..model import Claim, Fact, Frame, Kind
 from ..vocabulary.lexicon import MEASURE_UNITS, SMALL_NUMBER_WORDS
 from ..vocabulary.text import fold, in_a_row, normalize, stems
+from ..vocabulary.units import unit_of
 from ..vocabulary.words import (
     CATEGORY_METRICS,
     COMPOUND_PREFIXES,
@@ -82,6 +83,13 @@ def _measure(unit: str | None) -> bool:
 MEASURE_SYMBOLS = frozenset(MEASURE_UNITS.values())
 
 
+def _same_unit(claim: Claim, fact: Fact) -> bool:
+    """Whether the claim's unit, or the words it counts, and the fact's unit are one unit of
+    measure however written ("square kilometres" and "km2")."""
+    said = unit_of(claim.unit) or unit_of(claim.subject)
+    return said is not None and said == unit_of(fact.unit)
+
+
 def _same_measure(said: str, unit: str | None) -> bool:
     """A measured quantity's unit ("km") is the fact's, or begins it ("km/h"), in the
     singular or the plural ("hectare", "hectares")."""
@@ -120,6 +128,8 @@ def counted(claim: Claim, fact: Fact, found: Profile, frame: Frame, ctx: Context
         if _per_said(ctx) != _per_unit(fact.unit):
             return "other thing"  # "a path of nearly 40 km" is no wind speed in km/h
         return "same"  # "200 millimetres" of rain and a fact in mm: the unit says it
+    if _same_unit(claim, fact):
+        return "same"  # "6.5 square kilometres" of a fact in km2, "420 megawatts" in MW
     if claim.kind is Kind.COUNT and _of_another(fact, found, ctx):
         return "other thing"  # "about 4,300 pairs of puffins" are no guillemots' pairs
     said = head(claim.subject) if claim.subject else head(claim.unit)  # (the unit is the

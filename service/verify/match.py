@@ -31,7 +31,16 @@ from . import gates
 from .compare import SMALL_COUNT, agrees, significant_digits
 from .context import Context
 from .placing import BESIDE, SETTLEMENT
-from .profiles import Hints, Profile, event_of, is_member, named_in_window, profile, same_kind
+from .profiles import (
+    Hints,
+    Profile,
+    event_of,
+    is_member,
+    named_in_window,
+    named_years,
+    profile,
+    same_kind,
+)
 from .rules import ARTICLE_PLACES, NEAR_BEFORE, PARAMS, POSITION, RULES, WEIGHTS
 
 CHANGE_WORDS = INCREASE_WORDS | DECREASE_WORDS
@@ -306,6 +315,31 @@ def _year(claim: Claim, frame: Frame, fact: Fact, ctx: Context, hints: Hints) ->
     return "same" if years & known else "other"
 
 
+def _of_a_dated_rival(claim: Claim, frame: Frame, fact: Fact, hints: Hints) -> bool:
+    """Whether the claim's own year is before the fact's, which names no year, and an event
+    of the fact's kind is dated to it ("The last bloom, in 2018, covered 7.9 square
+    kilometres": the 2018 bloom's, not this year's, reported with no year of its own). The
+    event of the other is this one's name and its year ("Lake Sorvan algae bloom 2018")."""
+    period = frame.period
+    if claim.is_date or fact.is_series or fact.period or frame.stage is not None:
+        return False
+    if period is None or period.origin not in ("clause", "sentence"):
+        return False
+    if named_years(fact.subject, fact.keywords):
+        return False  # a fact that names its own year is matched by it (`_year`)
+    year = period.value[:4]
+    if not year.isdigit() or year >= (fact.as_of or "")[:4]:
+        return False
+    event = event_of(fact)
+    return any(
+        other.id != fact.id
+        and event in event_of(other)
+        and year in {(other.period or "")[:4], *named_years(other.subject, other.keywords)}
+        for group in hints.by_class.values()
+        for other in group
+    )
+
+
 def inputs(
     claim: Claim,
     frame: Frame,
@@ -381,6 +415,8 @@ def inputs(
         return None, "place"  # "Elsewhere in the country, traffic at Kellmouth Airport fell"
     x.partner = fact.subject in hints.partners
     x.year = _year(claim, frame, fact, ctx, hints)
+    if _of_a_dated_rival(claim, frame, fact, hints):
+        return None, "other event"
     own_place = x.place == "same" and frame.place.origin not in ARTICLE_PLACES
     named = x.name_here or x.keywords_here or x.partner or own_place
     elsewhere = x.name_near or x.name_earlier or x.name_in_title or x.place == "same"

@@ -216,7 +216,7 @@ class Hints:
                 periods.setdefault(series(fact), set()).add(fact.period)
             if fact.is_date:
                 years.setdefault(event_of(fact), set()).add(str(fact.value)[:4])
-            if not fact.is_series and (named := _named_years(fact.subject, fact.keywords)):
+            if not fact.is_series and (named := named_years(fact.subject, fact.keywords)):
                 years.setdefault(event_of(fact), set()).update(named)
             elif fact.period and before and _published_period(fact, before):
                 key = series(fact)
@@ -275,7 +275,7 @@ YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 
 
 @lru_cache(maxsize=65536)
-def _named_years(subject: str, keywords: tuple[str, ...]) -> frozenset[str]:
+def named_years(subject: str, keywords: tuple[str, ...]) -> frozenset[str]:
     """The years an event's name or a keyword dates it to ("2019 Drossen regional assembly
     election", "Gallow Ridge mine explosion, October 2024", keyword "2019"): as good as a date
     fact of it."""
