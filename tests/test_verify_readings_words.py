@@ -571,22 +571,3 @@ def test_a_unit_is_one_unit_however_written_and_a_length_of_time_is_no_part_of_a
                 period="2024", keywords=("Hask", "harbour", "fire"))  # fmt: skip
     text = "The algae bloom on Lake Sorvan, first seen in 2024, now covers {} square kilometres."
     assert check(text.format("11.2"), [*now, fire], day)["11.2"]["verdict"] == "supported"
-
-
-def test_a_day_in_a_counts_sentence_is_in_its_year_a_rates_is_no_year():
-    from tests.test_verify_readings import stat
-
-    trust = Source("Ostmere Seabird Trust", "https://example.org/trust")
-    facts = [
-        stat("volunteers", 34, "2025", "Skellan Isle", unit="people", source=trust,
-             subject="Skellan Isle puffin census"),
-        stat("inflation", 3.1, "2025", "Chile"),
-    ]  # fmt: skip
-    day = date(2025, 8, 1)
-    text = "The Skellan Isle puffin census began on June 3, 2025, when {} volunteers set out."
-    assert check(text.format("34"), facts, day)["34"]["verdict"] == "supported"
-    assert check(text.format("43"), facts, day)["43"]["verdict"] == "contradicted"
-    text = "The Skellan Isle puffin census began on June 3, 2024, when 43 volunteers set out."
-    assert check(text, facts, day)["43"]["verdict"] == "unverifiable"  # another year's
-    text = "Chile's inflation was 4.2%, the central bank said on June 3, 2025."
-    assert check(text, facts, day)["4.2%"]["verdict"] == "unverifiable"  # a day's rate: no year's

@@ -216,23 +216,8 @@ def period_gate(frame: Frame, fact: Fact, found: Profile, hints: Hints) -> str |
         return None if hints.latest.get(series(fact)) == fact.period else "period"
     value = period.value
     if len(value) != len(fact.period):
-        if _a_day_of(value, fact):
-            return None  # "now holds 12,640 pairs, the trust said on Tuesday": a count of 2025
         return "precision"
     return None if value == fact.period else "period"
-
-
-def _a_day_of(value: str, fact: Fact) -> bool:
-    """Whether a day the claim's sentence gives falls in the fact's longer period, and the
-    fact is a count or a sum, not a rate: a day says when it was counted or said, while a
-    month's rate is not the year's ("inflation was 3.1% in March")."""
-    rate = fact.unit == "%" or _per_unit(fact.unit)
-    return (
-        len(value) == DAY and len(fact.period) < DAY and value.startswith(fact.period) and not rate
-    )
-
-
-DAY = len("2025-07-14")
 
 
 ALONE = re.compile(r"\s+alone\b")
