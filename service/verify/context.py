@@ -237,6 +237,13 @@ def sentence_start(text: str, claim: Claim) -> tuple[int, str]:
     return start, sentence
 
 
+def previous_sentence(text: str, start: int) -> tuple[int, str]:
+    """Where the sentence before the one starting at `start` starts, and that sentence."""
+    before = text[:start].rstrip()
+    at = max(before.rfind(". ", 0, len(before) - 1), before.rfind("\n")) + 1
+    return at, before[at:]
+
+
 def context_of(text: str, claim: Claim, title: str | None, claims: list[Claim] = ()) -> Context:
     """The claim's surroundings; `claims` (those of its sentence) bound its window."""
     start, sentence = sentence_start(text, claim)
@@ -289,9 +296,7 @@ def context_of(text: str, claim: Claim, title: str | None, claims: list[Claim] =
     lead = _lead(folded[start : start + len(sentence)], claim, claims, start)
     previous, previous_at = "", -1
     if PRONOUN.match(sentence):  # "It killed eight people": the event of the sentence before
-        before = folded[:start].rstrip()
-        previous_at = max(before.rfind(". ", 0, len(before) - 1), before.rfind("\n")) + 1
-        previous = before[previous_at:]
+        previous_at, previous = previous_sentence(folded, start)
     return Context(
         sentence=folded[start : start + len(sentence)],
         span=span,

@@ -37,7 +37,7 @@ from ..vocabulary.words import (
     THING_GROUPS,
     YEAR_BEFORE_WORDS,
 )
-from .context import STARTED_FROM, Context, phrase_in, tokens
+from .context import STARTED_FROM, Context, phrase_in, previous_sentence, tokens
 from .placing import ArticleView, place_of
 
 COUNTED_STEMS = frozenset().union(*map(stems, COUNTED_GROUPS))
@@ -456,9 +456,7 @@ def _economy_said(ctx: Context, at: int, view: ArticleView) -> bool:
         return False  # "$25 billion worth of wine", "$25 billion of goods for export"
     said = YEAR_OPENING.sub("", ASIDE.sub(" ", ctx.sentence[:at]).strip()).strip()
     if said == "it":  # only of an economy the sentence before speaks of
-        before = ctx.article[: ctx.offset].rstrip()
-        previous = before[max(before.rfind(". ", 0, len(before) - 1), before.rfind("\n")) + 1 :]
-        return ECONOMY_SAID.search(previous) is not None
+        return ECONOMY_SAID.search(previous_sentence(ctx.article, ctx.offset)[1]) is not None
     if said in ECONOMIES:
         return True
     for s, e, _ in view.places:
