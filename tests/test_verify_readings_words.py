@@ -571,3 +571,49 @@ def test_a_unit_is_one_unit_however_written_and_a_length_of_time_is_no_part_of_a
                 period="2024", keywords=("Hask", "harbour", "fire"))  # fmt: skip
     text = "The algae bloom on Lake Sorvan, first seen in 2024, now covers {} square kilometres."
     assert check(text.format("11.2"), [*now, fire], day)["11.2"]["verdict"] == "supported"
+
+
+def test_a_measure_of_another_thing_or_compared_with_another_year_is_not_the_facts():
+    agency = Source("Environment Agency of Velmark", "https://example.org/eav")
+    bloom = dict(place="Lake Sorvan", keywords=("algae", "bloom", "Lake Sorvan", "covered"))
+    facts = [
+        Fact("b1", "Lake Sorvan algae bloom", "area", 6.5, agency, unit="km2",
+             as_of="2025-07-17", **bloom),
+        Fact("b2", "Lake Sorvan algae bloom", "area", 11.2, agency, unit="km2",
+             as_of="2025-07-22", **bloom),
+        Fact("b3", "Lake Sorvan algae bloom 2018", "area", 7.9, agency, unit="km2",
+             as_of="2018-09-05", place="Lake Sorvan", period="2018",
+             keywords=("algae", "bloom", "2018", "Lake Sorvan")),
+        event("w", "Brackley offshore wind farm", "capacity", 420, "MW",
+              keywords=("Brackley", "wind farm")),
+    ]  # fmt: skip
+    now, day = facts[:2], date(2025, 7, 23)
+    lead = "The algae bloom on Lake Sorvan covers 11.2 square kilometres. "
+    # what the measure is of, said before it: the lake, the cable, not the bloom or the farm
+    for said in (
+        "The lake's total area is 6.5 square kilometres.",
+        "Its initial estimate put the area of the whole lake at 6.5 square kilometres.",
+    ):
+        found = check(lead + said, now, day)
+        assert found["11.2"]["verdict"] == "supported"
+        assert found["6.5"]["verdict"] == "unverifiable", said
+    text = "The Brackley wind farm has a capacity of 420 megawatts. {} can carry 520 megawatts."
+    for cable in ("Its cable", "The farm's export cable"):
+        found = check(text.format(cable), facts, day)
+        assert found["420"]["verdict"] == "supported" and found["520"]["verdict"] == "unverifiable"
+    # ... while the bloom's own words, or the place's possessive of them, still reach it
+    for said in (
+        "Lake Sorvan's algae bloom covers {} square kilometres.",
+        "The bloom's area is {} square kilometres.",
+        "The area of the bloom on Lake Sorvan is {} square kilometres.",
+    ):
+        assert check(said.format("14.2"), now, day)["14.2"]["verdict"] == "contradicted", said
+    # a possessive that opens another phrase says nothing of the measure
+    rain = event("r", "Velm floods", "rainfall", 200, "mm", keywords=("Velm", "floods", "rain"))
+    text = "The river burst its banks after more than {} millimetres of rain fell in two days."
+    assert check(text.format("200"), [rain], day)["200"]["verdict"] == "supported"
+    # the year after "than" is the one the figure is compared with: no bloom of 2018's figure
+    text = "The algae bloom on Lake Sorvan covers 7.9 square kilometres, more than in 2018."
+    assert check(text, facts, day)["7.9"]["verdict"] != "supported"
+    text = "The last bloom on Lake Sorvan, in 2018, covered 7.9 square kilometres."
+    assert check(text, facts, day)["7.9"]["verdict"] == "supported"

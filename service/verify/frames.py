@@ -168,6 +168,7 @@ def _period(claim: Claim, ctx: Context, dates: list[Claim], view: ArticleView) -
             for d in usable
             if start + lo <= d.start < start + hi
             and (not _owned(d, ctx) or (level and origin == "clause" and d.end <= claim.start))
+            and not _compared_with(claim, d, text)
         ]
         if near:
             best = min(near, key=lambda d: abs(d.start - claim.start))
@@ -245,6 +246,20 @@ SET_IN = re.compile(
 )
 
 
+# "covers 7.9 square kilometres, more than in 2018": the year after "than" is the one the
+# figure is compared with, not its own.
+COMPARED_YEAR = re.compile(r"\bthan\s+(?:in\s+|during\s+|for\s+)?$")
+# "about 9% more than in January last year": a change, said of the period after the one it
+# is compared with, which is how a change's reference is dated
+CHANGE_ON = re.compile(r"\s*(?:more|less|fewer|higher|lower|up|down)\s+(?:than|on)\b")
+
+
+def _compared_with(claim: Claim, date: Claim, text: str) -> bool:
+    """Whether a date after a level is the one it is compared with ("7.9 square kilometres,
+    more than in 2018"), not its own."""
+    if date.start <= claim.end or not COMPARED_YEAR.search(text, date.start - 16, date.start):
+        return False
+    return not (claim.kind is Kind.PERCENT and CHANGE_ON.match(text, claim.end))
 CHANGED_FROM = re.compile(r"\bfrom\s+$")  # the level a change started from
 NEW_LEVEL = re.compile(r"\bto\s+$")  # the level it reached
 OTHER_FIGURE = re.compile(r"[\d%](?:\s*(?:bn|m|billion|million|trillion|per\s*cent|percent))?$")

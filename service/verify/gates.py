@@ -14,7 +14,10 @@ from ..vocabulary.words import (
     CATEGORY_METRICS,
     COMPOUND_PREFIXES,
     END_WORDS,
+    FUNCTION_WORDS,
+    MEASURE_NOUNS,
     METRIC_WORDS,
+    OPENING_WORDS,
     SEASONS,
     START_WORDS,
 )
@@ -125,11 +128,13 @@ def counted(claim: Claim, fact: Fact, found: Profile, frame: Frame, ctx: Context
     if not claim.kind.counts:
         return None
     if claim.kind is Kind.QUANTITY and claim.unit and _same_measure(claim.unit, fact.unit):
-        if _per_said(ctx) != _per_unit(fact.unit):
+        if _per_said(ctx) != _per_unit(fact.unit) or _measure_of_another(fact, found, ctx):
             return "other thing"  # "a path of nearly 40 km" is no wind speed in km/h
         return "same"  # "200 millimetres" of rain and a fact in mm: the unit says it
     if _same_unit(claim, fact):
-        return "same"  # "6.5 square kilometres" of a fact in km2, "420 megawatts" in MW
+        # "6.5 square kilometres" of a fact in km2, "420 megawatts" in MW, unless the words
+        # before say it measures another thing ("its cable can carry 520 megawatts")
+        return "other thing" if _measure_of_another(fact, found, ctx) else "same"
     if claim.kind is Kind.COUNT and _of_another(fact, found, ctx):
         return "other thing"  # "about 4,300 pairs of puffins" are no guillemots' pairs
     said = head(claim.subject) if claim.subject else head(claim.unit)  # (the unit is the
@@ -186,6 +191,34 @@ def _of_another(fact: Fact, found: Profile, ctx: Context) -> bool:
     what = [stems(w) for w in (of[2], of[3]) if w and stems(w)]
     own = stems(" ".join((*found.words, fact.unit or "", fact.metric.replace("_", " "))))
     return bool(what) and not any(w <= own for w in what)
+
+
+# What a measure is of, said just before it in its clause: a possessive ("the lake's total
+# area is", "its cable can carry") or the measure's own "of" ("the area of the whole lake
+# at"), with a few words between and no word that opens another phrase ("its banks after
+# more than 200 millimetres of rain" says what the rain did, not what the banks measure).
+MEASURED = re.compile(
+    r"\b(?:([^\W\d]+)['\u2019]s|(its|their)|(?:" + "|".join(MEASURE_NOUNS) + r")\s+of)\s+"
+    r"((?:(?!(?:" + "|".join(OPENING_WORDS) + r")\b)[^\W\d]+\s+){0,4})$"
+)
+
+
+def _measure_of_another(fact: Fact, found: Profile, ctx: Context) -> bool:
+    """Whether the words a measure is said of name none of the fact's own words (its subject,
+    keywords and metric, less its place): "the lake's total area is 6.5 square kilometres"
+    is no algae bloom's area, "its cable can carry 520 megawatts" no wind farm's capacity."""
+    mark = MEASURED.search(ctx.sentence[ctx.clause[0] : ctx.span[0]])
+    if mark is None:
+        return False
+    words = stems(mark[3]) - FUNCTION_STEMS
+    metric = stems(" ".join(" ".join(p) for p in found.metric_words))
+    own = (stems(" ".join(found.words)) - stems(fact.place)) | metric
+    if mark[1] and not stems(mark[1]) <= own:  # a possessor that is not the fact's
+        return not words & (own - metric)  # ... unless its thing is ("Velsk's tram line")
+    return bool(words) and not words & own
+
+
+FUNCTION_STEMS = stems(" ".join(FUNCTION_WORDS) + " is are was were be been can could will")
 
 
 # Never a count of people (a plural s dropped: "properties" is "propertie").

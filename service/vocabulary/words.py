@@ -208,6 +208,17 @@ FUNCTION_WORDS = frozenset(
     "around about since during".split()
 )
 
+# Nouns that name a measure ("the area of the lake", "the length of the line").
+MEASURE_NOUNS = (
+    "area", "length", "width", "depth", "height", "size", "extent", "capacity", "volume",
+    "weight", "distance",
+)  # fmt: skip
+# Words that open a phrase of their own inside a clause ("its banks after more than 200 mm").
+OPENING_WORDS = (
+    "after", "before", "when", "as", "while", "since", "across", "along", "beneath", "under",
+    "over", "through", "into", "onto", "from", "with", "without", "than", "because",
+)  # fmt: skip
+
 # Words in a claim's clause that make its figure a forecast, a target or a plan: what has not
 # happened cannot be checked against what did.
 FORECAST_WORDS = (
