@@ -609,9 +609,10 @@ def test_a_measure_of_another_thing_or_compared_with_another_year_is_not_the_fac
     ):
         assert check(said.format("14.2"), now, day)["14.2"]["verdict"] == "contradicted", said
     # a possessive that opens another phrase says nothing of the measure
-    rain = event("r", "Velm floods", "rainfall", 200, "mm", keywords=("Velm", "floods", "rain"))
-    text = "The river burst its banks after more than {} millimetres of rain fell in two days."
-    assert check(text.format("200"), [rain], day)["200"]["verdict"] == "supported"
+    rain = event("r", "Velm floods", "rainfall", 204, "mm", keywords=("Velm", "floods", "rain"))
+    text = "In Velm the river burst its banks after more than {} millimetres of rain fell."
+    found = check(text.format("200"), [rain], day)
+    assert found["more than 200"]["verdict"] == "supported"
     # the year after "than" is the one the figure is compared with: no bloom of 2018's figure
     text = "The algae bloom on Lake Sorvan covers 7.9 square kilometres, more than in 2018."
     assert check(text, facts, day)["7.9"]["verdict"] != "supported"
