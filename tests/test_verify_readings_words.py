@@ -618,3 +618,31 @@ def test_a_measure_of_another_thing_or_compared_with_another_year_is_not_the_fac
     assert check(text, facts, day)["7.9"]["verdict"] != "supported"
     text = "The last bloom on Lake Sorvan, in 2018, covered 7.9 square kilometres."
     assert check(text, facts, day)["7.9"]["verdict"] == "supported"
+
+
+def test_a_tie_goes_to_the_fact_whose_own_words_alone_stand_just_before_the_figure():
+    fire = ("Brackwater", "Tellan Chemicals", "chemical", "depot", "fire", "blaze", "smoke")
+    facts = [
+        event("f", "Brackwater chemical depot fire", "date", "2025-07-06", None,
+              keywords=(*fire, "broke out", "started")),
+        event("e", "Brackwater evacuation order lifted", "date", "2025-07-07", None,
+              keywords=(*fire, "evacuation", "lifted", "return")),
+    ]  # fmt: skip
+    day = date(2025, 7, 9)
+    # both facts' shared keywords fill the score's cap: the words of the action tell them apart
+    text = "In Brackwater the blaze at the Tellan Chemicals depot broke out on {}."
+    found = check(text.format("July 6"), facts, day)["July 6"]
+    assert found["verdict"] == "supported" and ids(found) == ["f"]
+    found = check(text.format("July 8"), facts, day)["July 8"]
+    assert found["verdict"] == "contradicted" and ids(found) == ["f"]
+    text = "In Brackwater the evacuation order over the Tellan Chemicals fire was lifted on {}."
+    assert check(text.format("July 7"), facts, day)["July 7"]["verdict"] == "supported"
+    # a tie stays a tie where the fact's own words stand after the figure (the order was
+    # issued that day), or both facts' own words stand in the clause
+    for text in (
+        "In Brackwater the evacuation order over the Tellan Chemicals fire was issued on July 6 "
+        "and lifted a day later.",
+        "In Brackwater the order was lifted two days after the Tellan Chemicals blaze broke out "
+        "on July 6.",
+    ):
+        assert check(text, facts, day)["July 6"]["verdict"] == "unverifiable", text

@@ -63,6 +63,10 @@ class Match:
     raw: float | None = None
     named: bool = True  # its name is said in the claim's sentence (or the one a pronoun means)
     here: float = 0.0  # what the claim's own sentence says for it
+    # Its own words (keywords or metric words no equally good match has) stand in the claim's
+    # clause and theirs do not: "broke out ... on July 6" is the fire's day, not the day its
+    # evacuation order was lifted, though both facts' shared keywords fill the score's cap.
+    distinct: bool = False
 
     @property
     def rank(self) -> float:
@@ -612,6 +616,7 @@ def best_matches(
         (m for m in scored if m.fact.thing in things),
         key=lambda m: (-m.score, -m.rank, m.fact.id),
     )
+    kept = _by_own_words(kept, ctx)
     kept += _siblings(kept, failed)  # after the matches: never the best of them
     named = _named_without_period(failed, kept, ctx)
     if named is not None:
@@ -623,6 +628,39 @@ def best_matches(
         return Outcome([], "nothing")
     depth, near = max(failed, key=lambda f: (f[0], f[1].id))
     return Outcome([], GATE_ORDER[depth], near)
+
+
+# How close before a figure a fact's own word must stand to tell it from an equal match.
+OWN_WORD_BEFORE = 60
+
+
+def _by_own_words(kept: list[Match], ctx: Context) -> list[Match]:
+    """The matches, with the one of those tied first put first and marked `distinct` whose
+    own words (none of theirs) stand just before the figure in its clause while no other's
+    stand anywhere in the clause ("the blaze broke out on July 6": not the day its evacuation
+    order was lifted; "a recount of the ballots cast in the May 8 election" stays a tie)."""
+    tied = [m for m in kept if (m.score, m.rank) == (kept[0].score, kept[0].rank)] if kept else []
+    if len(tied) < 2:
+        return kept
+    words = [_own_phrases(m.fact) for m in tied]
+    lo, hi = ctx.clause
+    near, anywhere = [], []
+    for i in range(len(tied)):
+        own = words[i] - set().union(*(w for j, w in enumerate(words) if j != i))
+        hits = [h for p in own for h in ctx.here_any_form(p) if lo <= h < hi]
+        near.append(any(ctx.span[0] - OWN_WORD_BEFORE <= h < ctx.span[0] for h in hits))
+        anywhere.append(bool(hits))
+    if near.count(True) != 1 or anywhere.count(True) != 1:
+        return kept
+    first = tied[near.index(True)]
+    return [replace(first, distinct=True), *(m for m in kept if m is not first)]
+
+
+def _own_phrases(fact: Fact) -> frozenset[tuple[str, ...]]:
+    """A fact's keywords and the words of its metric, as normalised phrases."""
+    found = profile(fact)
+    metric = {(w,) for phrase in found.metric_words for w in phrase}
+    return frozenset(found.keywords) | metric
 
 
 def _siblings(kept: list[Match], failed: list[tuple[int, Fact]]) -> list[Match]:

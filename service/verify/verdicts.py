@@ -170,6 +170,8 @@ def _ambiguous(claim: Claim, matches: list[Match], frame: Frame | None = None) -
             break
         if best.named and not rival.named and best.rank > rival.rank:
             continue
+        if best.distinct and not rival.distinct:
+            continue  # its own words stand in the claim's clause, the rival's do not
         if dated and best.fact.period == frame.period.value and rival.fact.period is None:
             continue
         if best.rank - rival.rank > PARAMS["cap_lead"]:
