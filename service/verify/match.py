@@ -408,7 +408,7 @@ def inputs(
     if fact.is_series:
         if x.place != "same" and not _place_aside(fact, frame, found):
             return None, "place"
-        period = gates.period_gate(frame, fact, found, hints)
+        period = gates.period_gate(claim, frame, fact, found, hints)
         if period:
             return None, period
         x.period = "same"
