@@ -7,6 +7,7 @@ that `Claim.of` types; the store's records become `Fact`s. Verification reads on
 from __future__ import annotations
 
 import enum
+import re
 from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any
@@ -30,6 +31,40 @@ class Kind(enum.StrEnum):
     def counts(self) -> bool:
         """Counts and plain quantities are both read as counts of things."""
         return self in (Kind.COUNT, Kind.QUANTITY)
+
+
+# A period a figure is about that spans more than one day, month or year: an ISO 8601
+# interval of two dates of one precision ("2025-10/2026-02": a winter), a range of years
+# ("2023-2025"), or a split year ("2025-26": a financial or a school year, written with the
+# next year's last two digits).
+SPLIT_YEAR = re.compile(r"^(\d{4})-(\d{2})$")
+YEAR_RANGE = re.compile(r"^(\d{4})-(\d{4})$")  # "2023-2025": the years 2023 to 2025
+
+
+def period_end(period: str) -> str:
+    """The last part of a period: the end of an interval, the second year of a split year,
+    else the period itself ("2024", "2024-05")."""
+    if "/" in period:
+        return period.split("/", 1)[1]
+    if (years := YEAR_RANGE.match(period)) is not None:
+        return years[2]
+    split = SPLIT_YEAR.match(period)
+    if split and int(split[2]) > 12:
+        return str(int(split[1]) + 1)
+    return period
+
+
+def period_start(period: str) -> str:
+    """The first part of a period: the start of an interval or a range, the first year of a
+    split year, else the period itself."""
+    if "/" in period:
+        return period.split("/", 1)[0]
+    return period[:4] if is_span(period) else period
+
+
+def is_span(period: str | None) -> bool:
+    """Whether a period spans more than one year, month or day of the calendar."""
+    return bool(period) and period_end(period) != period
 
 
 @dataclass(frozen=True)

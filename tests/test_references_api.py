@@ -101,3 +101,20 @@ def test_a_blank_subject_filter_matches_nothing(client, loaded):
     for subject in ("\u00a0", " ", "--"):
         response = client.get("/v1/references", query_string={"subject": subject})
         assert response.status_code == 200 and response.json["total"] == 0, subject
+
+
+def test_a_period_may_be_a_span_and_a_bad_one_is_422_naming_the_forms(client, loaded, redis_url):
+    spans = ("2025-10/2026-02", "2024-25", "2023-2025", "2025-10-01/2025-10-31")
+    body = json.dumps([fact(metric="parcels", value=i + 1, period=p) for i, p in enumerate(spans)])
+    response = client.post("/v1/references", data=body, content_type="application/json")
+    assert response.status_code == 200 and response.json["created"] == len(spans)
+    listed = client.get("/v1/references?metric=parcels").json
+    assert sorted(f["period"] for f in listed["items"]) == sorted(spans)
+    before = dump(redis_url)
+    for bad in ("2026-02/2025-10", "2025/2025-10", "2025-27", "2025-2023", "winter 2025"):
+        body = json.dumps([fact(metric="parcels", value=9, period=bad)])
+        response = client.post("/v1/references", data=body, content_type="application/json")
+        assert response.status_code == 422 and response.mimetype == PROBLEM, bad
+        error = response.json["errors"][0]
+        assert error["field"] == "period" and "ISO 8601 interval" in error["message"], bad
+    assert dump(redis_url) == before

@@ -145,3 +145,39 @@ def test_a_part_and_its_whole_are_each_compared_with_their_own_fact():
     wrong = check("Civic Union won 60 of the 120 seats in the Estovan election.", SEATS)
     assert wrong["60"]["verdict"] == "contradicted"
     assert [e["reference_id"] for e in wrong["60"]["evidence"]] == ["c"]
+
+
+def test_a_span_is_a_period_of_a_series_read_by_its_end():
+    network = Source("Brennick Food Bank Network", "https://example.org/brennick")
+    facts = [
+        stat("parcels", 61_240, "2024-25", place="Brennick", unit="parcels", source=network),
+        stat("parcels", 52_310, "2023-24", place="Brennick", unit="parcels", source=network),
+        stat("parcels", 18_900, "2025-10/2026-02", place="Brennick", unit="parcels",
+             as_of="2026-03-05", source=network),
+        Fact("f", "Brennick Food Bank Network", "families_share", 41, network, unit="%",
+             as_of="2025-06-30", place="Brennick", period="2024-25",
+             keywords=("families with children", "food bank parcels")),
+    ]  # fmt: skip
+    # before the winter's figure is out, the latest span a level with no date of its own
+    # can be is the financial year 2024-25; after it, the winter
+    text = "Food banks in Brennick gave out {} parcels, the network said."
+    found = check(text.format("61,240"), facts, date(2025, 10, 30))["61,240"]
+    assert found["verdict"] == "supported" and "2024-25" in found["explanation"]
+    assert check(text.format("66,000"), facts, date(2025, 10, 30))["66,000"]["verdict"] == (
+        "contradicted"
+    )
+    found = check(text.format("18,900"), facts, date(2026, 3, 20))["18,900"]
+    assert found["verdict"] == "supported" and "2025-10/2026-02" in found["explanation"]
+    # a figure so far in a span the article falls in, already published, is its current one
+    so_far = [stat("parcels", 9_400, "2025-10/2026-02", place="Brennick", unit="parcels",
+                   as_of="2026-01-05", source=network), *facts[:2]]  # fmt: skip
+    found = check(text.format("9,400"), so_far, date(2026, 1, 15))["9,400"]
+    assert found["verdict"] == "supported" and "2025-10/2026-02" in found["explanation"]
+    # a rate of one span is the current one
+    text = "Families with children received 41% of Brennick's food bank parcels."
+    assert check(text, facts, date(2025, 10, 30))["41%"]["verdict"] == "supported"
+    # a month is no span: not compared, and the reason says what the reference covers
+    text = "Food banks in Brennick gave out 18,900 parcels in January 2026."
+    found = check(text, facts[2:], date(2026, 3, 20))["18,900"]
+    assert found["verdict"] == "unverifiable"
+    assert "over 2025-10/2026-02" in found["explanation"], found["explanation"]

@@ -24,6 +24,7 @@ from marshmallow import (
 
 from ..errors import ValidationFailed, field_errors
 from ..fields import HttpUrl
+from ..model import SPLIT_YEAR, YEAR_RANGE
 from ..vocabulary.qualifiers import FACT_QUALIFIERS
 from .terms import normalize
 
@@ -88,6 +89,39 @@ class NumberOrDate(fields.Field):
                 return value
             raise ValidationError("Must be a number or an ISO date (YYYY, YYYY-MM, YYYY-MM-DD).")
         return Number()._deserialize(value, attr, data)
+
+
+def is_period(value: object) -> bool:
+    """True for an ISO date, an ISO 8601 interval of two dates of one precision, the first
+    before the second ("2025-10/2026-02", "2023/2025"), a range of years ("2023-2025"), or a
+    split year ("2025-26": the next year's last two digits; "2011-12" is December 2011)."""
+    if is_iso_date(value):
+        return True
+    if not isinstance(value, str):
+        return False
+    if "/" in value:
+        first, _, last = value.partition("/")
+        return is_iso_date(first) and is_iso_date(last) and len(first) == len(last) and (
+            first < last
+        )
+    if (years := YEAR_RANGE.match(value)) is not None:
+        return years[1] < years[2]
+    split = SPLIT_YEAR.match(value)
+    return bool(split) and int(split[2]) == (int(split[1]) + 1) % 100
+
+
+class Period(fields.String):
+    """The time a figure is about: an ISO date, an ISO 8601 interval or a split year."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        text = super()._deserialize(value, attr, data, **kwargs)
+        if not is_period(text):
+            raise ValidationError(
+                "Must be an ISO date (YYYY, YYYY-MM, YYYY-MM-DD), an ISO 8601 interval of two "
+                "such dates of one precision (2025-10/2026-02), a range of years (2023-2025) or a "
+                "split year (2025-26)."
+            )
+        return text
 
 
 class IsoDate(fields.String):
@@ -164,7 +198,7 @@ class FactSchema(Schema):
     unit = _text(50, allow_none=True, load_default=None)
     as_of = IsoDate(allow_none=True, load_default=None)
     place = _text(200, allow_none=True, load_default=None)
-    period = IsoDate(allow_none=True, load_default=None)
+    period = Period(allow_none=True, load_default=None)
     qualifier = fields.String(
         allow_none=True, load_default=None, validate=validate.OneOf(QUALIFIERS)
     )

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 
-from ..model import Fact
+from ..model import Fact, period_end, period_start
 from ..vocabulary.places import known_place, place_key
 from ..vocabulary.qualifiers import GROUPS
 from ..vocabulary.qualifiers import group as qualifier_group
@@ -358,9 +358,11 @@ CURRENT_DAYS = 92  # a month's or a day's figure this recent is an article's cur
 
 def _current(period: str, before: str | None) -> bool:
     """Whether a period is the article's current one: of its year ("2025" in September 2025),
-    or a month or day of the last three months before it ("2025-10" in November)."""
+    or a month or day of the last three months before it ("2025-10" in November); a span by
+    its end ("2025-10/2026-02" in February 2026)."""
     if not before:
         return False
+    period = period_end(period)
     if period[:4] == before[:4]:
         return True
     if len(period) == 4:
@@ -373,9 +375,10 @@ def _published_period(fact: Fact, before: str) -> bool:
     """Whether a series figure's period is over before the article's date, or is the
     article's own period with the figure already published ("2,940 applications" to this
     year's round, announced before the article): a level the article may give undated."""
-    period = fact.period
-    own = before[: len(period)]
-    return period < own or (period == own and bool(fact.as_of) and fact.as_of <= before)
+    first, last = period_start(fact.period), period_end(fact.period)
+    over = last < before[: len(last)]  # a span by its ends: "2025-10/2026-02" is over by March
+    own = first <= before[: len(first)] and last >= before[: len(last)]
+    return over or (own and bool(fact.as_of) and fact.as_of <= before)
 
 
 def series(fact: Fact) -> tuple:

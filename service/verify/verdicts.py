@@ -9,7 +9,7 @@ the claim open: `unverifiable`, saying why.
 
 from __future__ import annotations
 
-from ..model import Claim, Fact, Frame, Kind
+from ..model import Claim, Fact, Frame, Kind, is_span
 from ..vocabulary.places import place_key, place_name
 from ..vocabulary.words import GENERIC_METRICS, METRIC_LABELS
 from .compare import agrees, at_stated_precision, describe
@@ -97,6 +97,8 @@ def _why_not(outcome: Outcome, frame: Frame | None) -> str:
     if fact is not None and outcome.reason in REASONS:
         about = fact_phrase(fact).split(":")[0]
         every = {4: "annual", 7: "monthly"}.get(len(fact.period or ""), "daily")
+        if is_span(fact.period):
+            every = f"over {fact.period}"
         return REASONS[outcome.reason].format(about=about, unit=fact.unit, every=every)
     if frame is not None:
         if frame.forecast is not None:
