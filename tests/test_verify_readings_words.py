@@ -669,3 +669,31 @@ def test_a_date_is_in_its_own_period_against_a_dated_series():
     # a year the series does not hold is another period's, not a wrong day
     found = check(text.format("October 11, 2023"), facts, date(2025, 11, 1))
     assert found["October 11, 2023"]["verdict"] == "unverifiable"
+
+
+def test_a_fact_of_a_place_the_article_never_names_is_not_compared_by_its_metric_alone():
+    network = Source("Brennick Food Bank Network", "https://example.org/brennick")
+    warehouse = event("w", "Brennick Food Bank Network new warehouse", "cost", 1_900_000, "EUR",
+                      network, place="Brennick",
+                      keywords=("warehouse", "Brennick", "food bank", "cost", "costing"))  # fmt: skip
+    line = event("l", "Wrenhill branch line", "length", 9.6, "km", place="Wrenhill",
+                 keywords=("Wrenhill", "steam", "track"))  # fmt: skip
+    railway = "WRENHILL - Steam trains are back at Wrenhill station. "
+    text = railway + "The railway had estimated the cost at €4.1 million when work began."
+    assert check(text, [warehouse, line])["€4.1 million"]["verdict"] == "unverifiable"
+    # ... but where the article names its place, its figure is the fact's to check
+    text = "BRENNICK - The food bank network had estimated the cost at €4.1 million."
+    found = check(text, [warehouse, line])["€4.1 million"]
+    assert found["verdict"] == "contradicted" and ids(found) == ["w"]
+
+
+def test_a_bound_far_below_the_fact_it_lies_under_backs_nothing():
+    census = Source("Caddon Statistics Office", "https://example.org/caddon")
+    facts = [event("p", "Caddon", "population", 187_400, "people", census, place="Caddon",
+                   period="2024", keywords=("Caddon", "residents"))]  # fmt: skip
+    day = date(2025, 11, 11)
+    text = "In Caddon more than {} people have responded to the council's consultation."
+    found = check(text.format("4,800"), facts, day)["more than 4,800"]
+    assert found["verdict"] == "unverifiable" and "times apart" in found["explanation"]
+    text = "Caddon has more than {} people."
+    assert check(text.format("180,000"), facts, day)["more than 180,000"]["verdict"] == "supported"

@@ -200,6 +200,10 @@ class Context:
             return self._sentence_words.find(phrase)
         return self._sentence_words.find_any_form(phrase[0])
 
+    def in_article(self, phrase: tuple[str, ...]) -> bool:
+        """Whether the phrase stands anywhere in the article (or its title)."""
+        return bool(self._article_words.find(phrase) or self._title_words.find(phrase))
+
     def before(self, phrase: tuple[str, ...]) -> int | None:
         """How far before the claim's sentence the phrase last occurs, if it does."""
         hits = self._article_words.find(phrase)

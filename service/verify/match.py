@@ -38,6 +38,7 @@ from .profiles import (
     is_member,
     named_in_window,
     named_years,
+    place_names,
     profile,
     same_kind,
 )
@@ -417,6 +418,8 @@ def inputs(
         return None, "other event"
     if not x.name_here and ELSEWHERE.search(ctx.sentence, 0, ctx.span[0]):
         return None, "place"  # "Elsewhere in the country, traffic at Kellmouth Airport fell"
+    if x.place == "other" and frame.place.origin in ARTICLE_PLACES and _unspoken(fact, found, ctx):
+        return None, "place"  # a fact of a place the article never names, nor its name
     x.partner = fact.subject in hints.partners
     x.year = _year(claim, frame, fact, ctx, hints)
     if _of_a_dated_rival(claim, frame, fact, hints):
@@ -439,6 +442,13 @@ NAME = r"[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)*"
 NAMED_KIND = re.compile(
     rf"(?<![\w'\u2019-])({NAME})(?:\s+([a-z]{{3,}}))?\b|\b([A-Za-z]{{3,}})\s+of\s+({NAME})"
 )
+
+
+def _unspoken(fact: Fact, found: Profile, ctx: Context) -> bool:
+    """Whether the article names neither the fact's place nor the fact (a warehouse's cost in
+    Brennick is not what an article about Wrenhill's railway "estimated the cost at")."""
+    said = (*found.names, *(tuple(normalize(p).split()) for p in place_names(fact.place)))
+    return not any(ctx.in_article(phrase) for phrase in said if phrase)
 
 
 def _named_kinds(text: str, end: int | None = None) -> list[tuple[frozenset, str, int]]:

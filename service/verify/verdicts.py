@@ -143,6 +143,11 @@ def far_off(claim: Claim, fact: Fact) -> float | None:
     return times if times > PARAMS["far_off"] else None
 
 
+def _bound_only(claim: Claim) -> bool:
+    """Whether the claim's figure is a bound open on one side ("more than 4,800")."""
+    return (claim.lower is None) != (claim.upper is None)
+
+
 def _unverifiable(claim: Claim, facts: list[Match], reason: str) -> dict:
     return {
         "verdict": "unverifiable",
@@ -257,7 +262,11 @@ def decide(claim: Claim, outcome: Outcome, frame: Frame | None = None) -> dict:
         # Publishers who disagree with each other do not both back an approximate figure
         # that only one of them gives at its stated precision.
         outcomes = {at_stated_precision(claim, m.fact) for m in used}
-    apart = [far_off(claim, m.fact) for m in used] if outcomes == {False} else [None]
+    # A figure far off the fact refutes nothing, nor does a bound it only lies beyond ("more
+    # than 4,800 people have responded" is no town of 187,400).
+    apart = [far_off(claim, m.fact) for m in used] if outcomes == {False} or (
+        outcomes == {True} and _bound_only(claim)
+    ) else [None]
     if all(apart):
         cited = " and ".join(_cite(m.fact) for m in used[:2])
         return _unverifiable(
