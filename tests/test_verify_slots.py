@@ -176,6 +176,12 @@ def test_a_span_is_a_period_of_a_series_read_by_its_end():
     # a rate of one span is the current one
     text = "Families with children received 41% of Brennick's food bank parcels."
     assert check(text, facts, date(2025, 10, 30))["41%"]["verdict"] == "supported"
+    # ... and so is a rate of the split year the article falls in
+    rise = Fact("r", "Westmarch school meals", "price_rise", 13.5, network, unit="%",
+                as_of="2025-07-10", place="Westmarch", period="2025-26",
+                keywords=("school meals", "Westmarch", "rise", "price rise"))  # fmt: skip
+    text = "Westmarch school meals will cost more this term, a rise of 13.5%."
+    assert check(text, [rise], date(2025, 9, 10))["13.5%"]["verdict"] == "supported"
     # a month is no span: not compared, and the reason says what the reference covers
     text = "Food banks in Brennick gave out 18,900 parcels in January 2026."
     found = check(text, facts[2:], date(2026, 3, 20))["18,900"]

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 
-from ..model import Fact, period_end, period_start
+from ..model import Fact, is_span, period_end, period_start
 from ..vocabulary.places import known_place, place_key
 from ..vocabulary.qualifiers import GROUPS
 from ..vocabulary.qualifiers import group as qualifier_group
@@ -362,6 +362,9 @@ def _current(period: str, before: str | None) -> bool:
     its end ("2025-10/2026-02" in February 2026)."""
     if not before:
         return False
+    first = period_start(period)
+    if is_span(period) and first <= before[: len(first)] <= period_end(period):
+        return True  # the article falls in it ("2025-26" in September 2025)
     period = period_end(period)
     if period[:4] == before[:4]:
         return True
