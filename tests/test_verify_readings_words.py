@@ -697,3 +697,16 @@ def test_a_bound_far_below_the_fact_it_lies_under_backs_nothing():
     assert found["verdict"] == "unverifiable" and "times apart" in found["explanation"]
     text = "Caddon has more than {} people."
     assert check(text.format("180,000"), facts, day)["more than 180,000"]["verdict"] == "supported"
+
+
+def test_a_bare_figure_said_to_be_a_group_counts_that_group():
+    keys = ("measles", "outbreak", "Orrel", "cases")
+    cases = event("c", "Orrel measles outbreak", "cases", 84, "cases", keywords=keys)
+    children = event("k", "Orrel measles outbreak", "cases_children_under_15", 62, "cases",
+                     keywords=(*keys, "children", "under 15"))  # fmt: skip
+    text = "The Orrel measles outbreak has grown. Of those infected, {} are children under 15."
+    assert check(text.format("62"), [cases])["62"]["verdict"] == "unverifiable"  # not all cases
+    found = check(text.format("62"), [cases, children])["62"]
+    assert found["verdict"] == "supported" and ids(found) == ["k"]
+    found = check(text.format("84"), [cases, children])["84"]
+    assert found["verdict"] == "unverifiable"  # the children are not every case

@@ -125,6 +125,10 @@ def counted(claim: Claim, fact: Fact, found: Profile, frame: Frame, ctx: Context
     """'same', 'other group' (soldiers against a toll of civilians), 'other thing' ("12
     villages" against a toll of people), or None when nothing tells. Either 'other' is never
     compared."""
+    bare = claim.kind in (Kind.COUNT, Kind.QUANTITY, Kind.NUMBER) and not claim.unit
+    if bare and not claim.subject and (group := _said_to_be(ctx)):
+        # "Of those infected, 62 are children under 15": the children among a count
+        return "same" if group & found.counted else "other group"
     if not claim.kind.counts:
         return None
     if claim.kind is Kind.QUANTITY and claim.unit and _same_measure(claim.unit, fact.unit):
@@ -171,6 +175,16 @@ def counted(claim: Claim, fact: Fact, found: Profile, frame: Frame, ctx: Context
     if fact.unit and stems(fact.unit) <= GENERIC_STEMS and not groups <= VICTIMS:
         return "other group"
     return None
+
+
+# A count said to be of a group after it: "62 are children", "12 were soldiers".
+SAID_TO_BE = re.compile(r"\s+(?:are|were|was|is)\s+(?:all\s+)?([^\W\d]+)")
+
+
+def _said_to_be(ctx: Context) -> set[int]:
+    """The counted groups a figure with no noun of its own is said to be ("62 are children")."""
+    said = SAID_TO_BE.match(ctx.sentence, ctx.span[1])
+    return counted_groups(stems(said[1])) if said else set()
 
 
 # "kg of fuel", "pairs of puffins", "pairs of the island's Atlantic puffins": the measure, then
