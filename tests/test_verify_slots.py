@@ -3,6 +3,7 @@ currencies, wholes and parts, rival events, and input no slot fits (never an err
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -159,18 +160,21 @@ def test_a_span_is_a_period_of_a_series_read_by_its_end():
              keywords=("families with children", "food bank parcels")),
     ]  # fmt: skip
     # before the winter's figure is out, the latest span a level with no date of its own
-    # can be is the financial year 2024-25; after it, the winter
+    # can be is the financial year 2024-25; after it, with the winter's alone, the winter
     text = "Food banks in Brennick gave out {} parcels, the network said."
     found = check(text.format("61,240"), facts, date(2025, 10, 30))["61,240"]
     assert found["verdict"] == "supported" and "2024-25" in found["explanation"]
     assert check(text.format("66,000"), facts, date(2025, 10, 30))["66,000"]["verdict"] == (
         "contradicted"
     )
-    found = check(text.format("18,900"), facts, date(2026, 3, 20))["18,900"]
+    found = check(text.format("18,900"), facts[2:], date(2026, 3, 20))["18,900"]
     assert found["verdict"] == "supported" and "2025-10/2026-02" in found["explanation"]
+    # beside the financial years, a winter's figure is one an undated level may be or not
+    found = check(text.format("18,900"), facts, date(2026, 3, 20))["18,900"]
+    assert found["verdict"] == "unverifiable"
     # a figure so far in a span the article falls in, already published, is its current one
     so_far = [stat("parcels", 9_400, "2025-10/2026-02", place="Brennick", unit="parcels",
-                   as_of="2026-01-05", source=network), *facts[:2]]  # fmt: skip
+                   as_of="2026-01-05", source=network)]  # fmt: skip
     found = check(text.format("9,400"), so_far, date(2026, 1, 15))["9,400"]
     assert found["verdict"] == "supported" and "2025-10/2026-02" in found["explanation"]
     # a rate of one span is the current one
@@ -182,6 +186,21 @@ def test_a_span_is_a_period_of_a_series_read_by_its_end():
                 keywords=("school meals", "Westmarch", "rise", "price rise"))  # fmt: skip
     text = "Westmarch school meals will cost more this term, a rise of 13.5%."
     assert check(text, [rise], date(2025, 9, 10))["13.5%"]["verdict"] == "supported"
+    # "the year before" with no year given is no current level, of a series or an event
+    text = "Food banks in Brennick gave out 61,240 parcels. The year before, it gave out {} parcels."
+    found = check(text.format("51,900"), facts, date(2025, 10, 30))
+    assert found["61,240"]["verdict"] == "supported"
+    assert found["51,900"]["verdict"] == "unverifiable"
+    undated = [replace(f, period=None) for f in facts[:1]]
+    assert check(text.format("51,900"), undated, date(2025, 10, 30))["51,900"]["verdict"] == (
+        "unverifiable"
+    )
+    # a financial year's and a half-year's figures: an undated level may be either
+    half = stat("parcels", 33_600, "2025-04/2025-09", place="Brennick", unit="parcels",
+                as_of="2025-10-20", source=network)  # fmt: skip
+    text = "Food banks in Brennick gave out {} parcels, the network said."
+    found = check(text.format("61,240"), [*facts, half], date(2025, 10, 30))["61,240"]
+    assert found["verdict"] == "unverifiable"
     # a month is no span: not compared, and the reason says what the reference covers
     text = "Food banks in Brennick gave out 18,900 parcels in January 2026."
     found = check(text, facts[2:], date(2026, 3, 20))["18,900"]

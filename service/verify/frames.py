@@ -190,6 +190,10 @@ def _period(claim: Claim, ctx: Context, dates: list[Claim], view: ArticleView) -
     since = CHANGED_FROM.search(text, max(start, claim.start - 12), claim.start)
     if since:  # "fell to 5,412 from 6,020": an earlier level, of a period the text does not give
         return Slot("earlier", "from", since.start(), claim.start)
+    earlier = phrase_in(ctx, ctx.window[0], ctx.span[0], _PHRASES["year_before"])
+    if earlier:  # "The year before, it gave out 51,900 parcels": a year the text does not give
+        at = start + earlier[1]
+        return Slot("earlier", "year before", at, at + len(earlier[0]))
     lead = ctx.lead and _following(start + ctx.lead[1], usable, text)
     if lead:  # "German prices rose 5.9% in 2023, Italian prices 5.6%": 2023 for both
         return Slot(str(lead.value), "lead", lead.start, lead.end)

@@ -210,6 +210,7 @@ class Hints:
         latest: dict[tuple, str] = {}
         by_subject: dict[str, list[Fact]] = {}
         periods: dict[tuple, set[str]] = {}  # the periods the candidates hold of each series
+        lengths: dict[tuple, set[tuple]] = {}  # how long its published periods are
         for fact in facts:
             by_subject.setdefault(fact.subject, []).append(fact)
             if fact.is_series:
@@ -221,6 +222,12 @@ class Hints:
             elif fact.period and before and _published_period(fact, before):
                 key = series(fact)
                 latest[key] = max(latest.get(key, ""), fact.period)
+                lengths.setdefault(key, set()).add(period_length(fact.period))
+        for key, held in lengths.items():
+            if len(held) > 1 and any(span for span, _ in held):
+                # a financial year's and a half-year's figures: which one an undated level is,
+                # none can say ("61,240 parcels" is no half-year's 33,600)
+                latest[key] = ""
         own = {f.id: words for group in by_subject.values() for f, words in _own_keywords(group)}
         _learn_keywords(facts, own)
         hints = cls(
@@ -354,6 +361,18 @@ def _own_keywords(facts: list[Fact]):
 
 
 CURRENT_DAYS = 92  # a month's or a day's figure this recent is an article's current one
+
+
+def period_length(period: str) -> tuple[bool, int]:
+    """Whether a period is a span, and how many months (or characters, for a day, month or
+    year) it covers: a financial year and a half-year of one series are not alike."""
+    if not is_span(period):
+        return False, len(period)
+    first, last = period_start(period), period_end(period)
+    months = (int(last[:4]) - int(first[:4])) * 12
+    if len(first) >= 7 and len(last) >= 7:
+        months += int(last[5:7]) - int(first[5:7])
+    return True, months
 
 
 def _current(period: str, before: str | None) -> bool:
