@@ -224,6 +224,12 @@ class Fact:
         return self.period is not None
 
     @property
+    def publisher(self) -> str:
+        """Who published the fact: its source's name before any comma ("Corvenian Ministry of
+        Health, situation report 9" -> "corvenian ministry of health"), else its URL."""
+        return self.source.name.split(",")[0].strip().lower() or self.source.url
+
+    @property
     def thing(self) -> tuple[str, ...]:
         """What the fact is about, whatever its source or date: subject, metric, counted unit,
         place and period; for a date, the action its keywords say it is of too (an outbreak's

@@ -710,3 +710,20 @@ def test_a_bare_figure_said_to_be_a_group_counts_that_group():
     assert found["verdict"] == "supported" and ids(found) == ["k"]
     found = check(text.format("84"), [cases, children])["84"]
     assert found["verdict"] == "unverifiable"  # the children are not every case
+
+
+def test_another_publishers_figure_of_a_thing_its_own_keywords_do_not_say_still_conflicts():
+    zoo = Source("Halberg Zoo", "https://example.org/zoo")
+    board = Source("Meravia Tourist Board", "https://example.org/board")
+    keys = ("Halberg Zoo", "zoo", "Halberg", "visitors", "annual visitors")
+    facts = [
+        event("z", "Halberg Zoo", "visitors", 612_000, "visitors", zoo, place="Halberg",
+              period="2024", keywords=(*keys, "visitor numbers")),
+        event("t", "Halberg Zoo", "visitors", 587_000, "visitors", board, place="Halberg",
+              period="2024", keywords=(*keys, "attractions survey")),
+    ]  # fmt: skip
+    text = "At Halberg Zoo, annual visitor numbers reached {} last year."
+    found = check(text.format("612,000"), facts, date(2025, 6, 1))["612,000"]
+    assert found["verdict"] == "conflicting" and sorted(ids(found)) == ["t", "z"]
+    found = check(text.format("640,000"), facts, date(2025, 6, 1))["640,000"]
+    assert found["verdict"] == "contradicted"

@@ -678,16 +678,23 @@ def _own_phrases(fact: Fact) -> frozenset[tuple[str, ...]]:
 
 def _siblings(kept: list[Match], failed: list[tuple[int, Fact]]) -> list[Match]:
     """Other publishers' and stages' facts on a thing that matches, which failed only for the
-    words the sentence says of them: what the sentence says of the thing, it says of them too
+    words the sentence says of them (its metric's or its event's): what the sentence says of the thing, it says of them too
     ("The institute put the winter loss at 19.8%": the association's 23.6% is the same loss)."""
     best: dict[tuple, Match] = {}
     for m in kept:  # best first
         best.setdefault(m.fact.thing, m)
-    evidence = GATE_ORDER.index("evidence")
+    # (another publisher's metric too, where only the keywords of each publisher's own say it:
+    # "Annual visitor numbers reached 612,000" is the tourist board's visitors as much as the
+    # zoo's)
+    evidence, metric = GATE_ORDER.index("evidence"), GATE_ORDER.index("metric")
     return [
         replace(best[f.thing], fact=f)
         for depth, f in failed
-        if depth == evidence and f.thing in best
+        if f.thing in best
+        and (
+            depth == evidence
+            or (depth == metric and f.publisher != best[f.thing].fact.publisher)
+        )
     ]
 
 

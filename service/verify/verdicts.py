@@ -193,9 +193,8 @@ def _ambiguous(claim: Claim, matches: list[Match], frame: Frame | None = None) -
 
 
 def publisher(fact: Fact) -> str:
-    """Who published the fact: its source's name before any comma ("Corvenian Ministry of
-    Health, situation report 9" -> "corvenian ministry of health"), else its URL."""
-    return fact.source.name.split(",")[0].strip().lower() or fact.source.url
+    """Who published the fact (`Fact.publisher`)."""
+    return fact.publisher
 
 
 def latest_per_source(matches: list[Match]) -> list[Match]:
