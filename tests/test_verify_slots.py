@@ -206,3 +206,13 @@ def test_a_span_is_a_period_of_a_series_read_by_its_end():
     found = check(text, facts[2:], date(2026, 3, 20))["18,900"]
     assert found["verdict"] == "unverifiable"
     assert "over 2025-10/2026-02" in found["explanation"], found["explanation"]
+
+
+def test_a_date_opening_a_later_figures_clause_is_that_figures():
+    facts = [stat("inflation", 8.83, "2019", place="Myanmar"),
+             stat("inflation", 6.87, "2018", place="Myanmar")]  # fmt: skip
+    text = "In 2019, before the coup, Myanmar's consumer prices rose {}, and in 2018 they rose {}."
+    found = check(text.format("8.8%", "6.9%"), facts)["8.8%"]
+    assert found["verdict"] == "supported" and "2019" in found["explanation"]
+    found = check(text.format("6.9%", "8.8%"), facts)["6.9%"]
+    assert found["verdict"] == "contradicted" and "2019" in found["explanation"]

@@ -169,6 +169,7 @@ def _period(claim: Claim, ctx: Context, dates: list[Claim], view: ArticleView) -
             if start + lo <= d.start < start + hi
             and (not _owned(d, ctx) or (level and origin == "clause" and d.end <= claim.start))
             and not _compared_with(claim, d, text)
+            and not (origin == "sentence" and _leads_another(d, ctx))
         ]
         if near:
             best = min(near, key=lambda d: abs(d.start - claim.start))
@@ -256,6 +257,20 @@ COMPARED_YEAR = re.compile(r"\bthan\s+(?:in\s+|during\s+|for\s+)?$")
 # "about 9% more than in January last year": a change, said of the period after the one it
 # is compared with, which is how a change's reference is dated
 CHANGE_ON = re.compile(r"\s*(?:more|less|fewer|higher|lower|up|down)\s+(?:than|on)\b")
+
+
+LEADS = re.compile(r"[^,;:()\d]{0,30}$")  # a date's own clause up to the figure it leads
+
+
+def _leads_another(date: Claim, ctx: Context) -> bool:
+    """Whether a date after the figure opens the clause of a later one ("consumer prices rose
+    8.8%, and in 2018 they rose 6.9%": 2018 is the 6.9%'s)."""
+    at = date.end - ctx.offset
+    return any(
+        start >= at and LEADS.match(ctx.sentence[at:start]) is not None
+        for start, _ in ctx.figures
+        if start > ctx.span[1]
+    )
 
 
 def _compared_with(claim: Claim, date: Claim, text: str) -> bool:
