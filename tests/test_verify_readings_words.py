@@ -727,3 +727,22 @@ def test_another_publishers_figure_of_a_thing_its_own_keywords_do_not_say_still_
     assert found["verdict"] == "conflicting" and sorted(ids(found)) == ["t", "z"]
     found = check(text.format("640,000"), facts, date(2025, 6, 1))["640,000"]
     assert found["verdict"] == "contradicted"
+
+
+def test_a_year_another_clause_counts_from_is_not_the_figures():
+    line = event("x", "Wrenhill branch line restoration", "length", 9.6, "km", place="Wrenhill",
+                 keywords=("Wrenhill", "branch line", "restoration", "track", "steam"))  # fmt: skip
+    text = (
+        "Steam trains are back at Wrenhill station for the first time since the branch line "
+        "closed in 1967, after volunteers finished restoring a {} km stretch of track."
+    )
+    assert check(text.format("9.6"), [line], date(2025, 5, 20))["9.6"]["verdict"] == "supported"
+    # ... unlike the year a clause hung on it tells of
+    floods = [
+        event("f", "Calvaria floods of 2011", "killed", 57, keywords=("Calvaria", "floods")),
+        Fact("n", "Calvaria floods of 2025", "killed", 63, TRUST, unit="people",
+             as_of="2025-05-01", keywords=("Calvaria", "floods")),
+    ]  # fmt: skip
+    text = "The floods are the deadliest in Calvaria since 2011, when {} people died."
+    found = check(text.format("57"), floods, date(2025, 5, 20))["57"]
+    assert found["verdict"] == "supported" and ids(found) == ["f"]

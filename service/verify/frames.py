@@ -169,7 +169,9 @@ def _period(claim: Claim, ctx: Context, dates: list[Claim], view: ArticleView) -
             if start + lo <= d.start < start + hi
             and (not _owned(d, ctx) or (level and origin == "clause" and d.end <= claim.start))
             and not _compared_with(claim, d, text)
-            and not (origin == "sentence" and _leads_another(d, ctx))
+            and not (
+                origin == "sentence" and (_leads_another(d, ctx) or _since(claim, d, text))
+            )
         ]
         if near:
             best = min(near, key=lambda d: abs(d.start - claim.start))
@@ -271,6 +273,19 @@ def _leads_another(date: Claim, ctx: Context) -> bool:
         for start, _ in ctx.figures
         if start > ctx.span[1]
     )
+
+
+SINCE = re.compile(r"\bsince\b[^,;:()\d]{0,40}$")
+WHEN_THEN = re.compile(r"\s*,\s*(?:when|in which)\b")  # "since 2011, when 57 people died"
+
+
+def _since(claim: Claim, date: Claim, text: str) -> bool:
+    """Whether a date is what another clause counts from ("for the first time since the
+    branch line closed in 1967, after volunteers finished restoring a 9.6 km stretch"), not
+    the time a clause hung on it tells of ("the deadliest since 2011, when 57 people died")."""
+    if SINCE.search(text, max(0, date.start - 48), date.start) is None:
+        return False
+    return not (date.end <= claim.start and WHEN_THEN.match(text, date.end))
 
 
 def _compared_with(claim: Claim, date: Claim, text: str) -> bool:
