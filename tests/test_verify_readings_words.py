@@ -736,7 +736,10 @@ def test_a_year_another_clause_counts_from_is_not_the_figures():
         "Steam trains are back at Wrenhill station for the first time since the branch line "
         "closed in 1967, after volunteers finished restoring a {} km stretch of track."
     )
-    assert check(text.format("9.6"), [line], date(2025, 5, 20))["9.6"]["verdict"] == "supported"
+    opened = event("o", "Wrenhill branch line restoration", "date", "2025-05-17", None,
+                   place="Wrenhill", keywords=("Wrenhill", "branch line", "reopened"))  # fmt: skip
+    found = check(text.format("9.6"), [line, opened], date(2025, 5, 20))["9.6"]
+    assert found["verdict"] == "supported"  # not a figure of 1967
     # ... unlike the year a clause hung on it tells of
     floods = [
         event("f", "Calvaria floods of 2011", "killed", 57, keywords=("Calvaria", "floods")),
