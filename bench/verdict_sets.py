@@ -53,6 +53,8 @@ SETS = (
     ("blind10_wb", DATA / "verdicts_blind10_wb", "bundled"),
     ("blind11", DATA / "verdicts_blind11", DATA / "verdicts_blind11" / "references.jsonl"),
     ("blind11_wb", DATA / "verdicts_blind11_wb", "bundled"),
+    ("blind12", DATA / "verdicts_blind12", DATA / "verdicts_blind12" / "references.jsonl"),
+    ("blind12_wb", DATA / "verdicts_blind12_wb", "bundled"),
 )
 WRONG = ("supported", "contradicted")  # the verdicts that must never be given wrongly
 

@@ -673,9 +673,9 @@ def test_a_date_is_in_its_own_period_against_a_dated_series():
 
 def test_a_fact_of_a_place_the_article_never_names_is_not_compared_by_its_metric_alone():
     network = Source("Brennick Food Bank Network", "https://example.org/brennick")
+    keys = ("warehouse", "Brennick", "food bank", "cost", "costing")
     warehouse = event("w", "Brennick Food Bank Network new warehouse", "cost", 1_900_000, "EUR",
-                      network, place="Brennick",
-                      keywords=("warehouse", "Brennick", "food bank", "cost", "costing"))  # fmt: skip
+                      network, place="Brennick", keywords=keys)  # fmt: skip
     line = event("l", "Wrenhill branch line", "length", 9.6, "km", place="Wrenhill",
                  keywords=("Wrenhill", "steam", "track"))  # fmt: skip
     railway = "WRENHILL - Steam trains are back at Wrenhill station. "

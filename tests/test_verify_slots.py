@@ -187,7 +187,7 @@ def test_a_span_is_a_period_of_a_series_read_by_its_end():
     text = "Westmarch school meals will cost more this term, a rise of 13.5%."
     assert check(text, [rise], date(2025, 9, 10))["13.5%"]["verdict"] == "supported"
     # "the year before" with no year given is no current level, of a series or an event
-    text = "Food banks in Brennick gave out 61,240 parcels. The year before, it gave out {} parcels."
+    text = "Food banks in Brennick gave out 61,240 parcels. The year before, it gave out {}."
     found = check(text.format("51,900"), facts, date(2025, 10, 30))
     assert found["61,240"]["verdict"] == "supported"
     assert found["51,900"]["verdict"] == "unverifiable"

@@ -101,8 +101,8 @@ def is_period(value: object) -> bool:
         return False
     if "/" in value:
         first, _, last = value.partition("/")
-        return is_iso_date(first) and is_iso_date(last) and len(first) == len(last) and (
-            first < last
+        return (
+            is_iso_date(first) and is_iso_date(last) and len(first) == len(last) and (first < last)
         )
     if (years := YEAR_RANGE.match(value)) is not None:
         return years[1] < years[2]

@@ -169,9 +169,7 @@ def _period(claim: Claim, ctx: Context, dates: list[Claim], view: ArticleView) -
             if start + lo <= d.start < start + hi
             and (not _owned(d, ctx) or (level and origin == "clause" and d.end <= claim.start))
             and not _compared_with(claim, d, text)
-            and not (
-                origin == "sentence" and (_leads_another(d, ctx) or _since(claim, d, text))
-            )
+            and not (origin == "sentence" and (_leads_another(d, ctx) or _since(claim, d, text)))
         ]
         if near:
             best = min(near, key=lambda d: abs(d.start - claim.start))
@@ -294,6 +292,8 @@ def _compared_with(claim: Claim, date: Claim, text: str) -> bool:
     if date.start <= claim.end or not COMPARED_YEAR.search(text, date.start - 16, date.start):
         return False
     return not (claim.kind is Kind.PERCENT and CHANGE_ON.match(text, claim.end))
+
+
 CHANGED_FROM = re.compile(r"\bfrom\s+$")  # the level a change started from
 NEW_LEVEL = re.compile(r"\bto\s+$")  # the level it reached
 OTHER_FIGURE = re.compile(r"[\d%](?:\s*(?:bn|m|billion|million|trillion|per\s*cent|percent))?$")

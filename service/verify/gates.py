@@ -245,9 +245,7 @@ def _within(phrase: tuple[str, ...], words: tuple[str, ...]) -> bool:
     return len(phrase) > 1 and in_a_row(words, phrase)
 
 
-def period_gate(
-    claim: Claim, frame: Frame, fact: Fact, found: Profile, hints: Hints
-) -> str | None:
+def period_gate(claim: Claim, frame: Frame, fact: Fact, found: Profile, hints: Hints) -> str | None:
     """A series figure is about one period: the claim's must be the same, at the same
     precision (a month's inflation is not the year's). Without a period of its own, a level
     (a population, an economy's size) is about the latest period before the article's date;

@@ -678,7 +678,8 @@ def _own_phrases(fact: Fact) -> frozenset[tuple[str, ...]]:
 
 def _siblings(kept: list[Match], failed: list[tuple[int, Fact]]) -> list[Match]:
     """Other publishers' and stages' facts on a thing that matches, which failed only for the
-    words the sentence says of them (its metric's or its event's): what the sentence says of the thing, it says of them too
+    words the sentence says of them (its metric's or its event's): what the sentence says of
+    the thing, it says of them too
     ("The institute put the winter loss at 19.8%": the association's 23.6% is the same loss)."""
     best: dict[tuple, Match] = {}
     for m in kept:  # best first
@@ -691,10 +692,7 @@ def _siblings(kept: list[Match], failed: list[tuple[int, Fact]]) -> list[Match]:
         replace(best[f.thing], fact=f)
         for depth, f in failed
         if f.thing in best
-        and (
-            depth == evidence
-            or (depth == metric and f.publisher != best[f.thing].fact.publisher)
-        )
+        and (depth == evidence or (depth == metric and f.publisher != best[f.thing].fact.publisher))
     ]
 
 

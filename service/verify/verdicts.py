@@ -263,9 +263,11 @@ def decide(claim: Claim, outcome: Outcome, frame: Frame | None = None) -> dict:
         outcomes = {at_stated_precision(claim, m.fact) for m in used}
     # A figure far off the fact refutes nothing, nor does a bound it only lies beyond ("more
     # than 4,800 people have responded" is no town of 187,400).
-    apart = [far_off(claim, m.fact) for m in used] if outcomes == {False} or (
-        outcomes == {True} and _bound_only(claim)
-    ) else [None]
+    apart = (
+        [far_off(claim, m.fact) for m in used]
+        if outcomes == {False} or (outcomes == {True} and _bound_only(claim))
+        else [None]
+    )
     if all(apart):
         cited = " and ".join(_cite(m.fact) for m in used[:2])
         return _unverifiable(
