@@ -111,7 +111,8 @@ def test_a_period_may_be_a_span_and_a_bad_one_is_422_naming_the_forms(client, lo
     listed = client.get("/v1/references?metric=parcels").json
     assert sorted(f["period"] for f in listed["items"]) == sorted(spans)
     before = dump(redis_url)
-    for bad in ("2026-02/2025-10", "2025/2025-10", "2025-27", "2025-2023", "winter 2025"):
+    bad_periods = ("2026-02/2025-10", "2025/2025-10", "2025-27", "2025-2023", "1999-00", "winter")
+    for bad in bad_periods:
         body = json.dumps([fact(metric="parcels", value=9, period=bad)])
         response = client.post("/v1/references", data=body, content_type="application/json")
         assert response.status_code == 422 and response.mimetype == PROBLEM, bad

@@ -648,29 +648,6 @@ def test_a_tie_goes_to_the_fact_whose_own_words_alone_stand_just_before_the_figu
         assert check(text, facts, day)["July 6"]["verdict"] == "unverifiable", text
 
 
-def test_a_date_is_in_its_own_period_against_a_dated_series():
-    keys = dict(keywords=("Marnau", "lost property", "auction", "auctioned"), place="Marnau")
-    facts = [
-        event("a", "Marnau lost property auction", "date", "2025-10-18", None, period="2025",
-              **keys),
-        event("b", "Marnau lost property auction", "date", "2024-10-12", None, period="2024",
-              **keys),
-    ]  # fmt: skip
-    text = "Marnau's lost property office auctioned its unclaimed items on {}."
-    found = check(text.format("October 18, 2025"), facts, date(2025, 11, 1))
-    assert found["October 18, 2025"]["verdict"] == "supported"
-    assert ids(found["October 18, 2025"]) == ["a"]
-    found = check(text.format("October 19, 2025"), facts, date(2025, 11, 1))
-    assert found["October 19, 2025"]["verdict"] == "contradicted"
-    assert ids(found["October 19, 2025"]) == ["a"]
-    found = check(text.format("October 12, 2024"), facts, date(2025, 11, 1))
-    assert found["October 12, 2024"]["verdict"] == "supported"
-    assert ids(found["October 12, 2024"]) == ["b"]
-    # a year the series does not hold is another period's, not a wrong day
-    found = check(text.format("October 11, 2023"), facts, date(2025, 11, 1))
-    assert found["October 11, 2023"]["verdict"] == "unverifiable"
-
-
 def test_a_fact_of_a_place_the_article_never_names_is_not_compared_by_its_metric_alone():
     network = Source("Brennick Food Bank Network", "https://example.org/brennick")
     keys = ("warehouse", "Brennick", "food bank", "cost", "costing")

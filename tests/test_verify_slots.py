@@ -216,3 +216,16 @@ def test_a_date_opening_a_later_figures_clause_is_that_figures():
     assert found["verdict"] == "supported" and "2019" in found["explanation"]
     found = check(text.format("6.9%", "8.8%"), facts)["6.9%"]
     assert found["verdict"] == "contradicted" and "2019" in found["explanation"]
+
+
+def test_a_level_compared_with_another_year_names_no_period_of_its_own():
+    # "more than in 2021" says which year it is compared with, not the figure's own: no
+    # latest level is guessed for it (the 2023 population is not "19.6 million")
+    for text in (
+        "Chile counted its people in 2022. The population was 19.6 million, more than in 2021.",
+        "Chile's population was 19.6 million, more than in 2021.",
+    ):
+        assert check(text)["19.6 million"]["verdict"] == "unverifiable", text
+    assert check("Chile's population was 19.6 million in 2022.")["19.6 million"]["verdict"] == (
+        "supported"
+    )

@@ -106,8 +106,8 @@ def is_period(value: object) -> bool:
         )
     if (years := YEAR_RANGE.match(value)) is not None:
         return years[1] < years[2]
-    split = SPLIT_YEAR.match(value)
-    return bool(split) and int(split[2]) == (int(split[1]) + 1) % 100
+    split = SPLIT_YEAR.match(value)  # ("2011-12" is a month, "1999-00" neither)
+    return bool(split) and int(split[2]) > 12 and int(split[2]) == (int(split[1]) + 1) % 100
 
 
 class Period(fields.String):

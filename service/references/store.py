@@ -22,6 +22,7 @@ import redis
 from redis.client import Pipeline
 
 from ..errors import Conflict, NotFound, ValidationFailed
+from ..model import period_end
 from ..vocabulary.places import known_place, place_key
 from . import changes as change_log
 from .memo import MEMO, StoreMemo
@@ -72,7 +73,8 @@ def term_index(fact: dict) -> set[str]:
 def year_score(fact: dict) -> float:
     """A fact's score in its place's sorted sets: its period's year, +inf without a period
     (so a range from a year up also takes the facts about no particular time)."""
-    return int(fact["period"][:4]) if fact.get("period") else NO_PERIOD
+    # a span by its last year: "2019-2025" is found for an article of 2025
+    return int(period_end(fact["period"])[:4]) if fact.get("period") else NO_PERIOD
 
 
 def index_keys(fact: dict) -> dict[str, float]:

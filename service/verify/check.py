@@ -39,7 +39,6 @@ from .frames import frame_of, signed, with_starting_levels
 from .match import Outcome, best_matches
 from .placing import ArticleView
 from .profiles import Hints, place_names, profile
-from .rules import PARAMS
 from .sources import SourceDocument, admitted, document_names, is_source_fact, read_sources
 from .verdicts import decide
 
@@ -111,13 +110,6 @@ def unknown_events(text: str, claims: list[Claim], facts: list[Fact]) -> list[st
     ]
 
 
-def _clear(found: Outcome) -> bool:
-    """A count's event is clear when its best match is well ahead of any other event's."""
-    best, *others = found.matches
-    rivals = [m.score for m in others if m.fact.subject != best.fact.subject]
-    return best.score - max(rivals, default=0.0) >= PARAMS["clear_lead"]
-
-
 def verify(
     article: Article,
     text: str,
@@ -165,7 +157,7 @@ def verify(
             partners = frozenset(
                 found.matches[0].fact.subject
                 for j, found in outcomes.items()
-                if found.matches and lo <= claims[j].start < hi and _clear(found)
+                if found.matches and lo <= claims[j].start < hi
             )
             date_hints = replace(hints, partners=partners)
             pool, pool_hints = candidates(i, date_hints)

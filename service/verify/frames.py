@@ -178,6 +178,10 @@ def _period(claim: Claim, ctx: Context, dates: list[Claim], view: ArticleView) -
                 return Slot(str(int(value[:4]) - 1), "year before", best.start, best.end)
             if origin == "clause" or not _sub_annual(ctx):
                 return Slot(value, origin, best.start, best.end)
+    compared = [d for d in usable if start <= d.start < start + ctx.window[1]]
+    compared = [d for d in compared if _compared_with(claim, d, text)]
+    if compared:  # "19.6 million, more than in 2021": of a year the text does not say
+        return Slot("earlier", "compared", compared[0].start, compared[0].end)
     sub = _sub_annual(ctx)
     if sub:
         at = start + sub[1]

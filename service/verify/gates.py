@@ -245,18 +245,13 @@ def _within(phrase: tuple[str, ...], words: tuple[str, ...]) -> bool:
     return len(phrase) > 1 and in_a_row(words, phrase)
 
 
-def period_gate(claim: Claim, frame: Frame, fact: Fact, found: Profile, hints: Hints) -> str | None:
+def period_gate(frame: Frame, fact: Fact, found: Profile, hints: Hints) -> str | None:
     """A series figure is about one period: the claim's must be the same, at the same
     precision (a month's inflation is not the year's). Without a period of its own, a level
     (a population, an economy's size) is about the latest period before the article's date;
-    a rate is not checked. A date is in its own period ("October 18, 2025": 2025's auction)."""
+    a rate is not checked."""
     period = frame.period
-    if claim.is_date and period is None and claim.value:
-        day = str(claim.value)
-        if len(day) < len(fact.period):
-            return "precision"
-        return None if day[: len(fact.period)] == fact.period else "period"
-    if period is None or period.origin == "from":
+    if period is None or period.origin in ("from", "compared"):
         return "no period"
     if period.value == "part of a year":
         return "sub-annual"

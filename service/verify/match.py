@@ -405,14 +405,14 @@ def inputs(
         # the figure is its publisher's since revised: "up from 118 cases it reported")
         return None, "period"
     if not fact.is_series and frame.period is not None and frame.period.value == "earlier":
-        if frame.period.origin == "year before" and frame.stage is None:
+        if frame.period.origin in ("year before", "compared") and frame.stage is None:
             return None, "period"  # "The year before, it gave out 51,900": no current level
     if gates.part_of_period(frame, fact, found, ctx) or gates.other_season(found, ctx):
         return None, "sub-annual"
     if fact.is_series:
         if x.place != "same" and not _place_aside(fact, frame, found):
             return None, "place"
-        period = gates.period_gate(claim, frame, fact, found, hints)
+        period = gates.period_gate(frame, fact, found, hints)
         if period:
             return None, period
         x.period = "same"

@@ -28,7 +28,7 @@ WEIGHTS_FILE = Path(__file__).with_name("weights.json")
 _TABLE = json.loads(WEIGHTS_FILE.read_text(encoding="utf-8"))
 WEIGHTS: dict[str, float] = _TABLE["weights"]
 # Thresholds: a score to pass, how much clearer one event (or fact) must be spoken of, how
-# clear a count's event must be to date it, how close a rival event may come.
+# close a rival event may come.
 PARAMS: dict[str, float] = _TABLE["params"]
 # How much a word outside the claim's clause or window still speaks of it.
 POSITION: dict[str, float] = _TABLE["position"]
