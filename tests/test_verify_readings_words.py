@@ -29,6 +29,21 @@ BELLMAR = [  # the keywords of each subject shared by its two facts: none says a
 ]  # fmt: skip
 
 
+AGENCY_OF_VELMARK = Source("Environment Agency of Velmark", "https://example.org/eav")
+_BLOOM = dict(place="Lake Sorvan", keywords=("algae", "bloom", "Lake Sorvan", "covered"))
+BLOOMS = [  # two stages of this year's bloom, the bloom of 2018, and a wind farm in MW
+    Fact("b1", "Lake Sorvan algae bloom", "area", 6.5, AGENCY_OF_VELMARK, unit="km2",
+         as_of="2025-07-17", **_BLOOM),
+    Fact("b2", "Lake Sorvan algae bloom", "area", 11.2, AGENCY_OF_VELMARK, unit="km2",
+         as_of="2025-07-22", **_BLOOM),
+    Fact("b3", "Lake Sorvan algae bloom 2018", "area", 7.9, AGENCY_OF_VELMARK, unit="km2",
+         as_of="2018-09-05", place="Lake Sorvan", period="2018",
+         keywords=("algae", "bloom", "2018", "Lake Sorvan")),
+    event("w", "Brackley offshore wind farm", "capacity", 420, "MW",
+          keywords=("Brackley", "wind farm")),
+]  # fmt: skip
+
+
 def test_a_metric_over_a_bound_is_said_in_any_words_of_its_qualifier_and_a_year_earlier():
     keys = dict(keywords=("Kelwick", "hospital", "waiting list", "patients"), place="Kelwick")
     facts = [
@@ -535,19 +550,7 @@ def test_a_unit_is_one_unit_however_written_and_a_length_of_time_is_no_part_of_a
     assert unit_of("square kilometres of the lake") == unit_of("km2") == unit_of("sq km")
     assert unit_of("megawatts") == unit_of("MW") != unit_of("MWh")
     assert unit_of("in") is None and unit_of("people") is None  # no inch, no unit
-    agency = Source("Environment Agency of Velmark", "https://example.org/eav")
-    bloom = dict(place="Lake Sorvan", keywords=("algae", "bloom", "Lake Sorvan", "covered"))
-    facts = [
-        Fact("b1", "Lake Sorvan algae bloom", "area", 6.5, agency, unit="km2",
-             as_of="2025-07-17", **bloom),
-        Fact("b2", "Lake Sorvan algae bloom", "area", 11.2, agency, unit="km2",
-             as_of="2025-07-22", **bloom),
-        Fact("b3", "Lake Sorvan algae bloom 2018", "area", 7.9, agency, unit="km2",
-             as_of="2018-09-05", place="Lake Sorvan", period="2018",
-             keywords=("algae", "bloom", "2018", "Lake Sorvan")),
-        event("w", "Brackley offshore wind farm", "capacity", 420, "MW",
-              keywords=("Brackley", "wind farm")),
-    ]  # fmt: skip
+    agency, facts = AGENCY_OF_VELMARK, BLOOMS
     day = date(2025, 7, 23)
     now = facts[:2]  # (with the bloom of 2018 beside it, a bloom with no year is either)
     text = "The algae bloom on Lake Sorvan now covers {} square kilometres."
@@ -574,19 +577,7 @@ def test_a_unit_is_one_unit_however_written_and_a_length_of_time_is_no_part_of_a
 
 
 def test_a_measure_of_another_thing_or_compared_with_another_year_is_not_the_facts():
-    agency = Source("Environment Agency of Velmark", "https://example.org/eav")
-    bloom = dict(place="Lake Sorvan", keywords=("algae", "bloom", "Lake Sorvan", "covered"))
-    facts = [
-        Fact("b1", "Lake Sorvan algae bloom", "area", 6.5, agency, unit="km2",
-             as_of="2025-07-17", **bloom),
-        Fact("b2", "Lake Sorvan algae bloom", "area", 11.2, agency, unit="km2",
-             as_of="2025-07-22", **bloom),
-        Fact("b3", "Lake Sorvan algae bloom 2018", "area", 7.9, agency, unit="km2",
-             as_of="2018-09-05", place="Lake Sorvan", period="2018",
-             keywords=("algae", "bloom", "2018", "Lake Sorvan")),
-        event("w", "Brackley offshore wind farm", "capacity", 420, "MW",
-              keywords=("Brackley", "wind farm")),
-    ]  # fmt: skip
+    facts = BLOOMS
     now, day = facts[:2], date(2025, 7, 23)
     lead = "The algae bloom on Lake Sorvan covers 11.2 square kilometres. "
     # what the measure is of, said before it: the lake, the cable, not the bloom or the farm
