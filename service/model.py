@@ -41,6 +41,16 @@ SPLIT_YEAR = re.compile(r"^(\d{4})-(\d{2})$")
 YEAR_RANGE = re.compile(r"^(\d{4})-(\d{4})$")  # "2023-2025": the years 2023 to 2025
 
 
+def split_year_end(period: str) -> str | None:
+    """The second year of a split year ("2025-26": 2026), None for anything else: its last
+    two digits are the next year's and over 12 ("2011-12" is December 2011, "1999-00" no
+    period at all)."""
+    split = SPLIT_YEAR.match(period)
+    if split is None or int(split[2]) <= 12 or int(split[2]) != (int(split[1]) + 1) % 100:
+        return None
+    return str(int(split[1]) + 1)
+
+
 def period_end(period: str) -> str:
     """The last part of a period: the end of an interval, the second year of a split year,
     else the period itself ("2024", "2024-05")."""
@@ -48,10 +58,7 @@ def period_end(period: str) -> str:
         return period.split("/", 1)[1]
     if (years := YEAR_RANGE.match(period)) is not None:
         return years[2]
-    split = SPLIT_YEAR.match(period)
-    if split and int(split[2]) > 12:
-        return str(int(split[1]) + 1)
-    return period
+    return split_year_end(period) or period
 
 
 def period_start(period: str) -> str:

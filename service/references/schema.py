@@ -24,7 +24,7 @@ from marshmallow import (
 
 from ..errors import ValidationFailed, field_errors
 from ..fields import HttpUrl
-from ..model import SPLIT_YEAR, YEAR_RANGE
+from ..model import YEAR_RANGE, split_year_end
 from ..vocabulary.qualifiers import FACT_QUALIFIERS
 from .terms import normalize
 
@@ -106,8 +106,7 @@ def is_period(value: object) -> bool:
         )
     if (years := YEAR_RANGE.match(value)) is not None:
         return years[1] < years[2]
-    split = SPLIT_YEAR.match(value)  # ("2011-12" is a month, "1999-00" neither)
-    return bool(split) and int(split[2]) > 12 and int(split[2]) == (int(split[1]) + 1) % 100
+    return split_year_end(value) is not None
 
 
 class Period(fields.String):

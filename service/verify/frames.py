@@ -162,13 +162,17 @@ def _period(claim: Claim, ctx: Context, dates: list[Claim], view: ArticleView) -
             return Slot(year, "year before", claim.end, claim.end + len(after))
     # "rose 8.5% in October from a year earlier to 118,460": the change's date is its new level's
     level = NEW_LEVEL.search(text, max(start, claim.start - 12), claim.start) is not None
+    end = start + max(ctx.clause[1], ctx.window[1])
+    compared = [  # "covers 7.9 square kilometres, more than in 2018"
+        d for d in usable if d.start < end and _compared_with(claim, d, text)
+    ]
     for origin, (lo, hi) in (("clause", ctx.clause), ("sentence", ctx.window)):
         near = [
             d
             for d in usable
             if start + lo <= d.start < start + hi
             and (not _owned(d, ctx) or (level and origin == "clause" and d.end <= claim.start))
-            and not _compared_with(claim, d, text)
+            and d not in compared
             and not (origin == "sentence" and (_leads_another(d, ctx) or _since(claim, d, text)))
         ]
         if near:
@@ -178,8 +182,7 @@ def _period(claim: Claim, ctx: Context, dates: list[Claim], view: ArticleView) -
                 return Slot(str(int(value[:4]) - 1), "year before", best.start, best.end)
             if origin == "clause" or not _sub_annual(ctx):
                 return Slot(value, origin, best.start, best.end)
-    compared = [d for d in usable if start <= d.start < start + ctx.window[1]]
-    compared = [d for d in compared if _compared_with(claim, d, text)]
+    compared = [d for d in compared if d.start < start + ctx.window[1]]
     if compared:  # "19.6 million, more than in 2021": of a year the text does not say
         return Slot("earlier", "compared", compared[0].start, compared[0].end)
     sub = _sub_annual(ctx)

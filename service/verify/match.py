@@ -404,8 +404,9 @@ def inputs(
         # level a reference without a period holds now (unless it names the earlier event, or
         # the figure is its publisher's since revised: "up from 118 cases it reported")
         return None, "period"
-    if not fact.is_series and frame.period is not None and frame.period.value == "earlier":
-        if frame.period.origin in ("year before", "compared") and frame.stage is None:
+    when = frame.period
+    if not fact.is_series and frame.stage is None and when and when.value == "earlier":
+        if when.origin in ("year before", "compared"):
             return None, "period"  # "The year before, it gave out 51,900": no current level
     if gates.part_of_period(frame, fact, found, ctx) or gates.other_season(found, ctx):
         return None, "sub-annual"

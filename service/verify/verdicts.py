@@ -192,11 +192,6 @@ def _ambiguous(claim: Claim, matches: list[Match], frame: Frame | None = None) -
     return []
 
 
-def publisher(fact: Fact) -> str:
-    """Who published the fact (`Fact.publisher`)."""
-    return fact.publisher
-
-
 def latest_per_source(matches: list[Match]) -> list[Match]:
     """Each publisher's latest figure (by as_of) on each thing: a publisher's own earlier count
     of the same thing is superseded (a revised toll, a new situation report), not in conflict
@@ -204,9 +199,9 @@ def latest_per_source(matches: list[Match]) -> list[Match]:
     (best first) is kept."""
     latest: dict[tuple, str] = {}
     for m in matches:
-        key = (publisher(m.fact), m.fact.thing)
+        key = (m.fact.publisher, m.fact.thing)
         latest[key] = max(latest.get(key, ""), m.fact.as_of or "")
-    return [m for m in matches if (m.fact.as_of or "") == latest[(publisher(m.fact), m.fact.thing)]]
+    return [m for m in matches if (m.fact.as_of or "") == latest[(m.fact.publisher, m.fact.thing)]]
 
 
 def superseded(matches: list[Match], first: bool = True) -> list[Match]:
@@ -219,9 +214,9 @@ def superseded(matches: list[Match], first: bool = True) -> list[Match]:
     pick = min if first else max
     chosen: dict[tuple, str] = {}
     for m in earlier:
-        key = (publisher(m.fact), m.fact.thing)
+        key = (m.fact.publisher, m.fact.thing)
         chosen[key] = pick(chosen.get(key, m.fact.as_of or ""), m.fact.as_of or "")
-    return [m for m in earlier if (m.fact.as_of or "") == chosen[(publisher(m.fact), m.fact.thing)]]
+    return [m for m in earlier if (m.fact.as_of or "") == chosen[(m.fact.publisher, m.fact.thing)]]
 
 
 def decide(claim: Claim, outcome: Outcome, frame: Frame | None = None) -> dict:
@@ -257,7 +252,7 @@ def decide(claim: Claim, outcome: Outcome, frame: Frame | None = None) -> dict:
     else:
         used = latest_per_source(used)
     outcomes = {agrees(claim, m.fact) for m in used}
-    if outcomes == {True} and len({publisher(m.fact) for m in used}) > 1:
+    if outcomes == {True} and len({m.fact.publisher for m in used}) > 1:
         # Publishers who disagree with each other do not both back an approximate figure
         # that only one of them gives at its stated precision.
         outcomes = {at_stated_precision(claim, m.fact) for m in used}
