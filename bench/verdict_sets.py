@@ -55,6 +55,8 @@ SETS = (
     ("blind11_wb", DATA / "verdicts_blind11_wb", "bundled"),
     ("blind12", DATA / "verdicts_blind12", DATA / "verdicts_blind12" / "references.jsonl"),
     ("blind12_wb", DATA / "verdicts_blind12_wb", "bundled"),
+    ("blind13", DATA / "verdicts_blind13", DATA / "verdicts_blind13" / "references.jsonl"),
+    ("blind13_wb", DATA / "verdicts_blind13_wb", "bundled"),
 )
 WRONG = ("supported", "contradicted")  # the verdicts that must never be given wrongly
 

@@ -51,6 +51,19 @@ def split_year_end(period: str) -> str | None:
     return str(int(split[1]) + 1)
 
 
+# The second year of a split year written after its first ("the 2024-25 financial year").
+SPLIT_AFTER = re.compile(r"[-\u2013/](\d\d)\b")
+
+
+def split_year_at(text: str, end: int, year: str) -> tuple[str, int] | None:
+    """The split year that a year ending at `end` of `text` opens, and where it ends: ("2024-25",
+    end + 3) for "2024-25" or "2024/25"; None where the year stands alone."""
+    after = SPLIT_AFTER.match(text, end)
+    if after is None or split_year_end(f"{year}-{after[1]}") is None:
+        return None
+    return f"{year}-{after[1]}", after.end()
+
+
 def period_end(period: str) -> str:
     """The last part of a period: the end of an interval, the second year of a split year,
     else the period itself ("2024", "2024-05")."""

@@ -60,6 +60,22 @@ def test_year_stated_just_before_beats_publication_date() -> None:
     assert dates(text)[-1]["value"] == "1834-03-14"
 
 
+def test_a_split_year_gives_a_bare_month_no_year_and_a_past_clause_its_weekday() -> None:
+    text = "Route 7 carried 1.9 million passengers in 2024-25. In March, 84.7% ran on time."
+    month = dates(text, dt.date(2025, 4, 10))[-1]
+    assert month["value"] == "2025-03"  # the publication year's March, not 2024's
+    text = text.replace("2024-25", "2024")
+    assert dates(text, dt.date(2025, 4, 10))[-1]["value"] == "2024-03"  # a year stated before
+    said = "Fares will rise to £2.20 from 4 May, the operator said on Tuesday."
+    assert dates(said)[-1]["value"] == "2024-06-25"  # said before publication, not the next
+    assert dates("Fares will rise from Tuesday.")[-1]["value"] == "2024-07-02"
+    assert dates("Residents will gather at a vigil, to be held on Friday.")[-1]["value"] == (
+        "2024-07-05"  # a participle is no past: the Friday to come
+    )
+    festival = dates("The festival takes place on 12 August, organisers said.")
+    assert festival[-1]["value"] == "2024-08-12"  # a reporting verb dates no other day
+
+
 def test_december_date_in_january_article_is_last_year() -> None:
     (claim,) = dates("The wave struck on December 26.", published=dt.date(2005, 1, 5))
     assert claim["value"] == "2004-12-26"

@@ -215,3 +215,14 @@ def test_facts_survive_a_redis_restart(tmp_path):
         assert len(store.candidates(["Besham"])) == 3
     finally:
         server.stop()
+
+
+def test_two_figures_with_one_identity_are_refused_naming_both_rows(store, redis_url):
+    before = dump(redis_url)
+    with pytest.raises(ValidationFailed) as caught:
+        store.import_facts([fact(value=4), fact(value=5)])  # one page, one day: which is it?
+    (error,) = caught.value.errors
+    assert error["row"] == 2 and "as row 1" in error["message"] and "period" in error["message"]
+    assert dump(redis_url) == before
+    report = store.import_facts([fact(value=4), fact(value=5, period="2023")])
+    assert report["created"] == 2  # another period is another fact

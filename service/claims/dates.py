@@ -21,7 +21,8 @@ from dateutil.relativedelta import weekdays as dateutil_weekdays
 from service.claims.context import is_part_of_name, previous_word, words_after
 from service.claims.mention import Mention
 from service.claims.scan import finditer_at, match_starts
-from service.vocabulary.lexicon import COUNT_NOUNS, MONTHS, WEEKDAYS
+from service.model import split_year_at
+from service.vocabulary.lexicon import COUNT_NOUNS, MONTHS, REPORTING_VERBS, WEEKDAYS
 
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
@@ -63,6 +64,8 @@ SLACK_DAYS = 90
 HALF_YEAR_DAYS = 183
 _FUTURE = re.compile(r"\b(?:will|is to|are to|is due|are due|is expected to|are expected to)\b")
 _PAST = re.compile(r"\b(?:was|were|had|did|\w{3,}ed)\b")
+# A reporting verb just before a weekday ("the operator said on Tuesday", "told reporters on").
+_SAID_ON = re.compile(rf"\b(?:{'|'.join(REPORTING_VERBS)})(?:\s+[a-z]+)?\s+(?:on\s+)?$")
 _NAMED_WEEKDAYS = dict(zip(WEEKDAYS, dateutil_weekdays, strict=True))
 
 
@@ -126,7 +129,7 @@ def find_dates(
         for found in finditer_at(DATES, text, match_starts(_DATE_START, text))
         for m in _read(text, found, published, sentence)
     ]
-    stated = [(m.start, m.value[:4]) for m in mentions if m.lower and not m.note]
+    stated = [(m.start, _year_of_context(m, text)) for m in mentions if m.lower and not m.note]
     for mention in mentions:
         if mention.note and mention.note.startswith("year "):
             _resolve_from_context(mention, stated, sentence)
@@ -141,11 +144,29 @@ def _resolve_from_context(
     sentence_start = sentence(mention.start)[0]
     context_start = sentence(sentence_start - 1)[0] if sentence_start else 0
     local = [item for item in stated if context_start <= item[0] < mention.start]
-    if local:
-        _set_year(mention, local[-1][1], "year taken from a year stated just before in the text")
-    elif mention.value.startswith("--") and stated:
+    if local and (year := _in_split_year(local[-1][1], mention)):
+        _set_year(mention, year, "year taken from a year stated just before in the text")
+    elif not local and mention.value.startswith("--") and stated:
         _, year = min(stated, key=lambda item: abs(item[0] - mention.start))
+        year = year[:4]
         _set_year(mention, year, "year taken from the nearest year stated in the text")
+
+
+def _year_of_context(mention: Mention, text: str) -> str:
+    """The year a date gives the bare months after it: its own, or a split year it opens
+    ("in 2024-25")."""
+    split = split_year_at(text, mention.end, mention.value) if mention.precision == "year" else None
+    return split[0] if split else mention.value[:4]
+
+
+def _in_split_year(year: str, mention: Mention) -> str | None:
+    """The calendar year of a bare month after a year or a split year: January to March in a
+    split year's second year, September to December in its first, April to August in neither
+    for sure (a financial year begins in April, a school year in September)."""
+    if len(year) == 4:
+        return year
+    month = int(mention.value[-5:-3] if mention.precision == "day" else mention.value[-2:])
+    return str(int(year[:4]) + 1) if month <= 3 else year[:4] if month >= 9 else None
 
 
 def _set_year(mention: Mention, year: str, note: str) -> None:
@@ -280,7 +301,8 @@ def _weekday(
         return published + relativedelta(days=1, weekday=day(+1))
     if before == "last":
         return published + relativedelta(days=-1, weekday=day(-1))
-    if _FUTURE.search(text, sentence_start, sentence_end):
+    said = _SAID_ON.search(text, max(sentence_start, found.start() - 40), found.start())
+    if not said and _FUTURE.search(text, sentence_start, sentence_end):
         return published + relativedelta(weekday=day(+1))
     return published + relativedelta(weekday=day(-1))
 

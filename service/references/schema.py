@@ -299,7 +299,10 @@ def validate_rows(
             errors += [{"row": number, **e} for e in field_errors(exc.messages)]
             continue
         if fact["id"] in seen:
-            message = f"Same subject, metric, as_of and source.url as row {seen[fact['id']]}."
+            message = (
+                f"Same {', '.join(IDENTITY_FIELDS)} as row {seen[fact['id']]}: one fact "
+                "given twice; a figure for another period or stage needs its own period or as_of."
+            )
             errors.append({"row": number, "field": "id", "message": message})
         seen.setdefault(fact["id"], number)
         facts.append(fact)

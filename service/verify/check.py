@@ -39,6 +39,7 @@ from .frames import frame_of, signed, with_starting_levels
 from .match import Outcome, best_matches
 from .placing import ArticleView
 from .profiles import Hints, place_names, profile
+from .siblings import without_taken
 from .sources import SourceDocument, admitted, document_names, is_source_fact, read_sources
 from .verdicts import decide
 
@@ -150,6 +151,11 @@ def verify(
         if not claim.is_date:
             pool, pool_hints = candidates(i, hints)
             outcomes[i] = best_matches(claim, frames[i], pool, contexts[i], pool_hints)
+    sentences: dict[int, list[int]] = {}
+    for i in outcomes:
+        sentences.setdefault(sentence_start(text, claims[i])[0], []).append(i)
+    for sentence in sentences.values():
+        without_taken(claims, outcomes, sentence)
     for i, claim in enumerate(claims):
         if claim.is_date:
             lo = sentence_start(text, claim)[0] + contexts[i].window[0]

@@ -13,10 +13,11 @@ import re
 from dataclasses import replace
 
 from ..claims.categories import qualifies_place
-from ..model import Claim, Frame, Kind, Slot
+from ..model import Claim, Frame, Kind, Slot, split_year_at, split_year_end
 from ..vocabulary.lexicon import MONTHS, PLACE_ADVERBS, PLURALS_WITHOUT_S, WEEKDAYS
 from ..vocabulary.text import normalize, significant_words, stems
 from ..vocabulary.words import (
+    CONDITIONAL_WORDS,
     COUNTED_GROUPS,
     ECONOMIES,
     EVENT_WORDS,
@@ -26,6 +27,7 @@ from ..vocabulary.words import (
     LEGISLATURES,
     MEMBERS,
     METRIC_WORDS,
+    PAST_PREDICATE_VERBS,
     PEOPLE_POSTMODIFIERS,
     PER_CAPITA_WORDS,
     PERIOD_WORDS,
@@ -127,7 +129,21 @@ def _sub_annual(ctx: Context) -> tuple[str, int] | None:
 
 
 YEAR_TO = re.compile(r"\b(?:year|12\s+months)\s+to\s+$", re.IGNORECASE)  # "in the year to March"
-OWNED = re.compile(r"\s*(?:in|for|during|over|of|at the end of|by the end of)?\s*$")
+OWNED = re.compile(r"\s*(?:in|for|during|over|of|by|at the end of|by the end of)?\s*$")
+
+
+def _as_period(date: Claim, text: str) -> Claim:
+    """A year said as the first of a split year is the split year ("17 prosecutions in
+    2024-25": a financial year, not 2024)."""
+    value = str(date.value)
+    split = split_year_at(text, date.end, value) if len(value) == 4 else None
+    return replace(date, value=split[0], end=split[1]) if split else date
+
+
+def _split_before(period: str) -> str:
+    """The split year before a split year: 2023-24 before 2024-25."""
+    first = int(period[:4]) - 1
+    return f"{first}-{(first + 1) % 100:02d}"
 
 
 def _period(claim: Claim, ctx: Context, dates: list[Claim], view: ArticleView) -> Slot | None:
@@ -137,7 +153,7 @@ def _period(claim: Claim, ctx: Context, dates: list[Claim], view: ArticleView) -
     it if its clause says "the year before", a part of a year said in its clause, or the
     article's own time. A date that follows another figure is that figure's."""
     start, text = ctx.offset, ctx.article
-    usable = [d for d in dates if d.value and str(d.value)[:4].isdigit()]
+    usable = [_as_period(d, text) for d in dates if d.value and str(d.value)[:4].isdigit()]
     own = _following(claim.end, usable, text)
     if own:
         return Slot(str(own.value), "clause", own.start, own.end)
@@ -148,9 +164,13 @@ def _period(claim: Claim, ctx: Context, dates: list[Claim], view: ArticleView) -
         before = [d for d in usable if start <= d.end <= claim.start]
         # a year the sentence gives rather than the day it was said on ("... in 2024, the
         # operator said on Tuesday, up from 13.1 million the year before")
-        before = [d for d in before if len(str(d.value)) == 4] or before
+        before = [
+            d for d in before if len(str(d.value)) == 4 or split_year_end(str(d.value))
+        ] or before
         if before:
             value = str(before[-1].value)
+            if split_year_end(value):  # "in 2024-25, up from 17.3 million the year before"
+                return Slot(_split_before(value), "year before", claim.end, claim.end + len(after))
             year = str(int(value[:4]) - 1)
             # "38,940 on March 31, up from 36,170 a year earlier": that day a year before (a
             # day said on, "on Tuesday", is not the figure's; a 29 February has none), and
@@ -179,7 +199,8 @@ def _period(claim: Claim, ctx: Context, dates: list[Claim], view: ArticleView) -
             best = min(near, key=lambda d: abs(d.start - claim.start))
             value = str(best.value)
             if origin == "sentence" and phrase_in(ctx, *ctx.clause, _PHRASES["year_before"]):
-                return Slot(str(int(value[:4]) - 1), "year before", best.start, best.end)
+                year = _split_before(value) if split_year_end(value) else str(int(value[:4]) - 1)
+                return Slot(year, "year before", best.start, best.end)
             if origin == "clause" or not _sub_annual(ctx):
                 return Slot(value, origin, best.start, best.end)
     compared = [d for d in compared if d.start < start + ctx.window[1]]
@@ -583,11 +604,19 @@ def _forecast(
     own = ctx.span[1] + (len(claim.subject) + 2 if claim.subject else 0)  # its counted noun
     words = tokens(ctx.sentence)
     for phrase in _PHRASES["forecast"]:
+        if phrase == ("will",) and period is not None and period.origin == "effective":
+            continue  # a price or a level decided, from the day it takes effect
         for at in words.find(phrase):
             if not lo <= at < end:
                 continue
             if ctx.span[0] <= at < own or (at >= own and _named_plan(ctx.sentence, at, phrase)):
                 continue
+            own_verb = FINITE_PAST.search(
+                ctx.sentence, max(at, ctx.span[0] - OWN_VERB_BEFORE), ctx.span[0]
+            )
+            if at < ctx.span[0] and phrase in MODAL_PHRASES and own_verb:
+                continue  # "owners who said they could no longer afford ... rose 38%": the
+                # figure's own verb, past and done, follows another clause's modal
             return Slot(
                 " ".join(phrase), "clause", ctx.offset + at, ctx.offset + at + len(phrase[0])
             )
@@ -606,6 +635,33 @@ def _forecast(
     return None
 
 
+# The day or month a level takes effect from, said in its clause: "will rise to £2.20 from
+# 4 May", "will pay £4.50 ... from 1 October".
+EFFECTIVE = re.compile(r"\bfrom\s+(?:the\s+)?$")
+
+
+def _takes_effect(period: Slot | None, ctx: Context) -> bool:
+    """Whether a figure's clause says it will be so from a day or a month it gives."""
+    if period is None or period.origin != "clause" or len(period.value) < len("2025-05"):
+        return False  # (a year to come is a forecast: "from 2027")
+    before = ctx.article[max(0, period.start - len("from the ")) : period.start]
+    lo, hi = ctx.offset + ctx.clause[0], ctx.offset + ctx.clause[1]
+    return (
+        bool(EFFECTIVE.search(before))
+        and lo <= period.start < hi
+        and bool(WILL.search(ctx.sentence, *ctx.clause))
+        and not CONDITIONAL.search(ctx.sentence)
+    )
+
+
+WILL = re.compile(r"\bwill\b")
+MODAL_PHRASES = (("could",), ("will",))  # forecast words of a clause, not verbs of thought
+CONDITIONAL = re.compile(rf"\b(?:{'|'.join(CONDITIONAL_WORDS)})\b")  # "... if it is approved"
+# A predicate verb in the past, not after a modal's "have" or "to" ("expected to have reached").
+FINITE_PAST = re.compile(
+    r"(?<!\bto )(?<!\bhave )(?<!\bbe )\b(?:" + "|".join(sorted(PAST_PREDICATE_VERBS)) + r")\b"
+)
+OWN_VERB_BEFORE = 24  # characters before a figure its own verb stands in ("rose 38% to 517")
 # What a figure had to reach, said just before it ("needed 100,000 signatures"; not "412
 # patients have needed treatment").
 NEEDED = re.compile(r"\b(needed)\s+(?:at\s+least\s+)?$")  # ("required" is a forecast word)
@@ -682,6 +738,8 @@ def frame_of(claim: Claim, ctx: Context, dates: list[Claim], view: ArticleView) 
     place = place_of(claim, ctx, view)
     if _verbs_date(claim, ctx, dates, metric, period) and view.published_at:
         period = Slot(view.published_at.isoformat(), "article")
+    if _takes_effect(period, ctx):
+        period = replace(period, origin="effective")
     if metric is not None and metric.origin == "phrase" and metric.start >= ctx.offset:
         phrase_place = _population_place(ctx, metric, view)
         if phrase_place is not None and not (

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import re
 
-from ..model import Claim, Fact, Frame, Kind
+from ..model import YEAR_RANGE, Claim, Fact, Frame, Kind, is_span, period_end, period_start
 from ..vocabulary.lexicon import MEASURE_UNITS, SMALL_NUMBER_WORDS
-from ..vocabulary.text import fold, in_a_row, normalize, stems
+from ..vocabulary.text import fold, in_a_row, normalize, stem, stems
 from ..vocabulary.units import unit_of
 from ..vocabulary.words import (
     CATEGORY_METRICS,
@@ -18,6 +18,7 @@ from ..vocabulary.words import (
     MEASURE_NOUNS,
     METRIC_WORDS,
     OPENING_WORDS,
+    PREMISES_PARTS,
     SEASONS,
     START_WORDS,
 )
@@ -121,6 +122,22 @@ def _per_unit(unit: str | None) -> bool:
     return bool(unit) and re.search(r"/|\bper\b", unit) is not None
 
 
+# Premises said as what they are: homes and the places people work.
+HOMES_AND_BUSINESSES = re.compile(
+    rf"\s+(?:{'|'.join(PREMISES_PARTS[0])})\s+and\s+(?:{'|'.join(PREMISES_PARTS[1])})\b"
+)
+
+
+# The verb just before a count of times ("launched 159 times", "spilled 212 times"), not the
+# subject's noun ("volunteers were paged 160 times" counts no volunteers).
+DONE = re.compile(r"\b([a-z]+)\s+(?:a\s+further\s+|another\s+|more\s+than\s+|about\s+)?$")
+
+
+def counts_times(claim: Claim) -> bool:
+    """Whether a figure counts the times something was done ("launched 159 times")."""
+    return bool(claim.subject) and head(claim.subject) == "time"
+
+
 def counted(claim: Claim, fact: Fact, found: Profile, frame: Frame, ctx: Context) -> str | None:
     """'same', 'other group' (soldiers against a toll of civilians), 'other thing' ("12
     villages" against a toll of people), or None when nothing tells. Either 'other' is never
@@ -146,6 +163,12 @@ def counted(claim: Claim, fact: Fact, found: Profile, frame: Frame, ctx: Context
     if said is None and frame.counted and frame.counted.origin == "change":
         said = frame.counted.value  # the figure the change starts from counts the same things
     counted = head(fact.unit)
+    if counted == "premise" and HOMES_AND_BUSINESSES.match(ctx.sentence, ctx.span[1]):
+        return "same"  # "48,000 homes and businesses" are premises
+    if counts_times(claim):  # "the station launched 159 times": launches, what its clause did
+        verb = DONE.search(ctx.sentence, ctx.clause[0], ctx.span[0])
+        unit = {stem(w) for w in normalize(fact.unit or "").split()}
+        return "same" if verb and unit == {stem(verb[1])} else "other thing"
     subject = tuple(normalize(claim.subject or "").split())
     if subject and any(_within(phrase, subject) for phrase in found.metric_words):
         return "same"  # "1,150 job cuts" counts the job cuts a fact of job cuts counts
@@ -262,9 +285,23 @@ def period_gate(frame: Frame, fact: Fact, found: Profile, hints: Hints) -> str |
             return "period"
         return None if hints.latest.get(series(fact)) == fact.period else "period"
     value = period.value
+    if period.origin == "effective":  # "from 4 May": the figure of a period it begins in
+        first = period_start(fact.period)  # (a month's figure must be that very month's)
+        return None if first == value[: len(first)] else "period"
     if len(value) != len(fact.period):
+        if is_span(value) and _names(fact, value):
+            return None  # "a budget of £412 million for 2025-26": "budget 2025-26", of 2025
         return "precision"
     return None if value == fact.period else "period"
+
+
+def _names(fact: Fact, period: str) -> bool:
+    """Whether a fact's subject or a keyword names a period as written ("budget 2025-26",
+    "2025/26", "2025–26")."""
+    return any(period in SPLIT_SEPARATOR.sub("-", text) for text in (fact.subject, *fact.keywords))
+
+
+SPLIT_SEPARATOR = re.compile(r"(?<=\d)[/\u2013](?=\d)")
 
 
 ALONE = re.compile(r"\s+alone\b")
@@ -309,7 +346,13 @@ def _stale(fact: Fact, hints: Hints) -> bool:
     before the article's: an undated figure of a story ("it received 640,000 visitors", in
     January 2026) is of the year just ended, not the last the references hold. Statistics
     offices' series (population, GDP) lag by years and are read as the latest."""
-    if fact.metric in METRIC_WORDS or hints.year is None or len(fact.period) != 4:
+    if fact.metric in METRIC_WORDS or hints.year is None:
+        return False
+    if is_span(fact.period) and not YEAR_RANGE.match(fact.period):
+        # a season or a split year that ended in an earlier year than the article's: a
+        # later one has begun ("260 cm of snow" in April 2025 is no 2023-24 season's)
+        return period_end(fact.period)[:4] < hints.year
+    if len(fact.period) != 4:
         return False
     return fact.period.isdigit() and int(fact.period) < int(hints.year) - 1
 

@@ -372,6 +372,8 @@ def inputs(
     said = _metric_said(claim, frame, fact, found, ctx, hints)
     if said is None and _measured(claim, fact, found, x, ctx):
         said = 0.0  # "a 187 km stage": a quantity in the fact's own unit says its measure
+    if said is None and x.counted == "same" and gates.counts_times(claim):
+        said = 0.0  # "the station launched 159 times": its clause did what the fact counts
     if said is None and fact.thing in agreeing and _counts_alike(claim, fact, x):
         said = 0.0  # "About 3,200 people were moved out of their homes": said in no word of
         # the fact's, the measure of a thing that holds this very figure of the same things
@@ -386,6 +388,8 @@ def inputs(
     x.metric_said = said or 0.0
     if frame.forecast is not None:
         return None, "forecast"
+    if frame.period is not None and frame.period.origin == "effective" and not fact.is_series:
+        return None, "to come"  # a level from a day to come: only a period's figure holds it
     if frame.per_capita is not None and "per" not in f"{fact.metric} {fact.unit or ''}":
         return None, "per capita"
     if gates.whole_gate(frame, fact, ctx):
@@ -593,7 +597,7 @@ class Outcome:
 
 
 GATE_ORDER = (
-    "kind", "deadline", "other event", "counted", "metric", "currency", "forecast",
+    "kind", "deadline", "other event", "counted", "metric", "currency", "forecast", "to come",
     "per capita", "whole",
     "place",
     "evidence", "no period", "sub-annual", "precision", "period",

@@ -14,6 +14,7 @@ from ..vocabulary.places import place_key, place_name
 from ..vocabulary.words import GENERIC_METRICS, METRIC_LABELS
 from .compare import agrees, at_stated_precision, describe
 from .match import Match, Outcome
+from .profiles import unit_class
 from .rules import PARAMS
 
 VAGUE_CONFIDENCE = 0.6  # "dozens", "hundreds": a verdict on them is worth less
@@ -49,9 +50,11 @@ def fact_phrase(fact: Fact) -> str:
         about_place = fact.place and place_key(fact.subject) == place_key(fact.place)
         place = place_name(place_key(fact.place)) if about_place else fact.subject
         return f"{place}, {fact.period}, {metric}: {figure}"
-    counted = fact.unit if not fact.is_date and fact.unit else ""
+    # what is counted, where the unit is no currency or percent its figure already shows
+    counted = (
+        fact.unit if fact.unit and not fact.is_date and unit_class(fact.unit) == "count" else ""
+    )
     if fact.source.span is not None:  # a source document's figure: no event name of its own
-        counted = "" if fact.unit == "%" or (counted.isupper() and len(counted) == 3) else counted
         what = " ".join(w for w in (counted, metric) if w and w not in GENERIC_METRICS)
         return f"{what or metric}: {figure}"
     if fact.metric in TOLL_METRICS:
@@ -122,6 +125,8 @@ REASONS = {
     "precision": "its period is not a whole one of the reference's: the reference ({about}) "
     "is {every}",
     "period": "the reference has no figure for its period (nearest: {about})",
+    "taken": "the reference ({about}) is what another figure of its sentence states",
+    "to come": "it is a level from a day to come, and the reference ({about}) gives no period",
 }
 
 
@@ -141,6 +146,13 @@ def far_off(claim: Claim, fact: Fact) -> float | None:
         return None
     times = max(claim.value / fact.value, fact.value / claim.value)
     return times if times > PARAMS["far_off"] else None
+
+
+def _to_come(frame: Frame) -> bool:
+    """Whether a figure is a level from a day to come ("will rise to £2.20 from 4 May"): what
+    a reference backs it with is that level; a figure it gives otherwise may be the level
+    before, so it refutes nothing."""
+    return frame.period is not None and frame.period.origin == "effective"
 
 
 def _bound_only(claim: Claim) -> bool:
@@ -263,6 +275,11 @@ def decide(claim: Claim, outcome: Outcome, frame: Frame | None = None) -> dict:
         if outcomes == {False} or (outcomes == {True} and _bound_only(claim))
         else [None]
     )
+    if outcomes == {False} and frame is not None and _to_come(frame):
+        cited = " and ".join(_cite(m.fact) for m in used[:2])
+        return _unverifiable(
+            claim, used, f"it is a level from a day to come, and {cited} may be the one before it"
+        )
     if all(apart):
         cited = " and ".join(_cite(m.fact) for m in used[:2])
         return _unverifiable(

@@ -96,6 +96,9 @@ MEASURE_UNITS = {
 
 # The units of MEASURE_UNITS that measure a length of time ("more than 52 weeks").
 TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade"})
+# Verbs of a source speaking, in the past: the day said just after one is the day it spoke
+# ("Rendle Buses said on Tuesday": the Tuesday before, whatever its sentence says will happen).
+REPORTING_VERBS = ("said", "told", "announced", "reported", "confirmed", "added", "stated")
 
 # Prepositions that put what follows them as where a figure is: "in the evacuation zone".
 LOCATIVES = frozenset({"in", "at", "within", "inside", "outside", "near", "around", "beyond"})

@@ -88,7 +88,7 @@ METRIC_WORDS = {
     "votes": ("votes", "vote", "ballots"),
     "votes_against": ("votes against", "voted against"),
     "seats": ("seats", "seat"),
-    "attendance": ("attendance", "crowd", "spectators", "fans", "attended", "watched"),
+    "attendance": ("attendance", "crowd", "spectators", "fans", "attended", "watched", "drew"),
     "cases": ("cases", "infections", "infected", "sickened", "fell ill"),
     "vaccinated_share": ("vaccinated", "vaccination", "jabbed"),
     "damage": ("damage", "damages", "losses", "cost"),
@@ -224,12 +224,23 @@ OPENING_WORDS = (
 FORECAST_WORDS = (
     "forecast", "forecasts", "forecasting", "expected", "expects", "expect", "predicted",
     "predicts", "predict", "projected", "projects", "projection", "target", "targets",
-    "targeted", "aim", "aims", "aiming", "goal", "plan", "plans", "planned", "will", "could",
-    "want", "wants", "wanted to", "hope", "hopes", "hoping", "intend", "intends", "seek to",
-    "seeks to",
+    "targeted", "aim", "aims", "aiming", "aimed to", "goal", "plan", "plans", "planned",
+    "will", "could", "want", "wants", "wanted to", "hope", "hopes", "hoping", "intend",
+    "intends", "seek to", "seeks to",
+    "asked for", "called for", "calls for", "demanded", "demands", "sought",  # a demand
     "at risk", "under threat", "needs", "need", "required", "requires",  # a threshold, a risk
     "outlook", "by the end of", "by the middle of", "by mid-century", "by the turn of",
 )  # fmt: skip
+
+# Premises said as what they are, homes and where people work ("48,000 homes and businesses").
+PREMISES_PARTS = (
+    ("homes", "households", "properties"),
+    ("businesses", "offices", "shops", "firms"),
+)
+
+# Words that keep a level to come a plan: "will rise to £2.40 from 4 May if the council
+# approves it".
+CONDITIONAL_WORDS = ("if", "unless", "subject to", "provided", "could", "would")
 
 # Words that make a figure a part of a year: a quarter, a month, a season.
 SUB_ANNUAL_WORDS = (
@@ -260,6 +271,10 @@ PREDICATE_VERBS = frozenset(
     "was were is are had has have recorded records doubled halved topped bringing brought "
     "brings earned earning earns generated generating generates made making spent spending "
     "paid paying cost costing raised raising".split()
+)
+# Those of them in the past, done: a figure after one is no forecast of a modal before it.
+PAST_PREDICATE_VERBS = frozenset(
+    v for v in PREDICATE_VERBS if v.endswith("ed") or v in ("rose", "fell", "grew", "stood")
 )
 
 # The two ends of an event a date may be of: a date said with one is not the other's
