@@ -155,7 +155,7 @@ def verify(
     for i in outcomes:
         sentences.setdefault(sentence_start(text, claims[i])[0], []).append(i)
     for sentence in sentences.values():
-        without_taken(claims, outcomes, sentence)
+        without_taken(claims, frames, outcomes, sentence)
     for i, claim in enumerate(claims):
         if claim.is_date:
             lo = sentence_start(text, claim)[0] + contexts[i].window[0]
