@@ -121,11 +121,13 @@ def verify(
     text order. Counts and figures are matched first; a date then also takes the event of the
     counts in its window ("seven soldiers were killed in March 2024")."""
     view = ArticleView.of(text, article.title, article.published_at, _places_of(facts))
+    starts = [sentence_start(text, c)[0] for c in claims]  # where each claim's sentence starts
     by_sentence: dict[int, list[Claim]] = {}
-    for claim in claims:
-        by_sentence.setdefault(sentence_start(text, claim)[0], []).append(claim)
+    for claim, start in zip(claims, starts, strict=True):
+        by_sentence.setdefault(start, []).append(claim)
     contexts = [
-        context_of(text, c, article.title, by_sentence[sentence_start(text, c)[0]]) for c in claims
+        context_of(text, c, article.title, by_sentence[start])
+        for c, start in zip(claims, starts, strict=True)
     ]
     dates = [c for c in claims if c.is_date]
     frames = [frame_of(c, ctx, dates, view) for c, ctx in zip(claims, contexts, strict=True)]
@@ -153,7 +155,7 @@ def verify(
             outcomes[i] = best_matches(claim, frames[i], pool, contexts[i], pool_hints)
     sentences: dict[int, list[int]] = {}
     for i in outcomes:
-        sentences.setdefault(sentence_start(text, claims[i])[0], []).append(i)
+        sentences.setdefault(starts[i], []).append(i)
     for sentence in sentences.values():
         without_taken(claims, frames, outcomes, sentence)
     for i, claim in enumerate(claims):

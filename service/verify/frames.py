@@ -140,10 +140,11 @@ def _as_period(date: Claim, text: str) -> Claim:
     return replace(date, value=split[0], end=split[1]) if split else date
 
 
-def _split_before(period: str) -> str:
-    """The split year before a split year: 2023-24 before 2024-25."""
+def _year_before(period: str) -> str:
+    """The year before a year, or the split year before a split year (2023-24 before
+    2024-25)."""
     first = int(period[:4]) - 1
-    return f"{first}-{(first + 1) % 100:02d}"
+    return f"{first}-{(first + 1) % 100:02d}" if split_year_end(period) else str(first)
 
 
 def _period(claim: Claim, ctx: Context, dates: list[Claim], view: ArticleView) -> Slot | None:
@@ -170,8 +171,8 @@ def _period(claim: Claim, ctx: Context, dates: list[Claim], view: ArticleView) -
         if before:
             value = str(before[-1].value)
             if split_year_end(value):  # "in 2024-25, up from 17.3 million the year before"
-                return Slot(_split_before(value), "year before", claim.end, claim.end + len(after))
-            year = str(int(value[:4]) - 1)
+                return Slot(_year_before(value), "year before", claim.end, claim.end + len(after))
+            year = _year_before(value[:4])
             # "38,940 on March 31, up from 36,170 a year earlier": that day a year before (a
             # day said on, "on Tuesday", is not the figure's; a 29 February has none), and
             # "6,120 at the end of January, up from 4,870 a year earlier" that month
@@ -199,7 +200,7 @@ def _period(claim: Claim, ctx: Context, dates: list[Claim], view: ArticleView) -
             best = min(near, key=lambda d: abs(d.start - claim.start))
             value = str(best.value)
             if origin == "sentence" and phrase_in(ctx, *ctx.clause, _PHRASES["year_before"]):
-                year = _split_before(value) if split_year_end(value) else str(int(value[:4]) - 1)
+                year = _year_before(value if split_year_end(value) else value[:4])
                 return Slot(year, "year before", best.start, best.end)
             if origin == "clause" or not _sub_annual(ctx):
                 return Slot(value, origin, best.start, best.end)

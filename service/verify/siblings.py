@@ -37,10 +37,11 @@ def without_taken(
         found = outcomes[i]
         taken = set().union(*(held[j] for j in sentence if j != i))
         backed = {m.fact.thing for m in found.matches if agrees(claims[i], m.fact)}
-        kept = [m for m in found.matches if m.fact.thing not in taken - backed]
+        theirs = taken - backed
+        kept = [m for m in found.matches if m.fact.thing not in theirs]
         if len(kept) == len(found.matches):
             continue
-        dropped = next(m.fact for m in found.matches if m.fact.thing in taken - backed)
+        dropped = next(m.fact for m in found.matches if m.fact.thing in theirs)
         outcomes[i] = replace(found, matches=kept) if kept else Outcome([], "taken", dropped)
 
 
