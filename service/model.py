@@ -300,6 +300,11 @@ class Frame:
     earlier: Slot | None = None  # "at the previous election": an earlier event of the kind
     stage: Slot | None = None  # "up from an initial estimate of 1,200": a figure since revised
 
+    @property
+    def to_come(self) -> bool:
+        """Whether the figure is a level from a day to come ("will rise to £2.20 from 4 May")."""
+        return self.period is not None and self.period.origin == "effective"
+
     def as_dict(self) -> dict[str, Any]:
         slots = (
             "counted", "metric", "place", "period", "event", "forecast", "whole", "part",

@@ -268,6 +268,19 @@ def _within(phrase: tuple[str, ...], words: tuple[str, ...]) -> bool:
     return len(phrase) > 1 and in_a_row(words, phrase)
 
 
+def _inside(value: str, period: str) -> bool:
+    """Whether a period lies inside another, longer one: a day or a month of its year, a day
+    of its span (a split year taken as its two calendar years). A month is no day of a span:
+    a span is what a figure adds up over ("18,900 parcels" over a winter are not January's)."""
+    first, last = period_start(period), period_end(period)
+    start, end = period_start(value), period_end(value)
+    if len(start) < len(first) or len(end) < len(last) or value == period:
+        return False
+    if is_span(period) and (is_span(value) or len(value) < len("2025-01-01")):
+        return False
+    return start[: len(first)] >= first and end[: len(last)] <= last
+
+
 def period_gate(frame: Frame, fact: Fact, found: Profile, hints: Hints) -> str | None:
     """A series figure is about one period: the claim's must be the same, at the same
     precision (a month's inflation is not the year's). Without a period of its own, a level
@@ -285,12 +298,14 @@ def period_gate(frame: Frame, fact: Fact, found: Profile, hints: Hints) -> str |
             return "period"
         return None if hints.latest.get(series(fact)) == fact.period else "period"
     value = period.value
-    if period.origin == "effective":  # "from 4 May": the figure of a period it begins in
+    if frame.to_come:  # "from 4 May": the figure of a period it begins in
         first = period_start(fact.period)  # (a month's figure must be that very month's)
         return None if first == value[: len(first)] else "period"
     if len(value) != len(fact.period):
         if is_span(value) and _names(fact, value):
             return None  # "a budget of £412 million for 2025-26": "budget 2025-26", of 2025
+        if series(fact) in hints.lone and _inside(value, fact.period):
+            return "within"  # "worth £212 million when signed on 14 June 2022": its 2022 figure
         return "precision"
     return None if value == fact.period else "period"
 

@@ -68,6 +68,9 @@ class Match:
     # clause and theirs do not: "broke out ... on July 6" is the fire's day, not the day its
     # evacuation order was lifted, though both facts' shared keywords fill the score's cap.
     distinct: bool = False
+    # The claim's period lies inside the fact's ("on 14 June 2022" and 2022), the one period
+    # the references hold of its series: it can back the claim, never refute it.
+    within: bool = False
 
     @property
     def rank(self) -> float:
@@ -388,7 +391,7 @@ def inputs(
     x.metric_said = said or 0.0
     if frame.forecast is not None:
         return None, "forecast"
-    if frame.period is not None and frame.period.origin == "effective" and not fact.is_series:
+    if frame.to_come and not fact.is_series:
         return None, "to come"  # a level from a day to come: only a period's figure holds it
     if frame.per_capita is not None and "per" not in f"{fact.metric} {fact.unit or ''}":
         return None, "per capita"
@@ -418,9 +421,9 @@ def inputs(
         if x.place != "same" and not _place_aside(fact, frame, found):
             return None, "place"
         period = gates.period_gate(frame, fact, found, hints)
-        if period:
+        if period and period != "within":
             return None, period
-        x.period = "same"
+        x.period = period or "same"
     _speak(x, found, ctx)
     if not x.name_here and _another_named(fact, ctx):
         return None, "other event"
@@ -566,6 +569,7 @@ class Evidence:
     around: float
     rest: float
     named: bool = False
+    within: bool = False  # the claim's period lies inside the fact's, a one-off figure's
 
     def total(self, with_around: bool = True) -> float:
         return round(max(0.0, min(1.0, self.raw(with_around))), 3)
@@ -581,7 +585,9 @@ def evidence(x: Inputs) -> Evidence:
     for rule in RULES:
         parts[rule.part] += WEIGHTS[rule.name] * rule.feature(x)
     around = max(0.0, parts["around"] - WEIGHTS["name_here"] * x.name_here)
-    return Evidence(parts["here"], around, parts["rest"], x.name_here > 0)
+    return Evidence(
+        parts["here"], around, parts["rest"], x.name_here > 0, within=x.period == "within"
+    )
 
 
 @dataclass
@@ -626,7 +632,7 @@ def best_matches(
     scored = []
     for f, e in found:
         around = e.here >= clearest - PARAMS["clearer"]
-        scored.append(Match(f, e.total(around), e.raw(around), e.named, e.here))
+        scored.append(Match(f, e.total(around), e.raw(around), e.named, e.here, within=e.within))
     scored = _current(claim, frame, scored, hints)
     passed = [m.fact for m in scored if m.score >= PARAMS["threshold"]]
     things = {p.thing for p in passed}

@@ -196,6 +196,9 @@ class Hints:
     # The series the candidates hold one period of, published before the article: a rate with
     # no date of its own ("Hybrids took 31.2%") is about that one, the latest there is.
     single: frozenset[tuple] = frozenset()
+    # The series the candidates hold one period of, whenever: a one-off figure dated by its
+    # period ("a contract worth £212 million", 2022) rather than one period of many.
+    lone: frozenset[tuple] = frozenset()
     # The candidates by class (`gates.fact_class`): a claim is matched against its own class
     # only, the others failing the kind gate whatever they are.
     by_class: Mapping[str, tuple[Fact, ...]] = field(default_factory=dict)
@@ -241,6 +244,7 @@ class Hints:
                 for k, v in periods.items()
                 if len(v) == 1 and k in latest and _current(*v, before)
             ),
+            lone=frozenset(k for k, v in periods.items() if len(v) == 1),
         )
         return hints.over(facts)
 

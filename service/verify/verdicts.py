@@ -148,13 +148,6 @@ def far_off(claim: Claim, fact: Fact) -> float | None:
     return times if times > PARAMS["far_off"] else None
 
 
-def _to_come(frame: Frame) -> bool:
-    """Whether a figure is a level from a day to come ("will rise to £2.20 from 4 May"): what
-    a reference backs it with is that level; a figure it gives otherwise may be the level
-    before, so it refutes nothing."""
-    return frame.period is not None and frame.period.origin == "effective"
-
-
 def _bound_only(claim: Claim) -> bool:
     """Whether the claim's figure is a bound open on one side ("more than 4,800")."""
     return (claim.lower is None) != (claim.upper is None)
@@ -275,7 +268,14 @@ def decide(claim: Claim, outcome: Outcome, frame: Frame | None = None) -> dict:
         if outcomes == {False} or (outcomes == {True} and _bound_only(claim))
         else [None]
     )
-    if outcomes == {False} and frame is not None and _to_come(frame):
+    if outcomes == {False} and all(m.within for m in used):
+        cited = " and ".join(_cite(m.fact) for m in used[:2])
+        return _unverifiable(
+            claim, used, f"its period lies inside that of {cited}, which may be another part's"
+        )
+    if outcomes == {False} and frame is not None and frame.to_come:
+        # a reference backs a level to come with that level; one it gives otherwise may be
+        # the level before, so it refutes nothing
         cited = " and ".join(_cite(m.fact) for m in used[:2])
         return _unverifiable(
             claim, used, f"it is a level from a day to come, and {cited} may be the one before it"
