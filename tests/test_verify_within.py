@@ -26,6 +26,7 @@ def test_a_day_inside_the_one_period_of_its_thing_is_backed_by_that_periods_figu
     found = check(TEXT.format("£212 million"), [CONTRACT], PUBLISHED)
     assert found["£212 million"]["verdict"] == "supported"
     assert ids(found["£212 million"]) == ["signed"]
+    assert "lies inside the reference's (2022)" in found["£212 million"]["explanation"]
 
 
 def test_a_figure_inside_a_longer_period_is_never_refuted_by_it():

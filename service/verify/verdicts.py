@@ -88,6 +88,9 @@ def _explain(verdict: str, claim: Claim, used: list[Match]) -> str:
         "contradicted": "they cannot both be true: contradicted",
         "conflicting": "the sources disagree with each other: conflicting",
     }[verdict]
+    inside = next((m.fact.period for m in used if m.within), None)
+    if inside is not None:  # a day of 2022 and the contract's 2022 value
+        cites += f"; the claim's period lies inside the reference's ({inside})"
     return f"The article says {_claim_phrase(claim)}; {cites}; {tail}."
 
 
@@ -271,7 +274,10 @@ def decide(claim: Claim, outcome: Outcome, frame: Frame | None = None) -> dict:
     if outcomes == {False} and all(m.within for m in used):
         cited = " and ".join(_cite(m.fact) for m in used[:2])
         return _unverifiable(
-            claim, used, f"its period lies inside that of {cited}, which may be another part's"
+            claim,
+            used,
+            f"{cited}, and the claim's period lies inside the reference's "
+            f"({used[0].fact.period}): that figure may be another part's",
         )
     if outcomes == {False} and frame is not None and frame.to_come:
         # a reference backs a level to come with that level; one it gives otherwise may be
