@@ -766,6 +766,22 @@ def test_a_contrasting_clause_gives_its_figure_a_subject_and_period_of_its_own()
     assert found["3.1%"]["verdict"] != "contradicted"
 
 
+def test_a_figure_after_then_goes_on_from_the_one_before_whatever_clause_stands_between():
+    facts = [stat("inflation", v, y, "Moldova") for v, y in ((28.74, "2022"), (13.42, "2023"))]
+    text = (
+        "Moldova was hit much harder. Consumer prices rose 28.7% in 2022 as energy bills "
+        "soared, {} {} in 2023."
+    )
+    for then in ("then", "and then"):
+        found = check(text.format(then, "13.4%"), facts, date(2024, 7, 1))
+        assert found["13.4%"]["verdict"] == "supported", then
+        found = check(text.format(then, "4.7%"), facts, date(2024, 7, 1))
+        assert found["4.7%"]["verdict"] == "contradicted", then
+    # without "then" the clause between keeps its own reading: the later figure is not led
+    found = check(text.format("while wages rose", "13.4%"), facts, date(2024, 7, 1))
+    assert found["13.4%"]["verdict"] == "unverifiable"
+
+
 def test_the_level_a_toll_rose_from_a_day_earlier_is_the_publishers_earlier_count():
     police = Source("Valtessa Police", "https://example.org/police")
     keys = dict(keywords=("avalanche", "Hochwarden", "killed"), place="Hochwarden")

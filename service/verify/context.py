@@ -380,6 +380,9 @@ AFTER_CHANGING = re.compile(rf"\b(?:after|before|having)\s+(?:{_CHANGING})\b")
 
 # "3.0% in August, ..., although core inflation remained at 3.1%": a clause of its own.
 CONTRASTING = frozenset({"although", "though", "whereas", "but"})
+# "rose 28.7% in 2022 as energy bills soared, then 13.4% in 2023": the figure after "then"
+# goes on from the one before, whatever clause stands between.
+THEN = re.compile(r"(?:^|,|\band)\s*then\s*$")
 
 
 def _lead(sentence: str, claim: Claim, claims: list[Claim], start: int) -> tuple[int, int] | None:
@@ -395,7 +398,7 @@ def _lead(sentence: str, claim: Claim, claims: list[Claim], start: int) -> tuple
     for before in reversed(same):
         between = sentence[before.end - start : after.start - start]
         words = set(_TOKEN.findall(AFTER_CHANGING.sub(" ", between)))
-        if words & PREDICATE_VERBS or words & CONTRASTING:
+        if (words & PREDICATE_VERBS or words & CONTRASTING) and not THEN.search(between):
             break
         chain.append(before)
         after = before
