@@ -782,6 +782,19 @@ def test_a_figure_after_then_goes_on_from_the_one_before_whatever_clause_stands_
     assert found["13.4%"]["verdict"] == "unverifiable"
 
 
+@pytest.mark.parametrize("subject", ["wages", "house prices", "pensions"])
+def test_a_percentage_of_a_subject_of_its_own_is_not_the_sentences_series(subject):
+    # its value agrees with the year's inflation, but its clause says what rose: not prices
+    facts = [stat("inflation", v, y, "Moldova") for v, y in ((28.74, "2022"), (13.42, "2023"))]
+    text = "Consumer prices in Moldova rose 28.7% in 2022, while {} rose 13.4% in 2023."
+    found = check(text.format(subject), facts, date(2024, 7, 1))
+    assert found["28.7%"]["verdict"] == "supported"
+    assert found["13.4%"]["verdict"] == "unverifiable", found["13.4%"]["explanation"]
+    # ... and a subject among the fact's own words is the fact's
+    found = check(text.format("prices"), facts, date(2024, 7, 1))
+    assert found["13.4%"]["verdict"] == "supported"
+
+
 def test_the_level_a_toll_rose_from_a_day_earlier_is_the_publishers_earlier_count():
     police = Source("Valtessa Police", "https://example.org/police")
     keys = dict(keywords=("avalanche", "Hochwarden", "killed"), place="Hochwarden")

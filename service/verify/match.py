@@ -24,12 +24,14 @@ from ..vocabulary.words import (
     EVENT_WORDS,
     FUNCTION_WORDS,
     GENERIC_METRICS,
+    JOINING_WORDS,
     METRIC_WORDS,
     NAMED_KINDS,
+    PREDICATE_VERBS,
 )
 from . import gates
 from .compare import SMALL_COUNT, agrees, significant_digits
-from .context import Context
+from .context import Context, tokens
 from .placing import BESIDE, SETTLEMENT
 from .profiles import (
     Hints,
@@ -377,7 +379,12 @@ def inputs(
         said = 0.0  # "a 187 km stage": a quantity in the fact's own unit says its measure
     if said is None and x.counted == "same" and gates.counts_times(claim):
         said = 0.0  # "the station launched 159 times": its clause did what the fact counts
-    if said is None and fact.thing in agreeing and _counts_alike(claim, fact, x):
+    if (
+        said is None
+        and fact.thing in agreeing
+        and _counts_alike(claim, fact, x)
+        and not _of_its_own_subject(claim, found, ctx)
+    ):
         said = 0.0  # "About 3,200 people were moved out of their homes": said in no word of
         # the fact's, the measure of a thing that holds this very figure of the same things
         # (and its rival publishers' and earlier stages' figures of it with it)
@@ -737,6 +744,19 @@ def _counts_alike(claim: Claim, fact: Fact, x: Inputs) -> bool:
     if claim.kind.counts and abs(claim.value or 0) >= SMALL_COUNT:
         return True
     return significant_digits(claim) >= PARTICULAR_DIGITS
+
+
+def _of_its_own_subject(claim: Claim, found: Profile, ctx: Context) -> bool:
+    """Whether a percentage, whose sign says no thing, has a subject of its own before
+    its verb that is none of the fact's words: "..., while wages rose 13.4%" is no inflation
+    figure, however close its value."""
+    if claim.kind is not Kind.PERCENT:
+        return False
+    words = tokens(ctx.sentence[ctx.clause[0] : ctx.span[0]]).words
+    verb = next((i for i, w in enumerate(words) if w in PREDICATE_VERBS), None)
+    subject = set(words[:verb]) - FUNCTION_WORDS - JOINING_WORDS if verb else set()
+    known = stems(" ".join((*found.words, *(w for phrase in found.metric_words for w in phrase))))
+    return bool(subject) and not stems(" ".join(subject)) <= known
 
 
 def _same_unit(said: str, unit: str | None) -> bool:

@@ -272,6 +272,8 @@ PREDICATE_VERBS = frozenset(
     "brings earned earning earns generated generating generates made making spent spending "
     "paid paying cost costing raised raising".split()
 )
+# Words that join a clause on: not what the clause is about ("..., while wages rose 13.4%").
+JOINING_WORDS = frozenset("and but while whereas although though yet".split())
 # Those of them in the past, done: a figure after one is no forecast of a modal before it.
 PAST_PREDICATE_VERBS = frozenset(
     v for v in PREDICATE_VERBS if v.endswith("ed") or v in ("rose", "fell", "grew", "stood")
