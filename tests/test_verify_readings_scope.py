@@ -6,10 +6,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
 import pytest
 
-from service.model import Source
+from service.model import Fact, Source
+from service.references.importer import parse
 from service.verify.rules import tuned
 from tests.test_verify_readings import BOARD, check, event, stat
 
@@ -793,6 +795,23 @@ def test_a_percentage_of_a_subject_of_its_own_is_not_the_sentences_series(subjec
     # ... and a subject among the fact's own words is the fact's
     found = check(text.format("prices"), facts, date(2024, 7, 1))
     assert found["13.4%"]["verdict"] == "supported"
+
+
+def test_a_fact_of_a_place_and_thing_the_article_never_names_is_never_compared():
+    # "It spends about £1.2 million a year on advertising": the blood service's, not the
+    # running cost of a courtroom in Dunfallow, a town and a thing the article never names
+    folder = Path(__file__).parent / "data" / "verdicts_blind14"
+    rows = parse((folder / "references.jsonl").read_text(encoding="utf-8"), "jsonl")
+    wanted = {"annual_running_cost", "opening_date", "standard_donation_volume"}
+    facts = [Fact.of(r) for r in rows if r["metric"] in wanted]
+    text = (folder / "caldermoor_blood_stocks.txt").read_text(encoding="utf-8")
+    found = check(text, facts, date(2025, 1, 22))["about £1.2 million"]
+    assert found["verdict"] == "unverifiable", found["explanation"]
+    # the fact itself is one a claim can be checked against, where the article speaks of it
+    named = (
+        "The Nightingale courtroom in Dunfallow has an annual running cost of about £1.2 million."
+    )
+    assert check(named, facts)["about £1.2 million"]["verdict"] == "supported"
 
 
 def test_the_level_a_toll_rose_from_a_day_earlier_is_the_publishers_earlier_count():

@@ -436,7 +436,7 @@ def inputs(
         return None, "other event"
     if not x.name_here and ELSEWHERE.search(ctx.sentence, 0, ctx.span[0]):
         return None, "place"  # "Elsewhere in the country, traffic at Kellmouth Airport fell"
-    if x.place == "other" and frame.place.origin in ARTICLE_PLACES and _unspoken(fact, found, ctx):
+    if x.place == "other" and _unspoken(fact, found, ctx):
         return None, "place"  # a fact of a place the article never names, nor its name
     x.partner = fact.subject in hints.partners
     x.year = _year(claim, frame, fact, ctx, hints)
@@ -463,9 +463,12 @@ NAMED_KIND = re.compile(
 
 
 def _unspoken(fact: Fact, found: Profile, ctx: Context) -> bool:
-    """Whether the article names neither the fact's place nor the fact (a warehouse's cost in
-    Brennick is not what an article about Wrenhill's railway "estimated the cost at")."""
-    said = (*found.names, *(tuple(normalize(p).split()) for p in place_names(fact.place)))
+    """Whether the article names neither the fact's place (nor the country it lies in) nor
+    the fact: a warehouse's cost in Brennick is not what an article about Wrenhill's railway
+    "estimated the cost at", a courtroom's running cost in Dunfallow not what a blood service
+    in Caldermoor "spends a year"."""
+    places = (*place_names(fact.place), *(fact.place or "").split(","))  # its country too
+    said = (*found.names, *(tuple(normalize(p).split()) for p in places))
     return not any(ctx.in_article(phrase) for phrase in said if phrase)
 
 
