@@ -541,6 +541,8 @@ def _change_figure(text: str, a: _Item, b: _Item, others: list[_Item]) -> tuple[
     """The figure that states the change, next to the ends, with the direction its words say."""
     for item in others:
         c = item.claim
+        if not _measures_the_change(c, a.claim):
+            continue
         if c.end <= a.claim.start and a.claim.start - c.end <= 40:
             around = text[max(0, c.start - 30) : a.claim.start]
         elif c.start >= b.claim.end and c.start - b.claim.end <= 40:
@@ -551,6 +553,14 @@ def _change_figure(text: str, a: _Item, b: _Item, others: list[_Item]) -> tuple[
         if direction:
             return item, direction
     return None
+
+
+def _measures_the_change(change: Claim, end: Claim) -> bool:
+    """A change is a percentage (of the first end) or a figure of the ends' own kind and unit:
+    the plot's "about 250 square metres" beside "rise from £55 to £68" is not its change."""
+    if change.kind is Kind.PERCENT:
+        return True
+    return _family(change.kind) == _family(end.kind) and change.unit == end.unit
 
 
 def _arith(a: Claim, b: Claim) -> str:
