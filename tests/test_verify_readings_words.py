@@ -717,3 +717,18 @@ def test_a_year_another_clause_counts_from_is_not_the_figures():
     text = "The floods are the deadliest in Calvaria since 2011, when {} people died."
     found = check(text.format("57"), floods, date(2025, 5, 20))["57"]
     assert found["verdict"] == "supported" and ids(found) == ["f"]
+
+
+def test_a_day_something_reopened_is_its_reopening_not_the_day_it_closed():
+    keys = ("Brackwell Baths", "baths", "pool", "swimming")
+    facts = [
+        event("r", "Brackwell Baths", "reopening_date", "2025-06-21", None, place="Brackwell",
+              keywords=(*keys, "reopened", "reopening", "opened")),
+        event("c", "Brackwell Baths", "closure_date", "2020-03-18", None, place="Brackwell",
+              keywords=(*keys, "closed", "closure", "leaks")),
+    ]  # fmt: skip
+    text = "Brackwell Baths reopened on {} after more than five years closed, and swimmers queued."
+    found = check(text.format("21 June"), facts, date(2025, 7, 2))["21 June"]
+    assert found["verdict"] == "supported" and ids(found) == ["r"]
+    found = check(text.format("28 June"), facts, date(2025, 7, 2))["28 June"]
+    assert found["verdict"] == "contradicted" and ids(found) == ["r"]

@@ -283,6 +283,7 @@ PAST_PREDICATE_VERBS = frozenset(
 # ("It finishes in Orsa on July 27" is not the day the race started).
 START_WORDS = frozenset(
     "start starts started starting begin begins began beginning open opens opened opening "
+    "reopen reopens reopened reopening "
     "launch launches launched depart departs departed kick kicked".split()
 )  # fmt: skip
 END_WORDS = frozenset(
