@@ -57,6 +57,8 @@ SETS = (
     ("blind12_wb", DATA / "verdicts_blind12_wb", "bundled"),
     ("blind13", DATA / "verdicts_blind13", DATA / "verdicts_blind13" / "references.jsonl"),
     ("blind13_wb", DATA / "verdicts_blind13_wb", "bundled"),
+    ("blind14", DATA / "verdicts_blind14", DATA / "verdicts_blind14" / "references.jsonl"),
+    ("blind14_wb", DATA / "verdicts_blind14_wb", "bundled"),
 )
 WRONG = ("supported", "contradicted")  # the verdicts that must never be given wrongly
 
