@@ -193,3 +193,27 @@ def test_a_sentence_about_another_kind_of_incident_is_not_the_attacks(bundled, t
     verdicts = {c["text"]: c["verdict"] for c in result["claims"]}
     assert verdicts["Seven"] == "supported" and verdicts["March 16, 2024"] == "supported"
     assert {verdicts[t] for t in other} == {"unverifiable"}  # never the attack's toll or date
+
+
+@pytest.mark.parametrize("written", ["percent", "per cent", "Percent", "pct", "%"])
+def test_a_percentage_unit_written_in_words_is_stored_and_compared_as_percent(client, written):
+    source = {
+        "name": "Brackwell Council",
+        "url": "https://example.org/brackwell/recycling",
+        "retrieved_at": "2025-05-01T09:00:00Z",
+    }
+    row = {"subject": "Brackwell household recycling", "metric": "recycling_rate",
+           "value": 46.2, "unit": written, "as_of": "2025-05-01", "place": "Brackwell",
+           "period": "2024", "keywords": ["recycling", "household waste", "Brackwell"],
+           "source": source}  # fmt: skip
+    response = client.post("/v1/references", json=[row])
+    assert response.status_code == 200, response.get_data(as_text=True)
+    (stored,) = client.get("/v1/references?subject=Brackwell+household+recycling").json["items"]
+    assert stored["unit"] == "%"
+    # one identity whichever way the unit is written: importing the "%" row changes nothing
+    again = client.post("/v1/references", json=[{**row, "unit": "%"}]).get_json()
+    assert again["created"] == 0 and again["unchanged"] == 1, again
+    text = "Brackwell's household recycling rate was {} in 2024, the council said."
+    for figure, verdict in (("46.2%", "supported"), ("52.4%", "contradicted")):
+        result = post_check(client, text.format(figure), published_at="2025-06-01")
+        assert claim_at(result, text.format(figure), figure)["verdict"] == verdict
