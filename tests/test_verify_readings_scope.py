@@ -1213,3 +1213,45 @@ def test_a_total_brought_from_one_level_to_another_is_no_revised_count():
     assert frame.stage is not None and frame.stage.value == "previous"
     _, frame, _ = read("It spilled 1,850 tonnes, up from an initial estimate of 1,200.", "1,200")
     assert frame.stage is not None and frame.stage.value == "first"
+
+
+def _donors(place, values):
+    """A blood service's yearly change in donors, each year's figure with its sign."""
+    service = Source(f"{place} Blood Service", f"https://example.org/{place.lower()}/donors")
+    return [
+        replace(stat("donors_change", value, year, place=place, source=service,
+                     subject=f"{place} Blood Service"),
+                keywords=("blood", "donors", place))
+        for year, value in values.items()
+    ]  # fmt: skip
+
+
+def test_the_year_a_change_is_counted_from_is_not_the_changes():
+    facts = _donors("Harwick", {"2023": 3.0, "2024": 6.0})
+    text = "In Harwick, 52,300 people gave blood in 2024, up {} on 2023, the service said."
+    found = check(text.format("3%"), facts, date(2025, 1, 22))["3%"]
+    assert found["verdict"] == "contradicted", found["explanation"]  # 2024's change is 6%
+    assert "2024" in found["explanation"] and "2023," not in found["explanation"]
+    assert check(text.format("6%"), facts, date(2025, 1, 22))["6%"]["verdict"] == "supported"
+    # ... and "the year before" after the change is its base, not a year before 2024
+    text = "In Harwick, 52,300 people gave blood in 2024, a rise of {} on the year before."
+    assert check(text.format("6%"), facts, date(2025, 1, 22))["6%"]["verdict"] == "supported"
+
+
+@pytest.mark.parametrize(
+    ("said", "verdict"),
+    [
+        ("a fall of 9%", "supported"),
+        ("down 9%", "supported"),
+        ("9% down", "supported"),
+        ("a fall of 12%", "contradicted"),
+        ("a rise of 9%", "contradicted"),  # the reference's change is a fall
+    ],
+)
+def test_a_change_said_as_a_fall_is_compared_with_a_change_written_with_its_sign(said, verdict):
+    facts = _donors("Harwick", {"2023": 2.1, "2024": -8.7})
+    text = f"In Harwick, 41,250 people gave blood in 2024, {said} on 2023, the service said."
+    found = check(text, facts, date(2025, 1, 22))["12%" if "12" in said else "9%"]
+    assert found["verdict"] == verdict, found["explanation"]
+    if "rise" not in said:
+        assert "(a fall)" in found["explanation"]

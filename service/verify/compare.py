@@ -181,6 +181,8 @@ def numbers_agree(claim: Claim, fact: Fact) -> bool | None:
         # "up to 8 metres deep" against a source's "up to 6 m": two maxima, compared as said
         claim = replace(claim, qualifier=None, lower=claim.value, upper=claim.value, bounds="[]")
         fact = replace(fact, qualifier=None)
+    if claim.direction < 0 and isinstance(fact.value, int | float) and fact.value < 0 < claim.value:
+        claim = negated(claim)  # "a fall of 9%" against a change written "-8.7"
     said, known = claim_interval(claim), fact_interval(fact)
     if not said.overlaps(known):
         return False
@@ -189,6 +191,18 @@ def numbers_agree(claim: Claim, fact: Fact) -> bool | None:
     if known.lower is not None and known.upper is not None:
         return True
     return True if said.contains(known) else None
+
+
+def negated(claim: Claim) -> Claim:
+    """The claim with its figure's sign turned (its bounds swap sides)."""
+    lower, upper = claim.lower, claim.upper
+    return replace(
+        claim,
+        value=-claim.value,
+        lower=None if upper is None else -upper,
+        upper=None if lower is None else -lower,
+        bounds=(claim.bounds or "[]")[::-1].translate(str.maketrans("[]()", "][)(")),
+    )
 
 
 def _short_of_nearly(claim: Claim, known: Interval) -> bool:

@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from ..claims.categories import qualifies_place
 from ..model import Claim, Frame, Kind, Slot, split_year_at, split_year_end
+from ..vocabulary.changes import DECREASE_WORDS
 from ..vocabulary.lexicon import MONTHS, PLACE_ADVERBS, PLURALS_WITHOUT_S, WEEKDAYS
 from ..vocabulary.text import normalize, significant_words, stems
 from ..vocabulary.words import (
@@ -39,6 +40,7 @@ from ..vocabulary.words import (
     THING_GROUPS,
     YEAR_BEFORE_WORDS,
 )
+from .compare import negated
 from .context import STARTED_FROM, Context, phrase_in, previous_sentence, tokens
 from .placing import ArticleView, place_of
 
@@ -155,6 +157,9 @@ def _period(claim: Claim, ctx: Context, dates: list[Claim], view: ArticleView) -
     article's own time. A date that follows another figure is that figure's."""
     start, text = ctx.offset, ctx.article
     usable = [_as_period(d, text) for d in dates if d.value and str(d.value)[:4].isdigit()]
+    base = _change_base(claim, text)
+    if base:  # "up 3% on 2023": the year a change is counted from is not the change's
+        usable = [d for d in usable if not base[0] <= d.start < base[1]]
     own = _following(claim.end, usable, text)
     if own:
         return Slot(str(own.value), "clause", own.start, own.end)
@@ -199,7 +204,11 @@ def _period(claim: Claim, ctx: Context, dates: list[Claim], view: ArticleView) -
         if near:
             best = min(near, key=lambda d: abs(d.start - claim.start))
             value = str(best.value)
-            if origin == "sentence" and phrase_in(ctx, *ctx.clause, _PHRASES["year_before"]):
+            if (
+                origin == "sentence"
+                and not base
+                and phrase_in(ctx, *ctx.clause, _PHRASES["year_before"])
+            ):
                 year = _year_before(value if split_year_end(value) else value[:4])
                 return Slot(year, "year before", best.start, best.end)
             if origin == "clause" or not _sub_annual(ctx):
@@ -237,6 +246,23 @@ def _period(claim: Claim, ctx: Context, dates: list[Claim], view: ArticleView) -
     if view.published_at:
         return Slot(view.published_at.isoformat(), "article")
     return None
+
+
+# "up 3% on 2023", "a fall of 9% on the year before": the period a change is counted from,
+# after the change; the change itself is of the period after it (the article's, or the one
+# its sentence gives: "41,250 people gave blood in 2024, a fall of 9% on the year before").
+CHANGE_BASE = re.compile(
+    r"\s+(?:(?:up|down|higher|lower)\s+)?(?:on|compared\s+(?:with|to))\s+"
+    r"(?P<base>(?:the|a)\s+year\s+(?:before|earlier|ago)|the\s+(?:previous|prior|preceding)"
+    r"\s+year|last\s+year|(?:19|20)\d\d(?:-\d\d)?)\b"
+)
+
+
+def _change_base(claim: Claim, text: str) -> tuple[int, int] | None:
+    """Where the period a change is counted from is said, right after the change ("up 3% on
+    2023")."""
+    found = CHANGE_BASE.match(text, claim.end)
+    return (found.start("base"), found.end("base")) if found else None
 
 
 LAST_SEASON = re.compile(
@@ -708,22 +734,31 @@ FELL = re.compile(
 CHANGE_RATES = ("inflation", "gdp_growth")
 
 
+# "a fall of 9%", "down 5%", "fell 7%", "9% lower": a change said as a fall, its figure
+# written without its sign (not "fell to 5%", a level).
+FALL_BEFORE = re.compile(
+    rf"\b(?:{'|'.join(sorted(DECREASE_WORDS))})\s+(?:by\s+|of\s+)?$", re.IGNORECASE
+)
+FALL_AFTER = re.compile(r"\s+(?:lower|down|less|fewer)\b")
+
+
+def _said_as_fall(claim: Claim, ctx: Context) -> bool:
+    """Whether a percentage is a change said as a fall, by the words just before or after it."""
+    lead = ctx.article[max(ctx.offset, claim.start - 24) : claim.start]
+    return bool(FALL_BEFORE.search(lead) or FALL_AFTER.match(ctx.article, claim.end))
+
+
 def signed(claim: Claim, frame: Frame, ctx: Context) -> Claim:
-    """The claim with the sign its verb gives: a rate of change that fell is negative."""
-    if claim.kind is not Kind.PERCENT or frame.metric is None:
+    """The claim with the sign its verb gives: a rate of change that fell is negative; any
+    other percentage said as a fall keeps its figure and says so (`direction`), so that a
+    reference's change written with its sign ("-8.7") is compared by its size."""
+    if claim.kind is not Kind.PERCENT or not isinstance(claim.value, int | float):
         return claim
-    if frame.metric.value not in CHANGE_RATES or not isinstance(claim.value, int | float):
-        return claim
+    if frame.metric is None or frame.metric.value not in CHANGE_RATES:
+        return replace(claim, direction=-1) if _said_as_fall(claim, ctx) else claim
     if not FELL.search(ctx.sentence, max(0, ctx.span[0] - 48), ctx.span[0]):
         return claim
-    lower, upper = claim.lower, claim.upper
-    return replace(
-        claim,
-        value=-claim.value,
-        lower=None if upper is None else -upper,
-        upper=None if lower is None else -lower,
-        bounds=(claim.bounds or "[]")[::-1].translate(str.maketrans("[]()", "][)(")),
-    )
+    return negated(claim)
 
 
 def frame_of(claim: Claim, ctx: Context, dates: list[Claim], view: ArticleView) -> Frame:
