@@ -732,3 +732,20 @@ def test_a_day_something_reopened_is_its_reopening_not_the_day_it_closed():
     assert found["verdict"] == "supported" and ids(found) == ["r"]
     found = check(text.format("28 June"), facts, date(2025, 7, 2))["28 June"]
     assert found["verdict"] == "contradicted" and ids(found) == ["r"]
+
+
+def test_planned_hospital_care_is_a_kind_of_care_not_a_plan():
+    board = Source("Tolworth Health Board", "https://example.org/tolworth/waiting")
+    waiting = event("w", "Tolworth hospital waiting list", "patients_waiting", 61_200, "patients",
+                    board, place="Tolworth", period="2025-01",
+                    keywords=("waiting", "Tolworth", "patients", "treatment"))  # fmt: skip
+    text = (
+        "The number of patients in Tolworth waiting for planned {} rose to 61,200 in "
+        "January, the health board said."
+    )
+    for care in ("treatment", "hospital treatment", "operations"):
+        found = check(text.format(care), [waiting], date(2025, 2, 20))["61,200"]
+        assert found["verdict"] == "supported", (care, found["explanation"])
+    # a plan is still a plan: "has planned 61,200 operations" is no outcome
+    planned = "The Tolworth board has planned 61,200 operations for patients waiting in January."
+    assert check(planned, [waiting], date(2025, 2, 20))["61,200"]["verdict"] == "unverifiable"

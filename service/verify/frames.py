@@ -32,6 +32,7 @@ from ..vocabulary.words import (
     PEOPLE_POSTMODIFIERS,
     PER_CAPITA_WORDS,
     PERIOD_WORDS,
+    PLANNED_CARE,
     PREDICATE_VERBS,
     RATE_METRICS,
     SEASONS,
@@ -638,6 +639,8 @@ def _forecast(
                 continue
             if ctx.span[0] <= at < own or (at >= own and _named_plan(ctx.sentence, at, phrase)):
                 continue
+            if phrase == ("planned",) and _planned_care(ctx.sentence, at):
+                continue  # "waiting for planned treatment has risen to 58,400"
             own_verb = FINITE_PAST.search(
                 ctx.sentence, max(at, ctx.span[0] - OWN_VERB_BEFORE), ctx.span[0]
             )
@@ -705,6 +708,13 @@ def _named_plan(sentence: str, at: int, phrase: tuple[str, ...]) -> bool:
         return False
     rest = sentence[at + len(phrase[0]) :].lstrip()
     return not rest.startswith(("to ", "of ", "for "))
+
+
+def _planned_care(sentence: str, at: int) -> bool:
+    """Whether "planned" names a kind of hospital care ("planned treatment"), no plan."""
+    rest = sentence[at + len("planned") :].lstrip()
+    return any(rest.startswith(noun) and not rest[len(noun) : len(noun) + 1].isalpha()
+               for noun in PLANNED_CARE)  # fmt: skip
 
 
 def _verbs_date(

@@ -232,6 +232,11 @@ FORECAST_WORDS = (
     "outlook", "by the end of", "by the middle of", "by mid-century", "by the turn of",
 )  # fmt: skip
 
+# Hospital care booked ahead, as a health service names it ("waiting for planned treatment",
+# "postpone some planned operations"): "planned" there says what kind of care, not a plan.
+PLANNED_CARE = ("treatment", "hospital treatment", "operations", "operation", "surgery",
+                "care", "procedures")  # fmt: skip
+
 # Premises said as what they are, homes and where people work ("48,000 homes and businesses").
 PREMISES_PARTS = (
     ("homes", "households", "properties"),
