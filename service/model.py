@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any
 
+from .vocabulary.units import canonical_unit
 from .vocabulary.words import DATE_ACTIONS
 
 Value = int | float | str | None
@@ -215,7 +216,8 @@ class Fact:
 
     @classmethod
     def of(cls, record: dict) -> Fact:
-        """A fact from a stored record (records stored before places and periods lack them)."""
+        """A fact from a stored record (records stored before places and periods lack them),
+        its unit in the form claims give it ("percent" and "per cent" are "%")."""
         source = record["source"]
         return cls(
             id=record["id"],
@@ -226,7 +228,7 @@ class Fact:
             aliases=tuple(record.get("aliases") or ()),
             lower=record.get("lower"),
             upper=record.get("upper"),
-            unit=record.get("unit"),
+            unit=canonical_unit(record.get("unit")),  # "percent" is "%" (stored as written)
             as_of=record.get("as_of"),
             place=record.get("place"),
             period=record.get("period"),

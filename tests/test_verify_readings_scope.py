@@ -1255,3 +1255,22 @@ def test_a_change_said_as_a_fall_is_compared_with_a_change_written_with_its_sign
     assert found["verdict"] == verdict, found["explanation"]
     if "rise" not in said:
         assert "(a fall)" in found["explanation"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In Harwick, donor numbers rose 10% on 2019 and 3% on 2023.",  # another change's base
+        "After a record 2023, Harwick donor numbers rose 10% on 2019.",  # a year of no figure
+    ],
+)
+def test_a_change_counted_from_a_year_takes_no_other_year_as_its_own(text):
+    facts = _donors("Harwick", {"2023": 12.0, "2024": 3.0})
+    found = check(text, facts, date(2025, 1, 22))["10%"]
+    assert found["verdict"] == "unverifiable", found["explanation"]
+
+
+def test_a_months_rate_is_not_backed_by_its_years_only_figure():
+    facts = [stat("unemployment_rate", 8.5, "2023", place="Chile")]
+    text = "Chile's unemployment rate was 8.5% in March 2023."
+    assert check(text, facts, date(2024, 6, 1))["8.5%"]["verdict"] == "unverifiable"

@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
+import pytest
+
 from service.claims import extract
 from service.model import Claim, Fact, Source
 from tests.test_verify_readings import check, event, read
@@ -749,3 +751,23 @@ def test_planned_hospital_care_is_a_kind_of_care_not_a_plan():
     # a plan is still a plan: "has planned 61,200 operations" is no outcome
     planned = "The Tolworth board has planned 61,200 operations for patients waiting in January."
     assert check(planned, [waiting], date(2025, 2, 20))["61,200"]["verdict"] == "unverifiable"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("The planned care home on Mill Lane in Harwick would cost £12 million.", "£12 million"),
+        ("The planned treatment works at Harwick would cost £12 million.", "£12 million"),
+        ("A planned operation in Harwick involving 150 officers was called off.", "150"),
+    ],
+)
+def test_a_planned_thing_named_like_care_is_still_a_plan(text, figure):
+    council = Source("Harwick Council", "https://example.org/harwick")
+    facts = [
+        event("c", "Mill Lane care home", "cost", 14_000_000, "GBP", council, place="Harwick",
+              keywords=("care home", "Mill Lane", "treatment works", "Harwick")),
+        event("p", "Harwick police operation", "officers", 200, "officers", council,
+              place="Harwick", keywords=("operation", "officers", "Harwick")),
+    ]  # fmt: skip
+    found = check(text, facts, date(2025, 3, 1))[figure]
+    assert found["verdict"] == "unverifiable", found["explanation"]

@@ -26,7 +26,6 @@ from ..errors import ValidationFailed, field_errors
 from ..fields import HttpUrl
 from ..model import YEAR_RANGE, split_year_end
 from ..vocabulary.qualifiers import FACT_QUALIFIERS
-from ..vocabulary.units import canonical_unit
 from .terms import normalize
 
 QUALIFIERS = FACT_QUALIFIERS
@@ -226,7 +225,6 @@ class FactSchema(Schema):
     def canonical(self, data: dict, **_kwargs) -> dict:
         """Every key present, in contract order, with the derived `id` first."""
         fact = {"id": None, **{name: data.get(name) for name in self.fields}}
-        fact["unit"] = canonical_unit(fact["unit"])
         fact["aliases"] = _unique(fact["aliases"])
         fact["keywords"] = _unique(fact["keywords"])
         fact["id"] = fact_id(fact)

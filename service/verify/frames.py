@@ -24,7 +24,9 @@ from ..vocabulary.words import (
     EVENT_WORDS,
     FIRST_STAGE_WORDS,
     FORECAST_WORDS,
+    FUNCTION_WORDS,
     GENERIC_COUNTED,
+    HOSPITAL_WORDS,
     LEGISLATURES,
     MEMBERS,
     METRIC_WORDS,
@@ -159,8 +161,11 @@ def _period(claim: Claim, ctx: Context, dates: list[Claim], view: ArticleView) -
     start, text = ctx.offset, ctx.article
     usable = [_as_period(d, text) for d in dates if d.value and str(d.value)[:4].isdigit()]
     base = _change_base(claim, text)
-    if base:  # "up 3% on 2023": the year a change is counted from is not the change's
-        usable = [d for d in usable if not base[0] <= d.start < base[1]]
+    if base:  # "up 3% on 2023": the year a change is counted from is not the change's; its
+        # own is the year of a level said before it ("52,300 people gave blood in 2024, up
+        # 3% on 2023"), never another change's base ("rose 10% on 2019 and 3% on 2023") nor a
+        # year said of no figure ("After a record 2023, numbers rose 10% on 2019")
+        usable = [d for d in usable if d.end <= claim.start and _of_a_level(d, ctx, text)]
     own = _following(claim.end, usable, text)
     if own:
         return Slot(str(own.value), "clause", own.start, own.end)
@@ -257,6 +262,20 @@ CHANGE_BASE = re.compile(
     r"(?P<base>(?:the|a)\s+year\s+(?:before|earlier|ago)|the\s+(?:previous|prior|preceding)"
     r"\s+year|last\s+year|(?:19|20)\d\d(?:-\d\d)?)\b"
 )
+
+
+BASE_BEFORE = re.compile(
+    r"[\d%](?:\s+(?:up|down|higher|lower))?\s+(?:on|compared\s+(?:with|to))\s+$"
+)
+
+
+def _of_a_level(date: Claim, ctx: Context, text: str) -> bool:
+    """Whether a date is said after a figure of its sentence and is no change's base."""
+    if BASE_BEFORE.search(text, max(0, date.start - 24), date.start):
+        return False
+    return date.start >= ctx.offset and any(
+        ctx.offset + end <= date.start for _, end in ctx.figures
+    )
 
 
 def _change_base(claim: Claim, text: str) -> tuple[int, int] | None:
@@ -711,10 +730,25 @@ def _named_plan(sentence: str, at: int, phrase: tuple[str, ...]) -> bool:
 
 
 def _planned_care(sentence: str, at: int) -> bool:
-    """Whether "planned" names a kind of hospital care ("planned treatment"), no plan."""
+    """Whether "planned" names a kind of hospital care ("waiting for planned treatment"), no
+    plan: a noun of care that ends its phrase ("planned care home", "planned treatment works"
+    are plans), in a sentence of a hospital's patients."""
+    if not set(WORDS.findall(sentence)) & HOSPITAL_WORDS:
+        return False
     rest = sentence[at + len("planned") :].lstrip()
-    return any(rest.startswith(noun) and not rest[len(noun) : len(noun) + 1].isalpha()
-               for noun in PLANNED_CARE)  # fmt: skip
+    for noun in PLANNED_CARE:
+        if rest.startswith(noun) and not rest[len(noun) : len(noun) + 1].isalpha():
+            after = WORDS.match(rest, len(noun) + 1)
+            return after is None or after.group() in FUNCTION_WORDS | CARE_VERBS
+    return False
+
+
+WORDS = re.compile(r"[a-z]+")
+# Words that may follow the care's noun where it ends its phrase.
+CARE_VERBS = frozenset(
+    "after for because as while with has have had is are was were rose fell stood reached "
+    "waiting list lists".split()
+)
 
 
 def _verbs_date(
@@ -754,8 +788,13 @@ FALL_AFTER = re.compile(r"\s+(?:lower|down|less|fewer)\b")
 
 def _said_as_fall(claim: Claim, ctx: Context) -> bool:
     """Whether a percentage is a change said as a fall, by the words just before or after it."""
+    if POINTS.match(ctx.article, claim.end) or "point" in claim.text.lower():
+        return False  # "fell 9 percentage points": a change of a rate, not a relative fall
     lead = ctx.article[max(ctx.offset, claim.start - 24) : claim.start]
     return bool(FALL_BEFORE.search(lead) or FALL_AFTER.match(ctx.article, claim.end))
+
+
+POINTS = re.compile(r"\s*(?:percentage\s+)?points?\b", re.IGNORECASE)
 
 
 def signed(claim: Claim, frame: Frame, ctx: Context) -> Claim:

@@ -304,8 +304,10 @@ def period_gate(frame: Frame, fact: Fact, found: Profile, hints: Hints) -> str |
     if len(value) != len(fact.period):
         if is_span(value) and _names(fact, value):
             return None  # "a budget of £412 million for 2025-26": "budget 2025-26", of 2025
-        if series(fact) in hints.lone and _inside(value, fact.period):
+        rate_of_a_part = fact.unit == "%" and len(value) < len("2025-01-01")
+        if series(fact) in hints.lone and not rate_of_a_part and _inside(value, fact.period):
             return "within"  # "worth £212 million when signed on 14 June 2022": its 2022 figure
+            # (a rate only on a day it was said: March's unemployment rate is not the year's)
         return "precision"
     return None if value == fact.period else "period"
 

@@ -8,7 +8,8 @@ from functools import lru_cache
 
 from .words import FUNCTION_WORDS
 
-# A percentage's unit as a reference may write it: stored, compared and identified as "%".
+# A percentage's unit as a reference may write it: compared as "%" (stored as written, so a
+# fact's id, derived from its unit, never changes).
 PERCENT_UNITS = frozenset({"%", "percent", "per cent", "per-cent", "percentage", "pct"})
 SQUARED = re.compile(r"(?<=[a-z])([23])$", re.IGNORECASE)  # "km2" is "km**2"
 MAX_WORDS = 3  # "square kilometres", "kilometres per hour"
@@ -45,8 +46,9 @@ def unit_of(text: str | None) -> str | None:
 
 
 def canonical_unit(unit: str | None) -> str | None:
-    """A fact's unit in the one form the service keeps: "percent", "per cent" and "pct" are
-    "%" (the unit extraction gives every percentage); any other unit as written."""
+    """A fact's unit in the form it is compared in: "percent", "per cent", "per-cent",
+    "percentage" and "pct" are "%" (the unit extraction gives every percentage); any other
+    unit as written."""
     if unit is not None and " ".join(unit.lower().split()) in PERCENT_UNITS:
         return "%"
     return unit

@@ -234,8 +234,9 @@ FORECAST_WORDS = (
 
 # Hospital care booked ahead, as a health service names it ("waiting for planned treatment",
 # "postpone some planned operations"): "planned" there says what kind of care, not a plan.
-PLANNED_CARE = ("treatment", "hospital treatment", "operations", "operation", "surgery",
-                "care", "procedures")  # fmt: skip
+PLANNED_CARE = ("treatment", "hospital treatment", "operations", "surgery", "care", "procedures")
+# ... said of a hospital's patients (not "a planned operation involving 150 officers").
+HOSPITAL_WORDS = frozenset("hospital hospitals patients patient nhs trust waiting".split())
 
 # Premises said as what they are, homes and where people work ("48,000 homes and businesses").
 PREMISES_PARTS = (
