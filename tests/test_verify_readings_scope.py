@@ -1268,6 +1268,11 @@ def test_a_change_counted_from_a_year_takes_no_other_year_as_its_own(text):
     facts = _donors("Harwick", {"2023": 12.0, "2024": 3.0})
     found = check(text, facts, date(2025, 1, 22))["10%"]
     assert found["verdict"] == "unverifiable", found["explanation"]
+    # nor the year the change before it is counted from
+    facts = _donors("Harwick", {"2018": 3.0})
+    text = "In Harwick, donor numbers rose 10% on 2018 and 3% on 2019."
+    found = check(text, facts, date(2025, 1, 22))["3%"]
+    assert found["verdict"] == "unverifiable", found["explanation"]
 
 
 def test_a_months_rate_is_not_backed_by_its_years_only_figure():

@@ -759,6 +759,12 @@ def test_planned_hospital_care_is_a_kind_of_care_not_a_plan():
         ("The planned care home on Mill Lane in Harwick would cost £12 million.", "£12 million"),
         ("The planned treatment works at Harwick would cost £12 million.", "£12 million"),
         ("A planned operation in Harwick involving 150 officers was called off.", "150"),
+        # a hospital's own plan, and care said of no hospital
+        (
+            "The trust's planned care home for patients in Harwick would cost £12 million.",
+            "£12 million",
+        ),
+        ("Police said planned operations in Harwick involved 150 officers.", "150"),
     ],
 )
 def test_a_planned_thing_named_like_care_is_still_a_plan(text, figure):
