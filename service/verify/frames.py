@@ -165,7 +165,7 @@ def _period(claim: Claim, ctx: Context, dates: list[Claim], view: ArticleView) -
         # own is the year of a level said before it ("52,300 people gave blood in 2024, up
         # 3% on 2023"), never another change's base ("rose 10% on 2019 and 3% on 2023") nor a
         # year said of no figure ("After a record 2023, numbers rose 10% on 2019")
-        usable = [d for d in usable if d.end <= claim.start and _of_a_level(d, ctx, text)]
+        usable = [d for d in usable if d.end <= claim.start and _of_a_level(d, ctx)]
     own = _following(claim.end, usable, text)
     if own:
         return Slot(str(own.value), "clause", own.start, own.end)
@@ -264,15 +264,9 @@ CHANGE_BASE = re.compile(
 )
 
 
-BASE_BEFORE = re.compile(
-    r"[\d%](?:\s+(?:up|down|higher|lower))?\s+(?:on|compared\s+(?:with|to))\s+$"
-)
-
-
-def _of_a_level(date: Claim, ctx: Context, text: str) -> bool:
-    """Whether a date is said after a figure of its sentence and is no change's base."""
-    if BASE_BEFORE.search(text, max(0, date.start - 24), date.start):
-        return False
+def _of_a_level(date: Claim, ctx: Context) -> bool:
+    """Whether a date is said after a figure of its sentence (another change's base, "rose
+    10% on 2018 and 3% on 2019", is that figure's own, which the readings below pass over)."""
     return date.start >= ctx.offset and any(
         ctx.offset + end <= date.start for _, end in ctx.figures
     )
