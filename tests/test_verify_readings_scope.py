@@ -1260,8 +1260,9 @@ def test_a_change_said_as_a_fall_is_compared_with_a_change_written_with_its_sign
 @pytest.mark.parametrize(
     "text",
     [
-        "In Harwick, donor numbers rose 10% on 2019 and 3% on 2023.",  # another change's base
-        "After a record 2023, Harwick donor numbers rose 10% on 2019.",  # a year of no figure
+        # another change's base; a year of no figure
+        "In Harwick, the number of people giving blood rose 10% on 2019 and 3% on 2023.",
+        "After a record 2023, the number of people giving blood in Harwick rose 10% on 2019.",
     ],
 )
 def test_a_change_counted_from_a_year_takes_no_other_year_as_its_own(text):
@@ -1270,7 +1271,7 @@ def test_a_change_counted_from_a_year_takes_no_other_year_as_its_own(text):
     assert found["verdict"] == "unverifiable", found["explanation"]
     # nor the year the change before it is counted from
     facts = _donors("Harwick", {"2018": 3.0})
-    text = "In Harwick, donor numbers rose 10% on 2018 and 3% on 2019."
+    text = "In Harwick, the number of people giving blood rose 10% on 2018 and 3% on 2019."
     found = check(text, facts, date(2025, 1, 22))["3%"]
     assert found["verdict"] == "unverifiable", found["explanation"]
 
