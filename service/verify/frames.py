@@ -264,9 +264,16 @@ CHANGE_BASE = re.compile(
 )
 
 
+# A date said as another change's base ("rose 10% on 2018 and 3% on 2019": 2018 is the 10%'s).
+BASE_BEFORE = re.compile(
+    r"[\d%](?:\s+(?:up|down|higher|lower))?\s+(?:on|compared\s+(?:with|to))\s+$"
+)
+
+
 def _of_a_level(date: Claim, ctx: Context) -> bool:
-    """Whether a date is said after a figure of its sentence (another change's base, "rose
-    10% on 2018 and 3% on 2019", is that figure's own, which the readings below pass over)."""
+    """Whether a date is said after a figure of its sentence and is no change's base."""
+    if BASE_BEFORE.search(ctx.article, max(0, date.start - 24), date.start):
+        return False
     return date.start >= ctx.offset and any(
         ctx.offset + end <= date.start for _, end in ctx.figures
     )
