@@ -1244,6 +1244,7 @@ def test_the_year_a_change_is_counted_from_is_not_the_changes():
         ("a fall of 9%", "supported"),
         ("down 9%", "supported"),
         ("9% down", "supported"),
+        ("a 9% fall", "supported"),  # the fall said after the figure
         ("a fall of 12%", "contradicted"),
         ("a rise of 9%", "contradicted"),  # the reference's change is a fall
     ],

@@ -257,17 +257,20 @@ def _period(claim: Claim, ctx: Context, dates: list[Claim], view: ArticleView) -
 # "up 3% on 2023", "a fall of 9% on the year before": the period a change is counted from,
 # after the change; the change itself is of the period after it (the article's, or the one
 # its sentence gives: "41,250 people gave blood in 2024, a fall of 9% on the year before").
+# The words between a change's figure and its base: "up 3% on", "9% down on", "a 9% fall on".
+CHANGE_TO_BASE = (
+    r"(?:\s+(?:up|down|higher|lower|rise|increase|fall|drop|decline|cut))?"
+    r"\s+(?:on|compared\s+(?:with|to))\s+"
+)
 CHANGE_BASE = re.compile(
-    r"\s+(?:(?:up|down|higher|lower)\s+)?(?:on|compared\s+(?:with|to))\s+"
-    r"(?P<base>(?:the|a)\s+year\s+(?:before|earlier|ago)|the\s+(?:previous|prior|preceding)"
+    CHANGE_TO_BASE
+    + r"(?P<base>(?:the|a)\s+year\s+(?:before|earlier|ago)|the\s+(?:previous|prior|preceding)"
     r"\s+year|last\s+year|(?:19|20)\d\d(?:-\d\d)?)\b"
 )
 
 
 # A date said as another change's base ("rose 10% on 2018 and 3% on 2019": 2018 is the 10%'s).
-BASE_BEFORE = re.compile(
-    r"[\d%](?:\s+(?:up|down|higher|lower))?\s+(?:on|compared\s+(?:with|to))\s+$"
-)
+BASE_BEFORE = re.compile(r"[\d%]" + CHANGE_TO_BASE + "$")
 
 
 def _of_a_level(date: Claim, ctx: Context) -> bool:
@@ -784,7 +787,7 @@ CHANGE_RATES = ("inflation", "gdp_growth")
 FALL_BEFORE = re.compile(
     rf"\b(?:{'|'.join(sorted(DECREASE_WORDS))})\s+(?:by\s+|of\s+)?$", re.IGNORECASE
 )
-FALL_AFTER = re.compile(r"\s+(?:lower|down|less|fewer)\b")
+FALL_AFTER = re.compile(r"\s+(?:lower|down|less|fewer|fall|drop|decline|decrease|cut|reduction)\b")
 
 
 def _said_as_fall(claim: Claim, ctx: Context) -> bool:
