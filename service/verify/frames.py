@@ -737,7 +737,7 @@ def _planned_care(sentence: str, at: int) -> bool:
     """Whether "planned" names a kind of hospital care ("waiting for planned treatment"), no
     plan: a noun of care that ends its phrase ("planned care home", "planned treatment works"
     are plans), in a sentence of a hospital's patients."""
-    if not set(WORDS.findall(sentence)) & HOSPITAL_WORDS:
+    if not HOSPITAL_WORDS.intersection(tokens(sentence).words):  # (the sentence's own, cached)
         return False
     rest = sentence[at + len("planned") :].lstrip()
     for noun in PLANNED_CARE:
@@ -747,7 +747,7 @@ def _planned_care(sentence: str, at: int) -> bool:
     return False
 
 
-WORDS = re.compile(r"[a-z]+")
+WORDS = re.compile(r"[a-z]+")  # the word after the care's noun
 # Words that may follow the care's noun where it ends its phrase.
 CARE_VERBS = frozenset(
     "after for because as while with has have had is are was were rose fell stood reached "
