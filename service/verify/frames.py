@@ -14,10 +14,11 @@ from dataclasses import replace
 
 from ..claims.categories import qualifies_place
 from ..model import Claim, Frame, Kind, Slot, split_year_at, split_year_end
-from ..vocabulary.changes import DECREASE_WORDS
+from ..vocabulary.changes import BASE_CHANGE_WORDS, DECREASE_WORDS, FALL_AFTER_WORDS
 from ..vocabulary.lexicon import MONTHS, PLACE_ADVERBS, PLURALS_WITHOUT_S, WEEKDAYS
 from ..vocabulary.text import normalize, significant_words, stems
 from ..vocabulary.words import (
+    CARE_FOLLOWERS,
     CONDITIONAL_WORDS,
     COUNTED_GROUPS,
     ECONOMIES,
@@ -259,7 +260,7 @@ def _period(claim: Claim, ctx: Context, dates: list[Claim], view: ArticleView) -
 # its sentence gives: "41,250 people gave blood in 2024, a fall of 9% on the year before").
 # The words between a change's figure and its base: "up 3% on", "9% down on", "a 9% fall on".
 CHANGE_TO_BASE = (
-    r"(?:\s+(?:up|down|higher|lower|rise|increase|fall|drop|decline|cut))?"
+    rf"(?:\s+(?:{'|'.join(BASE_CHANGE_WORDS)}))?"
     r"\s+(?:on|compared\s+(?:with|to))\s+"
 )
 CHANGE_BASE = re.compile(
@@ -743,16 +744,11 @@ def _planned_care(sentence: str, at: int) -> bool:
     for noun in PLANNED_CARE:
         if rest.startswith(noun) and not rest[len(noun) : len(noun) + 1].isalpha():
             after = WORDS.match(rest, len(noun) + 1)
-            return after is None or after.group() in FUNCTION_WORDS | CARE_VERBS
+            return after is None or after.group() in FUNCTION_WORDS | CARE_FOLLOWERS
     return False
 
 
 WORDS = re.compile(r"[a-z]+")  # the word after the care's noun
-# Words that may follow the care's noun where it ends its phrase.
-CARE_VERBS = frozenset(
-    "after for because as while with has have had is are was were rose fell stood reached "
-    "waiting list lists".split()
-)
 
 
 def _verbs_date(
@@ -787,7 +783,7 @@ CHANGE_RATES = ("inflation", "gdp_growth")
 FALL_BEFORE = re.compile(
     rf"\b(?:{'|'.join(sorted(DECREASE_WORDS))})\s+(?:by\s+|of\s+)?$", re.IGNORECASE
 )
-FALL_AFTER = re.compile(r"\s+(?:lower|down|less|fewer|fall|drop|decline|decrease|cut|reduction)\b")
+FALL_AFTER = re.compile(rf"\s+(?:{'|'.join(FALL_AFTER_WORDS)})\b")
 
 
 def _said_as_fall(claim: Claim, ctx: Context) -> bool:

@@ -16,6 +16,12 @@ DECREASE_WORDS = frozenset(
     "decreased decreases down cut cuts reduction reduced lower less shrank shrunk slid slump "
     "slumped plunged plunge".split()
 )
+# A fall said after its figure ("9% lower", "a 9% fall").
+FALL_AFTER_WORDS = ("lower", "down", "less", "fewer", "fall", "drop", "decline", "decrease",
+                    "cut", "reduction")  # fmt: skip
+# A change's word between its figure and its base ("9% down on 2023", "a 9% fall on 2023").
+BASE_CHANGE_WORDS = ("up", "down", "higher", "lower", "rise", "increase", "fall", "drop",
+                     "decline", "cut")  # fmt: skip
 # The -ing forms of a change ("after rising 0.5%"), and of a slowing or easing one.
 CHANGING = frozenset(w for w in INCREASE_WORDS | DECREASE_WORDS if w.endswith("ing")) | {
     "easing",

@@ -237,6 +237,11 @@ FORECAST_WORDS = (
 PLANNED_CARE = ("treatment", "hospital treatment", "operations", "surgery", "care", "procedures")
 # ... said of a hospital's patients (not "a planned operation involving 150 officers").
 HOSPITAL_WORDS = frozenset("hospital hospitals patients patient nhs trust waiting".split())
+# Words that may follow the care's noun where it ends its phrase ("planned treatment at").
+CARE_FOLLOWERS = frozenset(
+    "after for because as while with has have had is are was were rose fell stood reached "
+    "waiting list lists".split()
+)
 
 # Premises said as what they are, homes and where people work ("48,000 homes and businesses").
 PREMISES_PARTS = (
