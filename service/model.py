@@ -135,8 +135,9 @@ class Claim:
     entities: tuple[str, ...] = ()
     confidence: float = 1.0
     note: str | None = None
-    # -1 for a change said as a fall ("a fall of 9%", "down 5%"), whose figure is written
-    # without its sign; 0 for anything else. Set by the verifier, never by extraction.
+    # -1 for a change said as a fall ("a fall of 9%", "down 5%"), +1 for one said as a rise
+    # ("up 5%", "a 9% rise"), each written without its sign; 0 for anything else. Set by the
+    # verifier, never by extraction.
     direction: int = 0
 
     @classmethod

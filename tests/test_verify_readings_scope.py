@@ -1215,11 +1215,11 @@ def test_a_total_brought_from_one_level_to_another_is_no_revised_count():
     assert frame.stage is not None and frame.stage.value == "first"
 
 
-def _donors(place, values):
+def _donors(place, values, metric="donors_change"):
     """A blood service's yearly change in donors, each year's figure with its sign."""
     service = Source(f"{place} Blood Service", f"https://example.org/{place.lower()}/donors")
     return [
-        replace(stat("donors_change", value, year, place=place, source=service,
+        replace(stat(metric, value, year, place=place, source=service,
                      subject=f"{place} Blood Service"),
                 keywords=("blood", "donors", place))
         for year, value in values.items()
@@ -1256,6 +1256,29 @@ def test_a_change_said_as_a_fall_is_compared_with_a_change_written_with_its_sign
     assert found["verdict"] == verdict, found["explanation"]
     if "rise" not in said:
         assert "(a fall)" in found["explanation"]
+
+
+@pytest.mark.parametrize(
+    ("said", "metric", "verdict"),
+    [
+        ("a fall of 8.7%", "donors_change", "contradicted"),  # the change written +8.7: a rise
+        ("down 8.7%", "donors_growth", "contradicted"),
+        ("an 8.7% fall", "donors_rise", "contradicted"),
+        ("a rise of 8.7%", "donors_change", "supported"),
+        ("up 8.7%", "donors_fall", "contradicted"),  # the fall's size, written unsigned
+        ("an 8.7% rise", "donors_decline", "contradicted"),
+        ("a fall of 8.7%", "donors_fall", "supported"),
+    ],
+)
+def test_a_change_said_one_way_is_refuted_by_a_reference_change_the_other_way(
+    said, metric, verdict
+):
+    facts = _donors("Harwick", {"2023": 2.1, "2024": 8.7}, metric=metric)
+    text = f"In Harwick, 41,250 people gave blood in 2024, {said} on 2023, the service said."
+    found = check(text, facts, date(2025, 1, 22))["8.7%"]
+    assert found["verdict"] == verdict, found["explanation"]
+    way = "fall" if any(w in said for w in ("fall", "down")) else "rise"
+    assert f"(a {way})" in found["explanation"], found["explanation"]
 
 
 @pytest.mark.parametrize(

@@ -16,6 +16,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from ..model import Claim, Fact, Kind
+from ..vocabulary.changes import FALL_METRIC_WORDS, SIGNED_CHANGE_WORDS
 from ..vocabulary.qualifiers import group, is_approximate
 
 APPROX_TOLERANCE = 0.05  # "about 3,500" in a source: within 5 %
@@ -181,8 +182,8 @@ def numbers_agree(claim: Claim, fact: Fact) -> bool | None:
         # "up to 8 metres deep" against a source's "up to 6 m": two maxima, compared as said
         claim = replace(claim, qualifier=None, lower=claim.value, upper=claim.value, bounds="[]")
         fact = replace(fact, qualifier=None)
-    if claim.direction < 0 and isinstance(fact.value, int | float) and fact.value < 0 < claim.value:
-        claim = negated(claim)  # "a fall of 9%" against a change written "-8.7"
+    if _turned(claim, fact):
+        claim = negated(claim)  # "a fall of 9%" against a change written "-8.7", or "+8.7"
     said, known = claim_interval(claim), fact_interval(fact)
     if not said.overlaps(known):
         return False
@@ -191,6 +192,23 @@ def numbers_agree(claim: Claim, fact: Fact) -> bool | None:
     if known.lower is not None and known.upper is not None:
         return True
     return True if said.contains(known) else None
+
+
+def _turned(claim: Claim, fact: Fact) -> bool:
+    """Whether a change said with a direction ("a fall of 9%", "up 9%", written unsigned) is
+    compared by its sign turned: against a change written with its sign ("-8.7" for a fall),
+    or against one whose direction is the other way ("visits_change" +8.7 for a fall said,
+    "donors_fall" 8.7 for a rise said). A fact whose metric names no change is compared by
+    size, as written."""
+    if not claim.direction or not isinstance(fact.value, int | float):
+        return False
+    if not isinstance(claim.value, int | float) or claim.value <= 0:
+        return False
+    if fact.value < 0:
+        return claim.direction < 0
+    words = set(fact.metric.split("_"))
+    said_way = -1 if words & FALL_METRIC_WORDS else (1 if words & SIGNED_CHANGE_WORDS else 0)
+    return bool(said_way) and fact.value > 0 and said_way != claim.direction
 
 
 def negated(claim: Claim) -> Claim:

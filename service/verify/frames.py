@@ -14,7 +14,13 @@ from dataclasses import replace
 
 from ..claims.categories import qualifies_place
 from ..model import Claim, Frame, Kind, Slot, split_year_at, split_year_end
-from ..vocabulary.changes import BASE_CHANGE_WORDS, DECREASE_WORDS, FALL_AFTER_WORDS
+from ..vocabulary.changes import (
+    BASE_CHANGE_WORDS,
+    DECREASE_WORDS,
+    FALL_AFTER_WORDS,
+    INCREASE_WORDS,
+    RISE_AFTER_WORDS,
+)
 from ..vocabulary.lexicon import MONTHS, PLACE_ADVERBS, PLURALS_WITHOUT_S, WEEKDAYS
 from ..vocabulary.text import normalize, significant_words, stems
 from ..vocabulary.words import (
@@ -779,32 +785,39 @@ CHANGE_RATES = ("inflation", "gdp_growth")
 
 
 # "a fall of 9%", "down 5%", "fell 7%", "9% lower": a change said as a fall, its figure
-# written without its sign (not "fell to 5%", a level).
+# written without its sign (not "fell to 5%", a level); "up 5%", "a rise of 9%", "9% higher"
+# the same for a rise.
 FALL_BEFORE = re.compile(
     rf"\b(?:{'|'.join(sorted(DECREASE_WORDS))})\s+(?:by\s+|of\s+)?$", re.IGNORECASE
 )
 FALL_AFTER = re.compile(rf"\s+(?:{'|'.join(FALL_AFTER_WORDS)})\b")
-
-
-def _said_as_fall(claim: Claim, ctx: Context) -> bool:
-    """Whether a percentage is a change said as a fall, by the words just before or after it."""
-    if POINTS.match(ctx.article, claim.end) or "point" in claim.text.lower():
-        return False  # "fell 9 percentage points": a change of a rate, not a relative fall
-    lead = ctx.article[max(ctx.offset, claim.start - 24) : claim.start]
-    return bool(FALL_BEFORE.search(lead) or FALL_AFTER.match(ctx.article, claim.end))
-
-
+RISE_BEFORE = re.compile(
+    rf"\b(?:{'|'.join(sorted(INCREASE_WORDS))})\s+(?:by\s+|of\s+)?$", re.IGNORECASE
+)
+RISE_AFTER = re.compile(rf"\s+(?:{'|'.join(RISE_AFTER_WORDS)})\b")
 POINTS = re.compile(r"\s*(?:percentage\s+)?points?\b", re.IGNORECASE)
+
+
+def _said_direction(claim: Claim, ctx: Context) -> int:
+    """-1 for a percentage said as a fall, +1 for one said as a rise, by the words just before
+    or after it; 0 for a level, a change of points, or a figure said both ways."""
+    if POINTS.match(ctx.article, claim.end) or "point" in claim.text.lower():
+        return 0  # "fell 9 percentage points": a change of a rate, not a relative change
+    lead = ctx.article[max(ctx.offset, claim.start - 24) : claim.start]
+    fall = bool(FALL_BEFORE.search(lead) or FALL_AFTER.match(ctx.article, claim.end))
+    rise = bool(RISE_BEFORE.search(lead) or RISE_AFTER.match(ctx.article, claim.end))
+    return rise - fall
 
 
 def signed(claim: Claim, frame: Frame, ctx: Context) -> Claim:
     """The claim with the sign its verb gives: a rate of change that fell is negative; any
-    other percentage said as a fall keeps its figure and says so (`direction`), so that a
-    reference's change written with its sign ("-8.7") is compared by its size."""
+    other percentage said as a change keeps its figure and says which way (`direction`), so
+    that it is compared with a reference change by its sign as well as its size."""
     if claim.kind is not Kind.PERCENT or not isinstance(claim.value, int | float):
         return claim
     if frame.metric is None or frame.metric.value not in CHANGE_RATES:
-        return replace(claim, direction=-1) if _said_as_fall(claim, ctx) else claim
+        direction = _said_direction(claim, ctx)
+        return replace(claim, direction=direction) if direction else claim
     if not FELL.search(ctx.sentence, max(0, ctx.span[0] - 48), ctx.span[0]):
         return claim
     return negated(claim)

@@ -76,8 +76,8 @@ def _claim_phrase(claim: Claim) -> str:
     if claim.is_date:
         return f"{said} ({claim.value})" if claim.value else said
     words = [claim.subject] if claim.subject else []
-    if claim.direction < 0:
-        words.append("a fall")  # "9%" said "a fall of 9%": compared with a change's -8.7
+    if claim.direction:  # "9%" said "a fall of 9%": compared with a change's -8.7
+        words.append("a fall" if claim.direction < 0 else "a rise")
     if claim.category and not (claim.subject and claim.category in claim.subject.lower()):
         words.append(claim.category)
     return f"{said} ({' '.join(words)})" if words else said

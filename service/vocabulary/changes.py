@@ -19,6 +19,13 @@ DECREASE_WORDS = frozenset(
 # A fall said after its figure ("9% lower", "a 9% fall").
 FALL_AFTER_WORDS = ("lower", "down", "less", "fewer", "fall", "drop", "decline", "decrease",
                     "cut", "reduction")  # fmt: skip
+# A rise said after its figure ("9% higher", "a 9% rise").
+RISE_AFTER_WORDS = ("higher", "up", "more", "rise", "increase", "jump")
+# The words of a reference metric that name a change whose figure carries its sign
+# ("visits_change" 8.0 is a rise, -8.7 a fall), unless the metric names a fall
+# ("visits_fall" 8.7 is a fall's size).
+SIGNED_CHANGE_WORDS = frozenset({"change", "growth", "rise", "increase", "gain", "yoy", "qoq"})
+FALL_METRIC_WORDS = DECREASE_WORDS | frozenset(FALL_AFTER_WORDS)
 # A change's word between its figure and its base ("9% down on 2023", "a 9% fall on 2023").
 BASE_CHANGE_WORDS = ("up", "down", "higher", "lower", "rise", "increase", "fall", "drop",
                      "decline", "cut")  # fmt: skip
