@@ -1282,6 +1282,71 @@ def test_a_change_said_one_way_is_refuted_by_a_reference_change_the_other_way(
 
 
 @pytest.mark.parametrize(
+    ("said", "change", "verdict"),
+    [
+        ("fell 8-9%", -8.7, "supported"),  # a fall said as a range
+        ("fell by between 8% and 9%", -8.7, "supported"),
+        ("fell 8-9%", 8.7, "contradicted"),
+        ("rose 8-9%", -8.7, "contradicted"),
+        ("rose 8-9%", 8.7, "supported"),
+    ],
+)
+def test_a_change_said_as_a_range_keeps_its_direction(said, change, verdict):
+    facts = _donors("Harwick", {"2023": 2.1, "2024": change})
+    text = f"In Harwick, the number of people giving blood {said} in 2024, the service said."
+    found = next(iter(check(text, facts, date(2025, 1, 22)).values()))
+    assert found["verdict"] == verdict, found["explanation"]
+
+
+@pytest.mark.parametrize(
+    ("said", "verdict"),
+    [
+        ("9% lower than in 2023", "supported"),  # 2023 is the base: the change is 2024's
+        ("9% higher than in 2023", "contradicted"),
+        ("9% lower than 2023", "supported"),
+        ("9% lower on 2023", "supported"),
+        ("9% higher on 2023", "contradicted"),
+    ],
+)
+def test_a_change_compared_with_a_year_is_of_the_year_of_its_level(said, verdict):
+    # 2023's own change (9.0) would back a rise, and refute a fall, if 2023 were its period
+    facts = _donors("Harwick", {"2023": 9.0, "2024": -9.0})
+    text = f"In Harwick, 41,250 people gave blood in 2024, {said}, the service said."
+    found = check(text, facts, date(2025, 1, 22))["9%"]
+    assert found["verdict"] == verdict, found["explanation"]
+    assert "2024" in found["explanation"], found["explanation"]
+
+
+def test_a_count_more_than_in_a_year_is_a_difference_not_the_years_level():
+    facts = [
+        replace(f, metric="donors", unit="people") for f in _donors("Harwick", {"2024": 52300})
+    ]
+    text = "In Harwick, 52,300 people gave blood in 2024, 5,000 more than in 2023."
+    assert check(text, facts, date(2025, 1, 22))["5,000"]["verdict"] == "unverifiable"
+
+
+@pytest.mark.parametrize(
+    ("unit", "change", "verdict"),
+    [
+        ("%", -9.0, "unverifiable"),  # a relative fall of 9% is not a fall of 9 points
+        ("%", 9.0, "unverifiable"),
+        ("percentage points", -9.0, "supported"),
+        ("pp", -9.0, "supported"),
+        ("percentage points", 9.0, "contradicted"),  # a rise of 9 points
+        ("percentage points", -4.0, "contradicted"),
+    ],
+)
+def test_a_change_in_points_is_compared_only_with_a_change_in_points(unit, change, verdict):
+    facts = [
+        replace(f, metric="donor_share_change", unit=unit)
+        for f in _donors("Harwick", {"2024": change})
+    ]
+    text = "In Harwick, the share of donors under 30 fell 9 percentage points in 2024."
+    found = check(text, facts, date(2025, 1, 22))["9 percentage points"]
+    assert found["verdict"] == verdict, found["explanation"]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # another change's base; a year of no figure

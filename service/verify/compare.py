@@ -202,7 +202,8 @@ def _turned(claim: Claim, fact: Fact) -> bool:
     size, as written."""
     if not claim.direction or not isinstance(fact.value, int | float):
         return False
-    if not isinstance(claim.value, int | float) or claim.value <= 0:
+    figure = claim.lower if claim.value is None else claim.value  # "8-9%": its lower end
+    if not isinstance(figure, int | float) or figure <= 0:
         return False
     if fact.value < 0:
         return claim.direction < 0
@@ -216,7 +217,7 @@ def negated(claim: Claim) -> Claim:
     lower, upper = claim.lower, claim.upper
     return replace(
         claim,
-        value=-claim.value,
+        value=None if claim.value is None else -claim.value,
         lower=None if upper is None else -upper,
         upper=None if lower is None else -lower,
         bounds=(claim.bounds or "[]")[::-1].translate(str.maketrans("[]()", "][)(")),

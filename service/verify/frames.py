@@ -16,6 +16,7 @@ from ..claims.categories import qualifies_place
 from ..model import Claim, Frame, Kind, Slot, split_year_at, split_year_end
 from ..vocabulary.changes import (
     BASE_CHANGE_WORDS,
+    COMPARATIVE_WORDS,
     DECREASE_WORDS,
     FALL_AFTER_WORDS,
     INCREASE_WORDS,
@@ -269,15 +270,18 @@ CHANGE_TO_BASE = (
     rf"(?:\s+(?:{'|'.join(BASE_CHANGE_WORDS)}))?"
     r"\s+(?:on|compared\s+(?:with|to))\s+"
 )
-CHANGE_BASE = re.compile(
-    CHANGE_TO_BASE
-    + r"(?P<base>(?:the|a)\s+year\s+(?:before|earlier|ago)|the\s+(?:previous|prior|preceding)"
+# A percentage's base after a comparative: "9% lower than in 2023", "3% higher than 2023".
+CHANGE_THAN_BASE = rf"\s+(?:{'|'.join(COMPARATIVE_WORDS)})\s+than\s+(?:in\s+|for\s+|during\s+)?"
+BASE = (
+    r"(?P<base>(?:the|a)\s+year\s+(?:before|earlier|ago)|the\s+(?:previous|prior|preceding)"
     r"\s+year|last\s+year|(?:19|20)\d\d(?:-\d\d)?)\b"
 )
+CHANGE_BASE = re.compile(CHANGE_TO_BASE + BASE)
+PERCENT_BASE = re.compile(f"(?:{CHANGE_TO_BASE}|{CHANGE_THAN_BASE}){BASE}")
 
 
 # A date said as another change's base ("rose 10% on 2018 and 3% on 2019": 2018 is the 10%'s).
-BASE_BEFORE = re.compile(r"[\d%]" + CHANGE_TO_BASE + "$")
+BASE_BEFORE = re.compile(rf"(?:[\d%]{CHANGE_TO_BASE}|%{CHANGE_THAN_BASE})$")
 
 
 def _of_a_level(date: Claim, ctx: Context) -> bool:
@@ -291,8 +295,10 @@ def _of_a_level(date: Claim, ctx: Context) -> bool:
 
 def _change_base(claim: Claim, text: str) -> tuple[int, int] | None:
     """Where the period a change is counted from is said, right after the change ("up 3% on
-    2023")."""
-    found = CHANGE_BASE.match(text, claim.end)
+    2023", and for a percentage "9% lower than in 2023"; a count's "5,000 more than in 2023"
+    is a difference, of no period of its own)."""
+    base = PERCENT_BASE if claim.kind is Kind.PERCENT else CHANGE_BASE
+    found = base.match(text, claim.end)
     return (found.start("base"), found.end("base")) if found else None
 
 
@@ -795,14 +801,12 @@ RISE_BEFORE = re.compile(
     rf"\b(?:{'|'.join(sorted(INCREASE_WORDS))})\s+(?:by\s+|of\s+)?$", re.IGNORECASE
 )
 RISE_AFTER = re.compile(rf"\s+(?:{'|'.join(RISE_AFTER_WORDS)})\b")
-POINTS = re.compile(r"\s*(?:percentage\s+)?points?\b", re.IGNORECASE)
 
 
 def _said_direction(claim: Claim, ctx: Context) -> int:
     """-1 for a percentage said as a fall, +1 for one said as a rise, by the words just before
-    or after it; 0 for a level, a change of points, or a figure said both ways."""
-    if POINTS.match(ctx.article, claim.end) or "point" in claim.text.lower():
-        return 0  # "fell 9 percentage points": a change of a rate, not a relative change
+    or after it ("fell 9 percentage points" too: compared only with a change in points); 0
+    for a level or a figure said both ways."""
     lead = ctx.article[max(ctx.offset, claim.start - 24) : claim.start]
     fall = bool(FALL_BEFORE.search(lead) or FALL_AFTER.match(ctx.article, claim.end))
     rise = bool(RISE_BEFORE.search(lead) or RISE_AFTER.match(ctx.article, claim.end))
@@ -813,7 +817,8 @@ def signed(claim: Claim, frame: Frame, ctx: Context) -> Claim:
     """The claim with the sign its verb gives: a rate of change that fell is negative; any
     other percentage said as a change keeps its figure and says which way (`direction`), so
     that it is compared with a reference change by its sign as well as its size."""
-    if claim.kind is not Kind.PERCENT or not isinstance(claim.value, int | float):
+    figure = claim.lower if claim.value is None else claim.value  # "fell 8-9%": a range
+    if claim.kind is not Kind.PERCENT or not isinstance(figure, int | float):
         return claim
     if frame.metric is None or frame.metric.value not in CHANGE_RATES:
         direction = _said_direction(claim, ctx)

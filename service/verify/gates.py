@@ -9,7 +9,7 @@ import re
 from ..model import YEAR_RANGE, Claim, Fact, Frame, Kind, is_span, period_end, period_start
 from ..vocabulary.lexicon import MEASURE_UNITS, SMALL_NUMBER_WORDS
 from ..vocabulary.text import fold, in_a_row, normalize, stem, stems
-from ..vocabulary.units import unit_of
+from ..vocabulary.units import in_points, unit_of
 from ..vocabulary.words import (
     CATEGORY_METRICS,
     COMPOUND_PREFIXES,
@@ -54,6 +54,8 @@ def kind_fits(claim: Claim, fact: Fact) -> str | None:
     kind = "count" if claim.kind.counts else claim.kind.value
     if unit_class(fact.unit) != kind:
         return "kind"
+    if kind == "percent" and ("point" in claim.text.lower()) != in_points(fact.unit):
+        return "kind"  # "fell 9 percentage points" is no relative fall of 9%, nor a rate
     if claim.kind is Kind.QUANTITY and claim.unit and not _same_measure(claim.unit, fact.unit):
         return "kind"  # "185 km/h" is no count of people, "10 km" no magnitude
     if _measure(fact.unit) and not _same_measure(claim.unit or "", fact.unit):

@@ -206,10 +206,12 @@ CHANGE_BEFORE = re.compile(
     + r")(?:\s+(?:by|of))?\s+$"
 )
 # After the figure: a change word ("9.1% up on"), or a comparative with the period it is of
-# ("9% more than in January last year"; not "8.1% higher than the national average").
+# ("9% more than in January last year", "9% lower on 2023"; not "8.1% higher than the
+# national average").
 CHANGE_AFTER = re.compile(
     r"\s+(?:(?:" + "|".join(sorted(CHANGE_WORDS - COMPARATIVES)) + r")\b"
-    r"|(?:" + "|".join(sorted(COMPARATIVES)) + r")\s+(?:[a-z]+\s+){0,2}?than\s+(?:[a-z]+\s+){0,3}?"
+    r"|(?:" + "|".join(sorted(COMPARATIVES)) + r")\s+(?:(?:[a-z]+\s+){0,2}?than|on)\s+"
+    r"(?:[a-z]+\s+){0,3}?"
     r"(?:year|month|week|quarter|earlier|before|last|previous|\d{4})\b)"
 )
 

@@ -16,6 +16,7 @@ from ..vocabulary.places import known_place, place_key
 from ..vocabulary.qualifiers import GROUPS
 from ..vocabulary.qualifiers import group as qualifier_group
 from ..vocabulary.text import fold, normalize, significant_words, stems
+from ..vocabulary.units import in_points
 from ..vocabulary.words import (
     EVENT_FAMILY_OF,
     EVENT_WORDS,
@@ -413,7 +414,7 @@ def series(fact: Fact) -> tuple:
 
 def unit_class(unit: str | None) -> str:
     """'%', a currency code, or what is counted."""
-    if unit == "%":
+    if unit == "%" or in_points(unit):
         return "percent"
     return "money" if unit and len(unit) == 3 and unit.isupper() else "count"
 

@@ -29,6 +29,9 @@ FALL_METRIC_WORDS = DECREASE_WORDS | frozenset(FALL_AFTER_WORDS)
 # A change's word between its figure and its base ("9% down on 2023", "a 9% fall on 2023").
 BASE_CHANGE_WORDS = ("up", "down", "higher", "lower", "rise", "increase", "fall", "drop",
                      "decline", "cut")  # fmt: skip
+# A comparative a percentage's base follows after "than" ("9% lower than in 2023").
+COMPARATIVE_WORDS = ("higher", "lower", "more", "less", "fewer", "greater", "smaller", "up",
+                     "down")  # fmt: skip
 # The -ing forms of a change ("after rising 0.5%"), and of a slowing or easing one.
 CHANGING = frozenset(w for w in INCREASE_WORDS | DECREASE_WORDS if w.endswith("ing")) | {
     "easing",

@@ -11,6 +11,10 @@ from .words import FUNCTION_WORDS
 # A percentage's unit as a reference may write it: compared as "%" (stored as written, so a
 # fact's id, derived from its unit, never changes).
 PERCENT_UNITS = frozenset({"%", "percent", "per cent", "per-cent", "percentage", "pct"})
+# A change of a rate, in points: a reference writes its unit so, an article "9 percentage
+# points" ("fell 9 percentage points" is no 9% fall, nor a rate of 9%; a league's "points"
+# are a count).
+POINT_UNITS = frozenset({"percentage points", "percentage point", "pp", "% points", "ppt"})
 SQUARED = re.compile(r"(?<=[a-z])([23])$", re.IGNORECASE)  # "km2" is "km**2"
 MAX_WORDS = 3  # "square kilometres", "kilometres per hour"
 
@@ -52,3 +56,8 @@ def canonical_unit(unit: str | None) -> str | None:
     if unit is not None and " ".join(unit.lower().split()) in PERCENT_UNITS:
         return "%"
     return unit
+
+
+def in_points(unit: str | None) -> bool:
+    """Whether a fact's unit is percentage points ("pp", "percentage points")."""
+    return unit is not None and " ".join(unit.lower().split()) in POINT_UNITS
