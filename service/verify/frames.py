@@ -22,12 +22,19 @@ from ..vocabulary.changes import (
     INCREASE_WORDS,
     RISE_AFTER_WORDS,
 )
-from ..vocabulary.lexicon import MONTHS, PLACE_ADVERBS, PLURALS_WITHOUT_S, WEEKDAYS
+from ..vocabulary.lexicon import (
+    MONTHS,
+    PLACE_ADVERBS,
+    PLURALS_WITHOUT_S,
+    SMALL_NUMBER_WORDS,
+    WEEKDAYS,
+)
 from ..vocabulary.text import normalize, significant_words, stems
 from ..vocabulary.words import (
     CARE_FOLLOWERS,
     CONDITIONAL_WORDS,
     COUNTED_GROUPS,
+    DURATION_WORDS,
     ECONOMIES,
     EVENT_WORDS,
     FIRST_STAGE_WORDS,
@@ -137,8 +144,16 @@ def _sub_annual(ctx: Context) -> tuple[str, int] | None:
         for at in words.find(phrase):
             if lo <= at < hi and not ctx.span[0] <= at < ctx.span[1]:
                 if not any(0 <= at - end <= 1 for _, end in (*ctx.figures, ctx.span)):
-                    return " ".join(phrase), at
+                    if not DURATION.search(ctx.sentence, max(0, at - 40), at):
+                        return " ".join(phrase), at
     return None
+
+
+# "took a month to put out", "lasted six weeks", "for nine months": a length of time.
+DURATION = re.compile(
+    rf"\b(?:{'|'.join(DURATION_WORDS)})\s+(?:about\s+|nearly\s+|almost\s+|more\s+than\s+)?"
+    rf"(?:a|an|one|several|a\s+few|{'|'.join(SMALL_NUMBER_WORDS)}|\d+)\s+$"
+)
 
 
 YEAR_TO = re.compile(r"\b(?:year|12\s+months)\s+to\s+$", re.IGNORECASE)  # "in the year to March"

@@ -8,6 +8,7 @@ import re
 
 from ..model import YEAR_RANGE, Claim, Fact, Frame, Kind, is_span, period_end, period_start
 from ..vocabulary.lexicon import MEASURE_UNITS, SMALL_NUMBER_WORDS
+from ..vocabulary.places import known_place
 from ..vocabulary.text import fold, in_a_row, normalize, stem, stems
 from ..vocabulary.units import in_points, unit_of
 from ..vocabulary.words import (
@@ -19,6 +20,7 @@ from ..vocabulary.words import (
     METRIC_WORDS,
     OPENING_WORDS,
     PREMISES_PARTS,
+    PROPOSAL_WORDS,
     SEASONS,
     START_WORDS,
 )
@@ -413,6 +415,52 @@ def other_event(claim: Claim, frame: Frame, fact: Fact, hints: Hints, ctx: Conte
         # a day it gives may be when a figure of last year's event was said
         return bool(known) and period.value not in known
     return bool(known) and _apart(period.value, known)
+
+
+# A proper name before a head noun: "Dunmere Airport", "St Mary's Hospital".
+NAMED = r"((?:[A-Z][\w'’.-]*\s+)+)"
+
+
+def other_namesake(fact: Fact, ctx: Context) -> bool:
+    """Whether the claim's sentence, before it, last names another thing of the kind the fact's
+    subject is ("Dunmere Airport, 40 miles to the south, handled 5.1 million passengers"
+    against Marlcaster Airport's count): the head of the fact's subject ("Airport") after a
+    name none of whose words the fact's subject, aliases, place or keywords hold."""
+    heads = {name.split()[-1] for name in (fact.subject, *fact.aliases) if len(name.split()) > 1}
+    place = stems(fact.place or "")
+    heads = {  # a kind of thing ("Airport", "Council"), not a name ("Dunfallow", "Kazakhstan")
+        h
+        for h in heads
+        if h[:1].isupper()
+        and h.lower() not in FUNCTION_WORDS
+        and not stems(h) & place
+        and not known_place(h)
+    }
+    if not heads:
+        return False
+    before = ctx.original[: ctx.span[0]]  # (the folded sentence keeps no capitals)
+    found = list(re.finditer(NAMED + rf"(?:{'|'.join(map(re.escape, heads))})\b", before))
+    if not found:
+        return False
+    own = stems(" ".join((fact.subject, *fact.aliases, fact.place or "", *fact.keywords)))
+    said = stems(found[-1][1]) - FUNCTION_STEMS
+    return bool(said) and not said & own
+
+
+PROPOSED = re.compile(  # "proposed a fine of", "offered a", "sought damages of"
+    rf"\b({'|'.join(PROPOSAL_WORDS)})\s+(?:(?:an?|the|its|their)\s+)?"
+    r"(?:(?:[a-z]+\s+){1,2}?(?:of|at)\s+)?$"
+)
+
+
+def proposed_not_decided(fact: Fact, ctx: Context) -> bool:
+    """Whether the figure is said as one put forward ("It had first proposed a fine of
+    £500,000") and the fact's metric is not of that stage (the fine imposed, not
+    "proposed_fine")."""
+    if fact.is_date:
+        return False  # "requested the recount on May 11": the day of the request
+    found = PROPOSED.search(ctx.sentence, max(ctx.clause[0], ctx.span[0] - 48), ctx.span[0])
+    return found is not None and found[1] not in fact.metric.split("_")
 
 
 def _other_kind(fact: Fact, ctx: Context) -> bool:

@@ -368,6 +368,10 @@ def inputs(
     if not gates.dates_an_event(claim, ctx):
         return None, "deadline"
     found = profile(fact)
+    if gates.other_namesake(fact, ctx):
+        return None, "other subject"
+    if gates.proposed_not_decided(fact, ctx):
+        return None, "metric"
     if gates.other_event(claim, frame, fact, hints, ctx) or gates.other_end(
         claim, fact, found, ctx
     ):
@@ -615,11 +619,11 @@ class Outcome:
 
 
 GATE_ORDER = (
-    "kind", "deadline", "other event", "counted", "metric", "currency", "forecast", "to come",
-    "per capita", "whole",
+    "kind", "deadline", "other subject", "other event", "counted", "metric", "currency",
+    "forecast", "to come", "per capita", "whole",
     "place",
     "evidence", "no period", "sub-annual", "precision", "period",
-)  # fmt: skip  # fmt: skip
+)  # fmt: skip
 
 
 def best_matches(

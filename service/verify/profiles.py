@@ -120,6 +120,9 @@ def _metric_words(fact: Fact) -> tuple[str, ...]:
     # any words of its qualifier group ("waiting over 52 weeks": "waiting more than 52 weeks")
     bound = next((w for w in words if qualifier_group(w) in ("above", "below")), None)
     if bound is None:
+        if len(words) > 1 and words[0].endswith("ed"):  # "proposed_fine": "proposed a fine"
+            rest = " ".join(words[1:])
+            return (name, *(f"{words[0]} {article} {rest}" for article in ("a", "an", "the")))
         return (name,)
     said = f" {name} "
     return tuple(

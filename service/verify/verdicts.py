@@ -107,7 +107,8 @@ def _why_not(outcome: Outcome, frame: Frame | None) -> str:
         every = {4: "annual", 7: "monthly"}.get(len(fact.period or ""), "daily")
         if is_span(fact.period):
             every = f"over {fact.period}"
-        return REASONS[outcome.reason].format(about=about, unit=fact.unit, every=every)
+        head = fact.subject.split()[-1]
+        return REASONS[outcome.reason].format(about=about, unit=fact.unit, every=every, head=head)
     if frame is not None:
         if frame.forecast is not None:
             return REASONS["forecast"]
@@ -125,6 +126,7 @@ def _why_not(outcome: Outcome, frame: Frame | None) -> str:
 REASONS = {
     "currency": "the reference ({about}) is in {unit}, the claim in another currency",
     "forecast": "it is a forecast or a target, and references record what happened",
+    "other subject": "its sentence speaks of another {head} than the reference's ({about})",
     "no period": "it names no period, and the reference ({about}) gives one figure a period",
     "sub-annual": "it is about part of a year, and the reference ({about}) is annual",
     "precision": "its period is not a whole one of the reference's: the reference ({about}) "

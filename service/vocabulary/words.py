@@ -260,6 +260,16 @@ SUB_ANNUAL_WORDS = (
     "year on year", "week", "weekly",
 )  # fmt: skip
 
+# Words before a length of time ("took a month to put out", "lasted six weeks"): its month or
+# week is no part of a year the figure is of.
+DURATION_WORDS = ("took", "take", "takes", "taking", "lasted", "lasting", "lasts", "spent",
+                  "for", "within")  # fmt: skip
+
+# Words that make a figure one put forward, not the one decided ("first proposed a fine of
+# £500,000", "offered a rise of 3%"): compared only with a metric of that stage.
+PROPOSAL_WORDS = ("proposed", "sought", "requested", "offered", "demanded", "recommended",
+                  "suggested", "mooted", "threatened")  # fmt: skip
+
 # Words that put a figure a year before the date its sentence gives ("212 murders in 2023,
 # down from 247 the year before").
 YEAR_BEFORE_WORDS = (
