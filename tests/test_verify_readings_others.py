@@ -39,6 +39,7 @@ def _passengers(value=3_412_000):
     ],
 )  # fmt: skip
 def test_a_figure_of_another_thing_of_the_references_kind_is_not_compared(text, verdict):
+    text = f"Marlcaster Airport had its best year. {text}"
     found = check(text, [_passengers()], PUBLISHED)["5.1 million"]
     assert found["verdict"] == verdict, found["explanation"]
 
@@ -53,6 +54,7 @@ def test_a_figure_of_another_thing_of_the_references_kind_is_not_compared(text, 
          "The group Justice Watch Dunfallow put it at 5.1 million.", False),
         ("Avalanche deaths in Valtessa", (), "Valtessa", "Across Valtessa, 5.1 million died.",
          False),
+        ("Central Bank of Chile", (), None, "Neighbouring Chile had 5.1 million.", False),
     ],
 )  # fmt: skip
 def test_another_namesake_is_a_kind_of_thing_named_otherwise(subject, aliases, place, text, other):
@@ -86,7 +88,7 @@ def test_a_figure_put_forward_is_compared_with_that_stage_never_with_the_one_dec
     assert found["verdict"] == "unverifiable", found["explanation"]
 
 
-def test_the_day_a_thing_was_requested_is_still_that_days_date():
+def test_the_day_a_thing_was_requested_on_is_no_figure_put_forward():
     fact = event("d", "Kellerton recount", "recount_request_date", "2025-05-11")
     _, _, ctx = read("Whitlow requested the recount on May 11.", "May 11", PUBLISHED)
     assert not gates.proposed_not_decided(fact, ctx)

@@ -457,8 +457,6 @@ def proposed_not_decided(fact: Fact, ctx: Context) -> bool:
     """Whether the figure is said as one put forward ("It had first proposed a fine of
     £500,000") and the fact's metric is not of that stage (the fine imposed, not
     "proposed_fine")."""
-    if fact.is_date:
-        return False  # "requested the recount on May 11": the day of the request
     found = PROPOSED.search(ctx.sentence, max(ctx.clause[0], ctx.span[0] - 48), ctx.span[0])
     return found is not None and found[1] not in fact.metric.split("_")
 
