@@ -117,3 +117,37 @@ def test_a_length_of_time_is_no_part_of_a_year(length):
 def test_a_month_a_figure_is_of_is_still_part_of_a_year():
     _, frame, _ = read("Prices rose 0.4% in the month, the office said.", "0.4%", PUBLISHED)
     assert frame.period is not None and frame.period.value == "part of a year"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("Czech inflation fell to 2.4% last year. In 2019 it was 2.8%.", "2.8%"),
+        ("Czech inflation fell to 2.4% last year. In 2019, it was 2.8%.", "2.8%"),
+        ("Czech inflation has been volatile. In 2019 prices rose 2.8%.", "2.8%"),
+        ("Czechia's inflation peaked early. Prices there rose 2.8% in 2019.", "2.8%"),
+    ],
+)
+def test_a_sentence_opening_on_its_year_and_a_pronoun_speaks_of_the_one_before(text, figure):
+    facts = [stat("inflation", 2.84, "2019", place="Czechia"),
+             stat("inflation", 2.4, "2024", place="Czechia")]  # fmt: skip
+    found = check(text, facts, PUBLISHED)[figure]
+    assert found["verdict"] == "supported", found["explanation"]
+    assert "2019" in found["explanation"]
+
+
+def _wildfires():
+    return [
+        replace(stat("wildfires_change", value, year, place="Northdale", unit="%", source=FIRE,
+                     subject="Northdale wildfires"), keywords=("wildfires", "rise"))
+        for year, value in (("2024", 50.0), ("2023", 12.0))
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(("said", "verdict"), [("a rise of 50%", "supported"),
+                                               ("a rise of 12%", "contradicted")])  # fmt: skip
+def test_a_change_said_after_its_base_is_of_the_levels_period(said, verdict):
+    text = f"The service attended 63 wildfires in Northdale last year, up from 41 in 2023, {said}."
+    found = next(v for k, v in check(text, _wildfires(), PUBLISHED).items() if "%" in k)
+    assert found["verdict"] == verdict, found["explanation"]
+    assert "2024" in found["explanation"], found["explanation"]  # not 2023, the base's year

@@ -28,11 +28,13 @@ RELATIVE = re.compile(r"['\u2019s]*\s*,\s*(?:who|which|whose|where)\b")
 JOINED = re.compile(r"[,;]\s*(?:and|but|while|whereas)\b")  # a clause of its own begins
 # A sentence that opens on a pronoun, or on "the country", "the kingdom" ... speaks of what
 # the sentence before spoke of.
-PRONOUN = re.compile(
-    r"[\"'\s]*(?:it|its|they|their|this|these|those|he|she|the\s+(?:country|nation|kingdom|"
+PRONOUN = re.compile(  # (after the year it opens with: "In 2019 it was 2.8%")
+    r"[\"'\s]*(?:in\s+(?:19|20)\d\d,?\s+)?"
+    r"(?:it|its|they|their|this|these|those|he|she|the\s+(?:country|nation|kingdom|"
     r"republic|city|island|region|state|economy|population)(?:['\u2019]s)?"
-    r"|prices(?=\s+(?:rose|fell|climbed|increased|decreased|dropped)\b))\b",  # "Inflation
-    re.IGNORECASE,  # has been low there. Prices rose 0.9% last year": its consumer prices
+    # "Inflation has been low there. Prices rose 0.9% last year": its consumer prices
+    r"|prices(?=\s+(?:there\s+)?(?:rose|fell|climbed|increased|decreased|dropped)\b))\b",
+    re.IGNORECASE,
 )
 
 

@@ -189,6 +189,12 @@ def _period(claim: Claim, ctx: Context, dates: list[Claim], view: ArticleView) -
         # 3% on 2023"), never another change's base ("rose 10% on 2019 and 3% on 2023") nor a
         # year said of no figure ("After a record 2023, numbers rose 10% on 2019")
         usable = [d for d in usable if d.end <= claim.start and _of_a_level(d, ctx)]
+    after_base = None if base else AFTER_FROM.search(text, start, claim.start)
+    if after_base and claim.kind is Kind.PERCENT:  # "63 wildfires last year, up from 41 in
+        # 2023, a rise of 50%": the change is of the level's period, not of its base's
+        levels = [d for d in usable if start <= d.start and d.end <= after_base.start()]
+        if levels:
+            return Slot(str(levels[-1].value), "sentence", levels[-1].start, levels[-1].end)
     own = _following(claim.end, usable, text)
     if own:
         return Slot(str(own.value), "clause", own.start, own.end)
@@ -293,6 +299,13 @@ BASE = (
 )
 CHANGE_BASE = re.compile(CHANGE_TO_BASE + BASE)
 PERCENT_BASE = re.compile(f"(?:{CHANGE_TO_BASE}|{CHANGE_THAN_BASE}){BASE}")
+
+
+# A change said after the level it started from ("..., up from 41 in 2023, a rise of 50%").
+AFTER_FROM = re.compile(
+    rf"\b(?:{'|'.join(sorted(INCREASE_WORDS | DECREASE_WORDS))})\s+from\s+[^;:()]*?,\s+"
+    r"(?:(?:an?\s+)?(?:rise|increase|fall|drop|decline|jump|growth)\s+of|or|up|down)\s+$"
+)
 
 
 # A date said as another change's base ("rose 10% on 2018 and 3% on 2019": 2018 is the 10%'s).
