@@ -151,3 +151,48 @@ def test_a_change_said_after_its_base_is_of_the_levels_period(said, verdict):
     found = next(v for k, v in check(text, _wildfires(), PUBLISHED).items() if "%" in k)
     assert found["verdict"] == verdict, found["explanation"]
     assert "2024" in found["explanation"], found["explanation"]  # not 2023, the base's year
+
+
+COUNCIL = Source("Wyvernshire County Council", "https://example.org/wyvernshire/budget")
+
+
+def _council():
+    vote = event("vote", "Wyvernshire County Council budget vote", "meeting_date", "2025-02-25",
+                 source=COUNCIL, place="Wyvernshire", keywords=("budget", "approved"))  # fmt: skip
+    charge = stat("band_d_charge", 1_742.57, "2025-26", place="Wyvernshire", unit="GBP",
+                  source=COUNCIL, subject="Wyvernshire council tax")  # fmt: skip
+    return [vote, replace(charge, keywords=("band d", "council tax", "household"))]
+
+
+BUDGET = date(2025, 2, 27)
+
+
+@pytest.mark.parametrize(("day", "verdict"), [("25 February", "supported"),
+                                              ("24 February", "contradicted")])  # fmt: skip
+def test_what_was_done_after_what_will_be_is_no_forecast(day, verdict):
+    text = (
+        "Wyvernshire County Council will raise council tax by 4.99% from April after "
+        f"councillors approved the budget on {day}."
+    )
+    found = check(text, _council(), BUDGET)[day]
+    assert found["verdict"] == verdict, found["explanation"]
+    # ... while a figure of what will be, before any such clause, stays a forecast
+    text = "The council will approve a budget on 25 February, after which bills will rise."
+    assert check(text, _council(), BUDGET)["25 February"]["verdict"] == "unverifiable"
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("A Band D household will pay £1,742.57 in council tax in 2025-26.", "supported"),
+        # another figure may be a later change of the charge: never refuted by the one set
+        ("A Band D household will pay £1,790.00 in council tax in 2025-26.", "unverifiable"),
+        # a year that begins after the article's: a forecast still
+        ("A Band D household will pay £1,742.57 in council tax in 2027-28.", "unverifiable"),
+        ("A Band D household could pay £1,742.57 in council tax in 2025-26.", "unverifiable"),
+    ],
+)
+def test_a_charge_set_for_the_financial_year_begun_in_the_articles_year_is_compared(text, verdict):
+    figure = next(k for k in check(text, _council(), BUDGET) if k.startswith("£"))
+    found = check(text, _council(), BUDGET)[figure]
+    assert found["verdict"] == verdict, found["explanation"]

@@ -34,6 +34,7 @@ from ..vocabulary.words import (
     CARE_FOLLOWERS,
     CONDITIONAL_WORDS,
     COUNTED_GROUPS,
+    DONE_VERBS,
     DURATION_WORDS,
     ECONOMIES,
     EVENT_WORDS,
@@ -711,6 +712,10 @@ def _forecast(
             if at < ctx.span[0] and phrase in MODAL_PHRASES and own_verb:
                 continue  # "owners who said they could no longer afford ... rose 38%": the
                 # figure's own verb, past and done, follows another clause's modal
+            if at < ctx.span[0] and phrase in MODAL_PHRASES:
+                if DONE_AFTER.search(ctx.sentence, at, ctx.span[0]):
+                    continue  # "will raise it by 4.99% after councillors approved the budget
+                    # on 25 February": what was done, told after what will be
             return Slot(
                 " ".join(phrase), "clause", ctx.offset + at, ctx.offset + at + len(phrase[0])
             )
@@ -734,12 +739,23 @@ def _forecast(
 EFFECTIVE = re.compile(r"\bfrom\s+(?:the\s+)?$")
 
 
-def _takes_effect(period: Slot | None, ctx: Context) -> bool:
-    """Whether a figure's clause says it will be so from a day or a month it gives."""
-    if period is None or period.origin != "clause" or len(period.value) < len("2025-05"):
+def _takes_effect(period: Slot | None, ctx: Context, view: ArticleView) -> bool:
+    """Whether a figure's clause says it will be so from a day or a month it gives, or for
+    the financial year that begins in the article's own year ("will pay £1,742.57 in
+    2025-26": a charge set for it)."""
+    if period is None or period.origin != "clause":
+        return False
+    lo, hi = ctx.offset + ctx.clause[0], ctx.offset + ctx.clause[1]
+    year = view.published_at.year if view.published_at else None
+    if split_year_end(period.value) and year is not None and int(period.value[:4]) <= year:
+        return (
+            lo <= period.start < hi
+            and bool(CHARGED.search(ctx.sentence, *ctx.clause))
+            and (not CONDITIONAL.search(ctx.sentence))
+        )
+    if len(period.value) < len("2025-05"):
         return False  # (a year to come is a forecast: "from 2027")
     before = ctx.article[max(0, period.start - len("from the ")) : period.start]
-    lo, hi = ctx.offset + ctx.clause[0], ctx.offset + ctx.clause[1]
     return (
         bool(EFFECTIVE.search(before))
         and lo <= period.start < hi
@@ -749,11 +765,19 @@ def _takes_effect(period: Slot | None, ctx: Context) -> bool:
 
 
 WILL = re.compile(r"\bwill\b")
+# A charge set for a period: "will pay", "will be charged", "will cost".
+CHARGED = re.compile(r"\bwill\s+(?:pay|be\s+charged|cost|be\s+billed)\b")
 MODAL_PHRASES = (("could",), ("will",))  # forecast words of a clause, not verbs of thought
 CONDITIONAL = re.compile(rf"\b(?:{'|'.join(CONDITIONAL_WORDS)})\b")  # "... if it is approved"
 # A predicate verb in the past, not after a modal's "have" or "to" ("expected to have reached").
 FINITE_PAST = re.compile(
     r"(?<!\bto )(?<!\bhave )(?<!\bbe )\b(?:" + "|".join(sorted(PAST_PREDICATE_VERBS)) + r")\b"
+)
+# A clause of what was done, after a modal's ("after councillors approved the budget on").
+DONE_AFTER = re.compile(
+    r"\b(?:after|when|once|since|because)\s+(?:[a-z'’]+\s+){0,3}?(?:"
+    + "|".join(sorted({*PAST_PREDICATE_VERBS, *DONE_VERBS}))
+    + r")\b"
 )
 OWN_VERB_BEFORE = 24  # characters before a figure its own verb stands in ("rose 38% to 517")
 # What a figure had to reach, said just before it ("needed 100,000 signatures"; not "412
@@ -869,7 +893,7 @@ def frame_of(claim: Claim, ctx: Context, dates: list[Claim], view: ArticleView) 
     place = place_of(claim, ctx, view)
     if _verbs_date(claim, ctx, dates, metric, period) and view.published_at:
         period = Slot(view.published_at.isoformat(), "article")
-    if _takes_effect(period, ctx):
+    if _takes_effect(period, ctx, view):
         period = replace(period, origin="effective")
     if metric is not None and metric.origin == "phrase" and metric.start >= ctx.offset:
         phrase_place = _population_place(ctx, metric, view)

@@ -265,6 +265,11 @@ SUB_ANNUAL_WORDS = (
 DURATION_WORDS = ("took", "take", "takes", "taking", "lasted", "lasting", "lasts", "spent",
                   "for", "within")  # fmt: skip
 
+# Verbs of a decision or an act done, in a clause after a modal's ("will rise after councillors
+# approved the budget on 25 February"): what they date or count was done.
+DONE_VERBS = ("approved", "agreed", "voted", "announced", "signed", "published", "decided",
+              "confirmed", "opened", "began", "started", "passed", "set", "adopted")  # fmt: skip
+
 # Words that make a figure one put forward, not the one decided ("first proposed a fine of
 # £500,000", "offered a rise of 3%"): compared only with a metric of that stage.
 PROPOSAL_WORDS = ("proposed", "sought", "requested", "offered", "demanded", "recommended",
