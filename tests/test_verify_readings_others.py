@@ -161,7 +161,9 @@ def _council():
                  source=COUNCIL, place="Wyvernshire", keywords=("budget", "approved"))  # fmt: skip
     charge = stat("band_d_charge", 1_742.57, "2025-26", place="Wyvernshire", unit="GBP",
                   source=COUNCIL, subject="Wyvernshire council tax")  # fmt: skip
-    return [vote, replace(charge, keywords=("band d", "council tax", "household"))]
+    plan = replace(charge, id="plan", value=1_900.0, period="2027-28")
+    words = ("band d", "council tax", "household")
+    return [vote, replace(charge, keywords=words), replace(plan, keywords=words)]
 
 
 BUDGET = date(2025, 2, 27)
@@ -187,8 +189,9 @@ def test_what_was_done_after_what_will_be_is_no_forecast(day, verdict):
         ("A Band D household will pay £1,742.57 in council tax in 2025-26.", "supported"),
         # another figure may be a later change of the charge: never refuted by the one set
         ("A Band D household will pay £1,790.00 in council tax in 2025-26.", "unverifiable"),
-        # a year that begins after the article's: a forecast still
-        ("A Band D household will pay £1,742.57 in council tax in 2027-28.", "unverifiable"),
+        # a year that begins after the article's: a forecast still, even where a plan of the
+        # council's gives that year a figure
+        ("A Band D household will pay £1,900.00 in council tax in 2027-28.", "unverifiable"),
         ("A Band D household could pay £1,742.57 in council tax in 2025-26.", "unverifiable"),
     ],
 )
