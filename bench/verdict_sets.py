@@ -59,6 +59,8 @@ SETS = (
     ("blind13_wb", DATA / "verdicts_blind13_wb", "bundled"),
     ("blind14", DATA / "verdicts_blind14", DATA / "verdicts_blind14" / "references.jsonl"),
     ("blind14_wb", DATA / "verdicts_blind14_wb", "bundled"),
+    ("blind15", DATA / "verdicts_blind15", DATA / "verdicts_blind15" / "references.jsonl"),
+    ("blind15_wb", DATA / "verdicts_blind15_wb", "bundled"),
 )
 WRONG = ("supported", "contradicted")  # the verdicts that must never be given wrongly
 

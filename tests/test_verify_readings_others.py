@@ -199,3 +199,5 @@ def test_a_charge_set_for_the_financial_year_begun_in_the_articles_year_is_compa
     figure = next(k for k in check(text, _council(), BUDGET) if k.startswith("£"))
     found = check(text, _council(), BUDGET)[figure]
     assert found["verdict"] == verdict, found["explanation"]
+    if verdict == "supported":  # cited to the penny
+        assert "GBP 1,742.57" in found["explanation"], found["explanation"]

@@ -284,7 +284,8 @@ def agrees(claim: Claim, fact: Fact) -> bool | None:
 def describe(value, qualifier: str | None = None, unit: str | None = None) -> str:
     """A figure as a reporter writes it: 'about 3,500', '12.5%', '2024-03-16'."""
     if isinstance(value, float) and math.isfinite(value):  # as a source prints it, not 15 digits
-        value = int(value) if value.is_integer() or abs(value) >= 1000 else round(value, 2)
+        # (pence and cents kept below a million: "GBP 1,742.57", not 1,742)
+        value = int(round(value)) if value.is_integer() or abs(value) >= 1e6 else round(value, 2)
     text = f"{value:,}" if isinstance(value, int | float) else str(value)
     if unit == "%":
         text += "%"

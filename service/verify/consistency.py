@@ -23,6 +23,7 @@ from itertools import combinations
 
 from ..model import Claim, Frame, Kind
 from ..vocabulary.changes import (
+    COMPARATIVE_WORDS,
     DECREASE_WORDS,
     INCREASE_WORDS,
     MULTIPLES,
@@ -185,7 +186,11 @@ def restatements(text: str, items: list[_Item]) -> list[Finding]:
     Percentages and money are left out: their frames rarely say enough to be sure."""
     found = []
     listed = {id(i) for i in _lists(text, items)}
-    settled = [i for i in items if not i.flagged and not _updates(text, i) and id(i) not in listed]
+    settled = [
+        i
+        for i in items
+        if not i.flagged and not _updates(text, i) and not _rival(text, i) and id(i) not in listed
+    ]
     groups: dict[tuple, list[_Item]] = {}
     for item in settled:
         key = ("date",) if item.claim.is_date else (_family(item.claim.kind), item.slot("metric"))
@@ -230,6 +235,21 @@ def _places_named(text: str, item: _Item) -> set[str]:
 def _updates(text: str, item: _Item) -> bool:
     """The sentence revises, compares or looks back ("later rose to", "last year")."""
     return bool(_words(_sentence(text, item)) & UPDATE_WORDS)
+
+
+# A figure said beside another publisher's: "show 1,480 hectares burned, well above the fire
+# service's figure".
+RIVAL = re.compile(
+    rf"\b(?:{'|'.join(COMPARATIVE_WORDS)}|above|below)\s+(?:than\s+)?(?:the\s+|its\s+)?"
+    r"(?:[\w'’-]+\s+){0,4}?(?:figures?|estimates?|count|tally|total)\b",
+    re.IGNORECASE,
+)
+
+
+def _rival(text: str, item: _Item) -> bool:
+    """The sentence sets its figure against another figure of the same thing: the article
+    reports two publishers disagreeing, which is no slip of its own."""
+    return bool(RIVAL.search(_sentence(text, item)))
 
 
 def _same_thing(text: str, a: _Item, b: _Item) -> bool:
