@@ -32,7 +32,7 @@ from ..references.sources.wikidata import WikidataSource
 from ..references.store import STAMP, VERSION, ReferenceStore
 from ..vocabulary.places import place_name
 from ..vocabulary.text import fold, normalize, significant_words
-from ..vocabulary.words import EVENT_WORDS, METRIC_WORDS
+from ..vocabulary.words import BARE_METRIC_WORDS, EVENT_WORDS, METRIC_WORDS
 from .consistency import findings
 from .context import context_of, sentence_start, tokens
 from .frames import frame_of, signed, with_starting_levels
@@ -195,9 +195,10 @@ def _places_of(facts: list[Fact]) -> tuple[str, ...]:
 
 
 def _said_series(facts: list[Fact], text: str) -> list[Fact]:
-    """The candidates less the series whose metric the article never names: a series figure
-    is compared only where its metric's words stand by the claim (the metric gate), so the
-    years of a place's GDP need no look at all in a story that never speaks of its economy.
+    """The candidates less the series whose metric the article never names (nor its bare
+    word, "prices"): a series figure is compared only where its metric's words stand by the
+    claim (the metric gate), so the years of a place's GDP need no look at all in a story
+    that never speaks of its economy.
     (A population is also said by phrasing, "a country of 85 million people": kept.)"""
     words = tokens(fold(text))
     said: dict[str, bool] = {}
@@ -206,7 +207,8 @@ def _said_series(facts: list[Fact], text: str) -> list[Fact]:
         metric = fact.metric
         if fact.is_series and metric in METRIC_WORDS and metric != "population":
             if metric not in said:
-                said[metric] = any(words.find(p) for p in profile(fact).metric_words)
+                bare = tuple((word,) for word in BARE_METRIC_WORDS.get(metric, ()))
+                said[metric] = any(words.find(p) for p in (*profile(fact).metric_words, *bare))
             if not said[metric]:
                 continue
         kept.append(fact)

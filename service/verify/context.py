@@ -382,9 +382,10 @@ AFTER_CHANGING = re.compile(rf"\b(?:after|before|having)\s+(?:{_CHANGING})\b")
 
 # "3.0% in August, ..., although core inflation remained at 3.1%": a clause of its own.
 CONTRASTING = frozenset({"although", "though", "whereas", "but"})
-# "rose 28.7% in 2022 as energy bills soared, then 13.4% in 2023": the figure after "then"
-# goes on from the one before, whatever clause stands between.
-THEN = re.compile(r"(?:^|,|\band)\s*then\s*$")
+# "rose 28.7% in 2022 as energy bills soared, then 13.4% in 2023" ("then fell back to 1.2%"):
+# the figure after "then" goes on from the one before, whatever clause stands between.
+_THEN_VERB = "|".join(sorted(PREDICATE_VERBS | {"slowed", "eased", "back", "to", "by", "at"}))
+THEN = re.compile(rf"(?:^|,|\band)\s*then(?:\s+(?:{_THEN_VERB}))*\s*$")
 
 
 def _lead(sentence: str, claim: Claim, claims: list[Claim], start: int) -> tuple[int, int] | None:

@@ -21,6 +21,7 @@ from ..vocabulary.lexicon import NOT_CHANGE_VERBS
 from ..vocabulary.places import known_place, place_key
 from ..vocabulary.text import in_a_row, normalize, stems
 from ..vocabulary.words import (
+    BARE_METRIC_WORDS,
     EVENT_WORDS,
     FUNCTION_WORDS,
     GENERIC_METRICS,
@@ -167,12 +168,13 @@ def _metric_said(claim: Claim, frame: Frame, fact: Fact, found: Profile, ctx: Co
     phrases = found.metric_words
     if fact.metric not in METRIC_WORDS:  # a metric of the source's own: its keywords say it
         phrases = (*phrases, *hints.metric_keywords.get(fact.id, ()))
+    spots = [h for phrase in phrases for h in ctx.here(phrase)] + _bare(fact, ctx)
     hits = [
         h
         for phrase in phrases
         for h in ctx.here(phrase)
         if ctx.own(h) and not ctx.leads_next(h, phrase)
-    ]
+    ] + [h for h in _bare(fact, ctx) if ctx.own(h)]
     hits += [  # its subject, when all its facts measure one thing: before it in its clause
         h
         for phrase in hints.subject_keywords.get(fact.id, ())
@@ -183,7 +185,7 @@ def _metric_said(claim: Claim, frame: Frame, fact: Fact, found: Profile, ctx: Co
     if hits:
         return max(ctx.weight(h) for h in hits)
     lead = ctx.lead  # the figure before, when nothing between gives this one its own verb
-    if lead and any(lead[0] <= h < lead[1] for phrase in phrases for h in ctx.here(phrase)):
+    if lead and any(lead[0] <= h < lead[1] for h in spots):
         return POSITION["inherited"]
     if any(ctx.in_previous(phrase) for phrase in phrases):  # "It was worth $525 billion"
         return POSITION["inherited"]
@@ -193,6 +195,24 @@ def _metric_said(claim: Claim, frame: Frame, fact: Fact, found: Profile, ctx: Co
         if _what_changed(found, ctx):  # "rents up 9.1% on a year earlier": a change of the
             return 1.0  # fact's own name, of what its clause says changed
     return None
+
+
+# What may stand just before a bare metric word: a sentence or clause start, a year, a
+# preposition or conjunction ("As recently as 2021 prices rose"; "In Senegal, prices rose").
+BARE_BEFORE = re.compile(r"(?:^|[,;:(]|\b(?:the|in|and|as|but|while|when|where|that|\d{4}))\s*$")
+BARE_VERBS = INCREASE_WORDS | DECREASE_WORDS | {"slowed", "eased", "accelerated"}
+
+
+def _bare(fact: Fact, ctx: Context) -> list[int]:
+    """Where the sentence says the fact's metric by a bare head word (BARE_METRIC_WORDS)
+    followed by a change verb."""
+    found = []
+    for word in BARE_METRIC_WORDS.get(fact.metric, ()):
+        for h in ctx.here((word,)):
+            after = ctx.sentence[h + len(word) :].split(maxsplit=1)
+            if after and after[0] in BARE_VERBS and BARE_BEFORE.search(ctx.sentence, 0, h):
+                found.append(h)
+    return found
 
 
 # The words of a source's own metric that name a change ("annual_change", "price_increase").

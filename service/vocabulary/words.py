@@ -133,6 +133,9 @@ METRIC_WORDS = {
     "loan": ("loan", "loans", "bailout", "rescue package", "credit line"),
     "debt": ("debt", "debts", "borrowing"),
 }
+# A head word that says a metric only bare, with no word before it naming what is priced and
+# a change verb after it: "In Senegal, prices rose 0.8%" is inflation, "house prices rose" not.
+BARE_METRIC_WORDS = {"inflation": ("prices",)}
 # Metrics that are rates or shares, never sums of money.
 RATE_METRICS = frozenset(
     {"inflation", "gdp_growth", "unemployment_rate", "turnout", "vaccinated_share",

@@ -1,0 +1,53 @@
+"""A country's series said the way economy reports say it: bare "prices rose" for consumer
+price inflation, and a chain of yearly figures that goes on after "then" or a reporting
+clause. Each sentence was read unverifiable, its figures the World Bank's own."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.test_verify_readings import check, stat
+
+PUBLISHED = date(2025, 5, 20)
+
+
+def _inflation(place, **years):
+    return [stat("inflation", value, year[1:], place=place) for year, value in years.items()]
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "verdict"),
+    [
+        ("Prices rose 7.2% in Senegal in 2022.", "7.2%", "contradicted"),
+        ("Prices rose 9.7% in Senegal in 2022.", "9.7%", "supported"),
+        ("In Senegal, prices rose 9.7% in 2022.", "9.7%", "supported"),
+        ("As recently as 2022 prices rose only 9.7% in Senegal.", "9.7%", "supported"),
+        # prices of something: no measure of all consumer prices
+        ("House prices rose 7.2% in Senegal in 2022.", "7.2%", "unverifiable"),
+        ("In Senegal, food prices rose 7.2% in 2022.", "7.2%", "unverifiable"),
+        # prices with no change said of them
+        ("In Senegal, prices of 7.2% were seen in 2022.", "7.2%", "unverifiable"),
+    ],
+)  # fmt: skip
+def test_bare_prices_that_rose_are_consumer_price_inflation(text, figure, verdict):
+    found = check(text, _inflation("Senegal", y2022=9.7, y2023=5.94), PUBLISHED)[figure]
+    assert found["verdict"] == verdict, found["explanation"]
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("Senegal's inflation jumped to 9.7% in 2022 as fuel prices soared, then fell back to "
+         "5.9% in 2023.", "supported"),
+        ("Senegal's inflation jumped to 9.7% in 2022 as fuel prices soared, then slowed to "
+         "7.1% in 2023.", "contradicted"),
+        # "then" and a subject of its own: another thing's figure
+        ("Senegal's inflation jumped to 9.7% in 2022 as fuel prices soared, then wages rose to "
+         "5.9% in 2023.", "unverifiable"),
+    ],
+)  # fmt: skip
+def test_a_figure_after_then_and_its_verb_goes_on_from_the_one_before(text, verdict):
+    found = check(text, _inflation("Senegal", y2022=9.7, y2023=5.94), PUBLISHED)
+    assert found[text.split(" to ")[-1].split()[0]]["verdict"] == verdict
