@@ -51,3 +51,16 @@ def test_bare_prices_that_rose_are_consumer_price_inflation(text, figure, verdic
 def test_a_figure_after_then_and_its_verb_goes_on_from_the_one_before(text, verdict):
     found = check(text, _inflation("Senegal", y2022=9.7, y2023=5.94), PUBLISHED)
     assert found[text.split(" to ")[-1].split()[0]]["verdict"] == verdict
+
+
+@pytest.mark.parametrize(
+    ("has", "verdict"),
+    [("now has", "supported"), ("still has", "supported"), ("has", "supported"),
+     ("plans for", "unverifiable")],
+)  # fmt: skip
+def test_a_level_a_population_rose_from_is_of_the_population(has, verdict):
+    facts = [stat("population", v, y, place="Kenya", unit="people")
+             for y, v in (("2019", 51_202_827), ("2024", 56_432_944))]  # fmt: skip
+    text = f"Kenya {has} more than 56 million people, up from 51.2 million in 2019."
+    found = check(text, facts, PUBLISHED)["51.2 million"]
+    assert found["verdict"] == verdict, found["explanation"]

@@ -513,7 +513,7 @@ NOT_NAMES = (
     )
     | PERIOD_WORDS
 )  # "Last year 42 people died ... in the country of 27 million"
-PLACE_HAS = re.compile(r"^(?:['\u2019]s\s+|,?\s+(?:with|has|had|of)\s+)$")
+PLACE_HAS = re.compile(r"^(?:['\u2019]s\s+|,?\s+(?:with|(?:now\s+|still\s+)?(?:has|had)|of)\s+)$")
 
 
 def _population(claim: Claim, ctx: Context, view: ArticleView) -> Slot | None:
