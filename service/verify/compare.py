@@ -18,6 +18,7 @@ from decimal import Decimal
 from ..model import Claim, Fact, Kind
 from ..vocabulary.changes import FALL_METRIC_WORDS, SIGNED_CHANGE_WORDS
 from ..vocabulary.qualifiers import group, is_approximate
+from ..vocabulary.words import LIMIT_METRIC_WORDS
 
 APPROX_TOLERANCE = 0.05  # "about 3,500" in a source: within 5 %
 ROUNDING_CAP = 0.05  # rounding never stretches a figure by more than 5 %
@@ -182,6 +183,8 @@ def numbers_agree(claim: Claim, fact: Fact) -> bool | None:
         # "up to 8 metres deep" against a source's "up to 6 m": two maxima, compared as said
         claim = replace(claim, qualifier=None, lower=claim.value, upper=claim.value, bounds="[]")
         fact = replace(fact, qualifier=None)
+    if _beyond_a_limit(claim, fact):  # "weighing more than 7.5 tonnes ... banned": the limit
+        claim = replace(claim, qualifier=None, lower=claim.value, upper=claim.value, bounds="[]")
     if _turned(claim, fact):
         claim = negated(claim)  # "a fall of 9%" against a change written "-8.7", or "+8.7"
     said, known = claim_interval(claim), fact_interval(fact)
@@ -192,6 +195,20 @@ def numbers_agree(claim: Claim, fact: Fact) -> bool | None:
     if known.lower is not None and known.upper is not None:
         return True
     return True if said.contains(known) else None
+
+
+BOUNDS = frozenset({"above", "at_least", "below", "at_most"})
+
+
+def _beyond_a_limit(claim: Claim, fact: Fact) -> bool:
+    """Whether the claim bounds what a limit the fact gives lets through or stops: its
+    figure is then the limit itself."""
+    return (
+        group(claim.qualifier) in BOUNDS
+        and group(fact.qualifier) is None
+        and isinstance(claim.value, int | float)
+        and not LIMIT_METRIC_WORDS.isdisjoint(fact.metric.split("_"))
+    )
 
 
 def _turned(claim: Claim, fact: Fact) -> bool:

@@ -10,7 +10,7 @@ from ..model import YEAR_RANGE, Claim, Fact, Frame, Kind, is_span, period_end, p
 from ..vocabulary.lexicon import MEASURE_UNITS, SMALL_NUMBER_WORDS
 from ..vocabulary.places import known_place
 from ..vocabulary.text import fold, in_a_row, normalize, stem, stems
-from ..vocabulary.units import in_points, unit_of
+from ..vocabulary.units import in_points, same_unit, unit_of
 from ..vocabulary.words import (
     CATEGORY_METRICS,
     COMPOUND_PREFIXES,
@@ -107,7 +107,7 @@ def _same_measure(said: str, unit: str | None) -> bool:
     if first == other:
         return True
     words = stems(" ".join(first))  # a symbol has no stems: "km" is not "m" for that
-    return bool(words) and words == stems(" ".join(other))
+    return bool(words) and words == stems(" ".join(other)) or same_unit(said, unit)
 
 
 # A unit per another said after a figure: "270 km/h", "3 tonnes per hectare", "litres a day".

@@ -49,6 +49,13 @@ def unit_of(text: str | None) -> str | None:
     return None
 
 
+def same_unit(said: str | None, unit: str | None) -> bool:
+    """Whether a claim's unit words and a fact's unit, a symbol of one letter included ("t",
+    "m"), name one unit of measure ("tonnes" and "t", "hectares" and "ha")."""
+    found = unit_of(said)
+    return found is not None and bool(unit) and found == _parsed(unit.strip())
+
+
 def canonical_unit(unit: str | None) -> str | None:
     """A fact's unit in the form it is compared in: "percent", "per cent", "per-cent",
     "percentage" and "pct" are "%" (the unit extraction gives every percentage); any other
