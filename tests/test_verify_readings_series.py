@@ -64,3 +64,28 @@ def test_a_level_a_population_rose_from_is_of_the_population(has, verdict):
     text = f"Kenya {has} more than 56 million people, up from 51.2 million in 2019."
     found = check(text, facts, PUBLISHED)["51.2 million"]
     assert found["verdict"] == verdict, found["explanation"]
+
+
+def _editions():
+    from tests.test_verify_readings import event
+
+    facts = []
+    for year, raised, day in (("2025", 3_620_000, "2025-04-27"), ("2024", 3_100_000, "2024-04-21")):
+        subject = f"Wexborough Marathon {year}"
+        facts += [
+            event(f"raised{year}", subject, "charity_fundraising", raised, unit="GBP",
+                  keywords=("marathon", "charity", "raised")),
+            event(f"date{year}", subject, "race_date", day, unit=None, keywords=("marathon",)),
+        ]  # fmt: skip
+    return facts
+
+
+@pytest.mark.parametrize(
+    ("published", "verdict"),
+    [(date(2025, 4, 30), "supported"),  # the edition of the article's year
+     (date(2026, 5, 2), "unverifiable")],  # neither edition is of the article's year
+)  # fmt: skip
+def test_an_undated_figure_is_of_the_edition_of_the_articles_year(published, verdict):
+    text = "Runners in the Wexborough Marathon have so far raised £3.6m for charity."
+    found = check(text, _editions(), published)["£3.6m"]
+    assert found["verdict"] == verdict, found["explanation"]

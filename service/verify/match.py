@@ -872,7 +872,22 @@ def _past(claim: Claim, frame: Frame, event: str, other: str, hints: Hints) -> b
     if claim.is_date or not undated or hints.year is None:
         return False
     now, then = hints.event_years.get(event, ()), hints.event_years.get(other, ())
-    return hints.year in now and same_kind(event, other) and gates._apart(hints.year, then)
+    if hints.year not in now or not same_kind(event, other):
+        return False
+    return gates._apart(hints.year, then) or _earlier_edition(event, other, hints.year, then)
+
+
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _earlier_edition(event: str, other: str, year: str, then) -> bool:
+    """Whether `other` is an earlier year's edition of the event ("wexborough marathon 2024"
+    beside "wexborough marathon 2025"): all its dates before the article's year."""
+    if not (YEAR.search(event) and YEAR.search(other)):
+        return False
+    years = [int(t[:4]) for t in then if t[:4].isdigit()]
+    same = " ".join(YEAR.sub(" ", event).split()) == " ".join(YEAR.sub(" ", other).split())
+    return same and bool(years) and max(years) < int(year[:4])
 
 
 def _placed_apart(frame: Frame, best: Fact, other: Fact) -> bool:
