@@ -205,14 +205,30 @@ BARE_VERBS = INCREASE_WORDS | DECREASE_WORDS | {"slowed", "eased", "accelerated"
 
 def _bare(fact: Fact, ctx: Context) -> list[int]:
     """Where the sentence says the fact's metric by a bare head word (BARE_METRIC_WORDS)
-    followed by a change verb."""
+    followed by a change verb, while neither it nor the sentence before names what is priced
+    ("House prices are high in El Salvador. Prices rose 0.9%": house prices)."""
     found = []
+    previous = ctx.article[ctx.article.rfind(". ", 0, max(0, ctx.offset - 2)) + 1 : ctx.offset]
     for word in BARE_METRIC_WORDS.get(fact.metric, ()):
+        if _modified(word, previous) or _modified(word, ctx.sentence):
+            continue
         for h in ctx.here((word,)):
             after = ctx.sentence[h + len(word) :].split(maxsplit=1)
             if after and after[0] in BARE_VERBS and BARE_BEFORE.search(ctx.sentence, 0, h):
                 found.append(h)
     return found
+
+
+def _modified(word: str, text: str) -> bool:
+    """Whether `text` says `word` after a word naming what it is of ("house prices"), other
+    than a metric word of its own ("consumer prices")."""
+    for found in re.finditer(rf"\b([a-z]+)\s+{word}\b", text):
+        if found[1] not in FUNCTION_WORDS and found[1] not in BARE_MODIFIERS_OF_ITS_OWN:
+            return True
+    return False
+
+
+BARE_MODIFIERS_OF_ITS_OWN = frozenset({"consumer", "retail", "overall", "general"})
 
 
 # The words of a source's own metric that name a change ("annual_change", "price_increase").
