@@ -181,10 +181,10 @@ def numbers_agree(claim: Claim, fact: Fact) -> bool | None:
     """
     if group(claim.qualifier) == group(fact.qualifier) == "at_most" and fact.lower is None:
         # "up to 8 metres deep" against a source's "up to 6 m": two maxima, compared as said
-        claim = replace(claim, qualifier=None, lower=claim.value, upper=claim.value, bounds="[]")
+        claim = _unbounded(claim)
         fact = replace(fact, qualifier=None)
     if _beyond_a_limit(claim, fact):  # "weighing more than 7.5 tonnes ... banned": the limit
-        claim = replace(claim, qualifier=None, lower=claim.value, upper=claim.value, bounds="[]")
+        claim = _unbounded(claim)
     if _turned(claim, fact):
         claim = negated(claim)  # "a fall of 9%" against a change written "-8.7", or "+8.7"
     said, known = claim_interval(claim), fact_interval(fact)
@@ -195,6 +195,11 @@ def numbers_agree(claim: Claim, fact: Fact) -> bool | None:
     if known.lower is not None and known.upper is not None:
         return True
     return True if said.contains(known) else None
+
+
+def _unbounded(claim: Claim) -> Claim:
+    """The claim's figure without the bound its qualifier puts on it."""
+    return replace(claim, qualifier=None, lower=claim.value, upper=claim.value, bounds="[]")
 
 
 BOUNDS = frozenset({"above", "at_least", "below", "at_most"})

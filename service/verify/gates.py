@@ -472,11 +472,16 @@ def _other_kind(fact: Fact, ctx: Context) -> bool:
     return bool(known) and not said & known and not named_in_window(fact, ctx)
 
 
+def years_in(dates) -> list[int]:
+    """The years of those of `dates` (ISO strings) that begin with one."""
+    return [int(d[:4]) for d in dates if d[:4].isdigit()]
+
+
 def _apart(said: str, known) -> bool:
     """Whether a date lies more than OTHER_EVENT_YEARS from every one of `known` dates."""
     if not said[:4].isdigit():
         return False
-    years = [int(k[:4]) for k in known if k[:4].isdigit()]
+    years = years_in(known)
     return bool(years) and all(abs(int(said[:4]) - y) > OTHER_EVENT_YEARS for y in years)
 
 

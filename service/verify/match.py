@@ -22,6 +22,7 @@ from ..vocabulary.places import known_place, place_key
 from ..vocabulary.text import in_a_row, normalize, stems
 from ..vocabulary.words import (
     BARE_METRIC_WORDS,
+    BARE_MODIFIERS_OF_ITS_OWN,
     EVENT_WORDS,
     FUNCTION_WORDS,
     GENERIC_METRICS,
@@ -168,13 +169,10 @@ def _metric_said(claim: Claim, frame: Frame, fact: Fact, found: Profile, ctx: Co
     phrases = found.metric_words
     if fact.metric not in METRIC_WORDS:  # a metric of the source's own: its keywords say it
         phrases = (*phrases, *hints.metric_keywords.get(fact.id, ()))
-    spots = [h for phrase in phrases for h in ctx.here(phrase)] + _bare(fact, ctx)
-    hits = [
-        h
-        for phrase in phrases
-        for h in ctx.here(phrase)
-        if ctx.own(h) and not ctx.leads_next(h, phrase)
-    ] + [h for h in _bare(fact, ctx) if ctx.own(h)]
+    said = [(h, phrase) for phrase in phrases for h in ctx.here(phrase)]
+    bare = _bare(fact, ctx)
+    hits = [h for h, phrase in said if ctx.own(h) and not ctx.leads_next(h, phrase)]
+    hits += [h for h in bare if ctx.own(h)]
     hits += [  # its subject, when all its facts measure one thing: before it in its clause
         h
         for phrase in hints.subject_keywords.get(fact.id, ())
@@ -185,7 +183,7 @@ def _metric_said(claim: Claim, frame: Frame, fact: Fact, found: Profile, ctx: Co
     if hits:
         return max(ctx.weight(h) for h in hits)
     lead = ctx.lead  # the figure before, when nothing between gives this one its own verb
-    if lead and any(lead[0] <= h < lead[1] for h in spots):
+    if lead and any(lead[0] <= h < lead[1] for h in (*(h for h, _ in said), *bare)):
         return POSITION["inherited"]
     if any(ctx.in_previous(phrase) for phrase in phrases):  # "It was worth $525 billion"
         return POSITION["inherited"]
@@ -207,9 +205,12 @@ def _bare(fact: Fact, ctx: Context) -> list[int]:
     """Where the sentence says the fact's metric by a bare head word (BARE_METRIC_WORDS)
     followed by a change verb, while neither it nor the sentence before names what is priced
     ("House prices are high in El Salvador. Prices rose 0.9%": house prices)."""
+    words = BARE_METRIC_WORDS.get(fact.metric, ())
+    if not words:
+        return []
     found = []
     previous = ctx.article[ctx.article.rfind(". ", 0, max(0, ctx.offset - 2)) + 1 : ctx.offset]
-    for word in BARE_METRIC_WORDS.get(fact.metric, ()):
+    for word in words:
         if _modified(word, previous) or _modified(word, ctx.sentence):
             continue
         for h in ctx.here((word,)):
@@ -226,9 +227,6 @@ def _modified(word: str, text: str) -> bool:
         if found[1] not in FUNCTION_WORDS and found[1] not in BARE_MODIFIERS_OF_ITS_OWN:
             return True
     return False
-
-
-BARE_MODIFIERS_OF_ITS_OWN = frozenset({"consumer", "retail", "overall", "general"})
 
 
 # The words of a source's own metric that name a change ("annual_change", "price_increase").
@@ -901,7 +899,7 @@ def _earlier_edition(event: str, other: str, year: str, then) -> bool:
     beside "wexborough marathon 2025"): all its dates before the article's year."""
     if not (YEAR.search(event) and YEAR.search(other)):
         return False
-    years = [int(t[:4]) for t in then if t[:4].isdigit()]
+    years = gates.years_in(then)
     same = " ".join(YEAR.sub(" ", event).split()) == " ".join(YEAR.sub(" ", other).split())
     return same and bool(years) and max(years) < int(year[:4])
 

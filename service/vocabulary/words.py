@@ -136,6 +136,8 @@ METRIC_WORDS = {
 # A head word that says a metric only bare, with no word before it naming what is priced and
 # a change verb after it: "In Senegal, prices rose 0.8%" is inflation, "house prices rose" not.
 BARE_METRIC_WORDS = {"inflation": ("prices",)}
+# Words before a bare metric word that are of that metric itself, naming nothing priced.
+BARE_MODIFIERS_OF_ITS_OWN = frozenset({"consumer", "retail", "overall", "general"})
 # The words of a metric that is a limit: a bound said with its figure names what lies beyond
 # it ("lorries weighing more than 7.5 tonnes have been banned": the limit is 7.5 tonnes).
 LIMIT_METRIC_WORDS = frozenset("limit limits cap threshold maximum minimum ceiling".split())
