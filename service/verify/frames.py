@@ -272,6 +272,15 @@ def _period(claim: Claim, ctx: Context, dates: list[Claim], view: ArticleView) -
     lead = ctx.lead and _following(start + ctx.lead[1], usable, text)
     if lead:  # "German prices rose 5.9% in 2023, Italian prices 5.6%": 2023 for both
         return Slot(str(lead.value), "lead", lead.start, lead.end)
+    ahead = ctx.lead and [  # "In 2013, Ethiopia's GDP was $43.3 billion and Uganda's $28.9
+        # billion": 2013 for both (a date said before the chain, after none of its figures)
+        d
+        for d in usable
+        if start + ctx.lead[0] <= d.start and d.end <= start + ctx.lead[1] and not _owned(d, ctx)
+    ]
+    if ahead:
+        said = max(ahead, key=lambda d: d.start)
+        return Slot(str(said.value), "lead", said.start, said.end)
     opening = _opening_period(claim, ctx, usable)
     if opening:
         return opening
@@ -437,6 +446,25 @@ SEVERAL = re.compile(
     + "|".join(sorted(w + "s" for w in EVENT_WORDS if not w.endswith("s")))
     + r")\b"
 )
+
+
+# "Across the five acute hospitals in the Mid-Vale area, performance averaged around 72%": a
+# figure of several things together, said in an opening phrase or in the figure's clause
+# ("across its 238 stations, lifeboats launched 9,120 times" is its owner's own figure).
+ACROSS_SEVERAL = re.compile(
+    r"\b(?:across|among)\s+(?:all\s+)?(?:the\s+)?(?:"
+    + "|".join(w for w in SMALL_NUMBER_WORDS if w not in ("zero", "one"))
+    + r"|\d+)\s+(?:[a-z-]+\s+){0,2}?[a-z]+s\b"
+)
+
+
+def _across_several(ctx: Context) -> re.Match | None:
+    """A figure said across several things ("across the five acute hospitals"), in the
+    sentence's opening phrase or its own clause."""
+    found = ACROSS_SEVERAL.match(ctx.sentence) or ACROSS_SEVERAL.search(
+        ctx.sentence, ctx.clause[0], ctx.span[0]
+    )
+    return None if found is None or found.end() > ctx.span[0] else found
 
 
 # "This year landslides have killed 31 people across the province": events of a kind, in
@@ -908,7 +936,12 @@ def frame_of(claim: Claim, ctx: Context, dates: list[Claim], view: ArticleView) 
         place=place,
         period=period,
         forecast=_forecast(claim, ctx, period, view, metric),
-        whole=_said(ctx, WHOLE.search(ctx.sentence, clause[0], ctx.span[0]) or _several(ctx)),
+        whole=_said(
+            ctx,
+            WHOLE.search(ctx.sentence, clause[0], ctx.span[0])
+            or _several(ctx)
+            or _across_several(ctx),
+        ),
         part=_said(
             ctx, PART.match(ctx.sentence, ctx.span[1]) or SUBSET.match(ctx.sentence, ctx.span[1])
         ),

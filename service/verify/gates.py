@@ -12,6 +12,7 @@ from ..vocabulary.places import known_place
 from ..vocabulary.text import fold, in_a_row, normalize, stem, stems
 from ..vocabulary.units import in_points, same_unit, unit_of
 from ..vocabulary.words import (
+    AVERAGE_WORDS,
     CATEGORY_METRICS,
     COMPOUND_PREFIXES,
     END_WORDS,
@@ -390,6 +391,31 @@ def other_end(claim: Claim, fact: Fact, found: Profile, ctx: Context) -> bool:
     return claim_ends in ((True, False), (False, True)) and fact_ends == claim_ends[::-1]
 
 
+# A date's own verb and what did it, in its clause: "(and that) its online outage map crashed
+# on 25 January": the words after the last word that opens a clause, then a verb in the past.
+DATE_DOER = re.compile(
+    r"(?:^|[,;]|\b(?:and|but|that|which|while|when|after|before|as)\b)"
+    r"((?:\s+(?!(?:and|but|that|which|while|when|after|before|as)\b)[a-z'\u2019-]+)*?)"
+    r"\s+([a-z]{3,}ed)\s+(?:on|in)\s+(?:the\s+)?$"
+)
+DOER_STOP_WORDS = frozenset("it its they their this these those he his she her we our".split())
+
+
+def other_doer(claim: Claim, fact: Fact, found: Profile, ctx: Context) -> bool:
+    """A date said as the day something named did a thing ("its online outage map crashed
+    on 25 January") against a date fact none of whose words (subject, keywords, metric) is
+    that thing or that verb: the storm's day, the day a review was published, are no day a
+    map crashed. A pronoun says nothing ("it struck on 3 March")."""
+    if not (claim.is_date and fact.is_date):
+        return False
+    said = DATE_DOER.search(ctx.sentence, ctx.clause[0], ctx.span[0])
+    if said is None:
+        return False
+    doer = stems(said[1]) - FUNCTION_STEMS - stems(" ".join(DOER_STOP_WORDS))
+    about = stems(" ".join((*found.words, fact.metric.replace("_", " "), *fact.aliases)))
+    return bool(doer) and not (doer | {stem(said[2])}) & about
+
+
 OTHER_EVENT_YEARS = 1  # a date further than this from an event's date is of another event
 
 
@@ -459,6 +485,44 @@ def proposed_not_decided(fact: Fact, ctx: Context) -> bool:
     "proposed_fine")."""
     found = PROPOSED.search(ctx.sentence, max(ctx.clause[0], ctx.span[0] - 48), ctx.span[0])
     return found is not None and found[1] not in fact.metric.split("_")
+
+
+# "the average rent for a room ... reaching £212": an average said before its noun, in the
+# figure's clause (not "an average of", a fact's modifier, nor "above average"; nor the verb,
+# "inflation averaged 16.5% last year" being the year's rate).
+AVERAGE_SAID = re.compile(r"(?<!above )(?<!below )\baverage\s+(?!of\b)[a-z]")
+
+
+def average_of_another(fact: Fact, ctx: Context) -> bool:
+    """Whether the figure is said as an average ("the average rent for a room ... reaching
+    £212") and nothing of the fact says it is one: a standard room's listed rent is no
+    average of rooms."""
+    found = AVERAGE_SAID.search(ctx.sentence, ctx.clause[0], ctx.span[0])
+    if found is None or not ctx.own(found.start()):
+        return False
+    names = (fact.metric.replace("_", " "), fact.subject, *fact.aliases, *fact.keywords)
+    said = set(tokens(fold(" ".join((*names, fact.note or "")))).words)
+    return not said & set(AVERAGE_WORDS)
+
+
+# A figure of either of two things, just after it: "close to 5,000 missed or cancelled buses",
+# "120 dead or missing" (not "5,000 more or less").
+EITHER = re.compile(r"\s+(?:people\s+)?([a-z]+)\s+or\s+([a-z]+)\b")
+NOT_EITHER = frozenset("more less so thereabouts".split())
+
+
+def one_of_either(fact: Fact, found: Profile, ctx: Context) -> bool:
+    """Whether the figure counts either of two things ("close to 5,000 missed or cancelled
+    buses") and the fact names one of them only: a figure of both is no figure of one."""
+    said = EITHER.match(ctx.sentence, ctx.span[1])
+    if said is None or {said[1], said[2]} & (NOT_EITHER | FUNCTION_WORDS):
+        return False
+    own = stems(" ".join((*found.words, fact.metric.replace("_", " "), fact.unit or "")))
+
+    def named(word: str) -> bool:
+        return bool(stems(word) & own or counted_groups(stems(word)) & found.counted)
+
+    return named(said[1]) != named(said[2])
 
 
 def _other_kind(fact: Fact, ctx: Context) -> bool:

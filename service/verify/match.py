@@ -404,10 +404,16 @@ def inputs(
     found = profile(fact)
     if gates.other_namesake(fact, ctx):
         return None, "other subject"
-    if gates.proposed_not_decided(fact, ctx):
+    if (
+        gates.proposed_not_decided(fact, ctx)
+        or gates.average_of_another(fact, ctx)
+        or gates.one_of_either(fact, found, ctx)
+    ):
         return None, "metric"
-    if gates.other_event(claim, frame, fact, hints, ctx) or gates.other_end(
-        claim, fact, found, ctx
+    if (
+        gates.other_event(claim, frame, fact, hints, ctx)
+        or gates.other_end(claim, fact, found, ctx)
+        or gates.other_doer(claim, fact, found, ctx)
     ):
         return None, "other event"
     x = Inputs(claim, frame, fact)

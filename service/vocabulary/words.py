@@ -345,6 +345,10 @@ PER_CAPITA_WORDS = (
     "per citizen", "an average of", "on average",
 )  # fmt: skip
 
+# Words by which a fact says it is an average of many (its metric, names, keywords or note):
+# only such a fact holds a figure an article calls "the average rent" ("per": per person).
+AVERAGE_WORDS = ("average", "mean", "median", "per")
+
 # Superlatives that rank a place among others ("the largest economy in West Africa").
 SUPERLATIVES = frozenset(
     "largest biggest smallest highest lowest fastest slowest youngest oldest richest poorest "
