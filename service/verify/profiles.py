@@ -24,6 +24,8 @@ from ..vocabulary.words import (
     METRIC_WORDS,
     ORDINALS,
     PERIOD_WORDS,
+    RATE_ADJECTIVES,
+    RATE_SAYINGS,
 )
 from .context import Context, tokens
 from .frames import COUNTED_STEMS, counted_groups
@@ -365,7 +367,16 @@ def _own_keywords(facts: list[Fact]):
     for fact, words in zip(facts, keys, strict=True):
         named = _names_of(fact)
         own = [w for w in words if w not in shared and _says_measure(w, named)]
-        yield fact, tuple(tuple(w.split()) for w in own)
+        yield fact, tuple(phrase for w in own for phrase in _sayings(w))
+
+
+def _sayings(keyword: str) -> list[tuple[str, ...]]:
+    """A normalised keyword as phrases, a rate's adjective with the ways a figure says it
+    ("weekly": "a week", "per week")."""
+    phrases = [tuple(keyword.split())]
+    if noun := RATE_ADJECTIVES.get(keyword):
+        phrases += [(word, noun) for word in RATE_SAYINGS]
+    return phrases
 
 
 CURRENT_DAYS = 92  # a month's or a day's figure this recent is an article's current one

@@ -349,6 +349,10 @@ PER_CAPITA_WORDS = (
 # only such a fact holds a figure an article calls "the average rent" ("per": per person).
 AVERAGE_WORDS = ("average", "mean", "median", "per")
 
+# A rate's adjective and the way an article says it after a figure ("weekly": "£212 a week").
+RATE_ADJECTIVES = {"daily": "day", "weekly": "week", "monthly": "month"}
+RATE_SAYINGS = ("a", "per", "each", "every")
+
 # Superlatives that rank a place among others ("the largest economy in West Africa").
 SUPERLATIVES = frozenset(
     "largest biggest smallest highest lowest fastest slowest youngest oldest richest poorest "
