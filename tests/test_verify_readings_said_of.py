@@ -55,19 +55,24 @@ def test_a_figure_said_of_no_average_still_takes_its_own_fact():
 
 
 def storm() -> list[Fact]:
+    review = "Orvale Power Ilsa review"
     return [
         event("storm", "Storm Ilsa power cuts", "date", "2025-01-24", unit=None,
               keywords=("storm", "arrived", "date")),
-        event("review", "Orvale Power Ilsa review", "published_date", "2025-06-02", unit=None,
+        event("review", review, "published_date", "2025-06-02", unit=None,
               keywords=("review", "published", "independent")),
+        event("calls", review, "calls_answered_share", 38, unit="%",
+              keywords=("review", "calls", "answered")),
     ]  # fmt: skip
 
 
 @pytest.mark.parametrize(
     ("text", "figure", "verdict"),
     [
-        ("A review published in June found that the company's fault map crashed on 25 "
-         "January, the day after Storm Ilsa.", "25 January", "unverifiable"),
+        ("An independent review commissioned by Orvale Power and published in early summer "
+         "found that its call centre answered only 38% of calls within the first 24 hours, "
+         "and that its online fault map crashed on 25 January, the morning after Storm Ilsa.",
+         "25 January", "unverifiable"),
         ("Storm Ilsa arrived on 23 January, cutting power to thousands.", "23 January",
          "contradicted"),
         ("Storm Ilsa arrived on 24 January, cutting power to thousands.", "24 January",
@@ -85,8 +90,12 @@ def test_a_date_of_what_one_thing_did_is_no_date_of_another(text, figure, verdic
 )
 def test_a_figure_of_either_of_two_things_is_no_count_of_one(said, verdict):
     fact = event("c", "Brackley Buses cancelled journeys", "cancelled_journeys", 4216,
-                 unit="journeys", keywords=("cancelled", "journeys", "buses"))  # fmt: skip
-    text = f"Brackley's bus users say they logged close to 5,000 {said} journeys."
+                 unit="journeys", place="Brackley",
+                 keywords=("cancelled", "journeys", "buses", "drivers"))  # fmt: skip
+    text = (
+        "Brackley Buses cancelled 4,216 journeys over the summer. Bus users in Brackley "
+        f"logged close to 5,000 {said} journeys."
+    )
     found = check(text, [fact], PUBLISHED)["close to 5,000"]
     assert found["verdict"] == verdict, found["explanation"]
 
@@ -128,3 +137,11 @@ def test_a_figure_across_its_owners_parts_is_its_owners_own():
     text = "Across its 41 stations, Coastwise Lifeboats said, crews launched 9,120 times in 2024."
     found = check(text, [fact], PUBLISHED)["9,120"]
     assert found["verdict"] == "contradicted", found["explanation"]
+
+
+def test_the_figure_of_the_several_things_is_no_whole_of_itself():
+    fact = event("s", "Coastwise Lifeboats", "stations", 41, unit="stations",
+                 period="2024", keywords=("lifeboats", "stations"))  # fmt: skip
+    text = "Across the 41 stations it ran in 2024, Coastwise Lifeboats said, crews launched often."
+    found = check(text, [fact], PUBLISHED)["41"]
+    assert found["verdict"] == "supported", found["explanation"]
