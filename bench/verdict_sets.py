@@ -61,6 +61,8 @@ SETS = (
     ("blind14_wb", DATA / "verdicts_blind14_wb", "bundled"),
     ("blind15", DATA / "verdicts_blind15", DATA / "verdicts_blind15" / "references.jsonl"),
     ("blind15_wb", DATA / "verdicts_blind15_wb", "bundled"),
+    ("blind16", DATA / "verdicts_blind16", DATA / "verdicts_blind16" / "references.jsonl"),
+    ("blind16_wb", DATA / "verdicts_blind16_wb", "bundled"),
 )
 WRONG = ("supported", "contradicted")  # the verdicts that must never be given wrongly
 
