@@ -131,17 +131,17 @@ def test_a_figure_across_several_things_is_a_whole(opening, verdict):
     assert found["verdict"] == verdict, found["explanation"]
 
 
-def test_a_figure_across_its_owners_parts_is_its_owners_own():
-    fact = event("l", "Coastwise Lifeboats", "launches", 9240, unit="launches",
-                 period="2024", keywords=("lifeboats", "launched"))  # fmt: skip
-    text = "Across its 41 stations, Coastwise Lifeboats said, crews launched 9,120 times in 2024."
-    found = check(text, [fact], PUBLISHED)["9,120"]
-    assert found["verdict"] == "contradicted", found["explanation"]
-
-
-def test_the_figure_of_the_several_things_is_no_whole_of_itself():
-    fact = event("s", "Coastwise Lifeboats", "stations", 41, unit="stations",
-                 period="2024", keywords=("lifeboats", "stations"))  # fmt: skip
-    text = "Across the 41 stations it ran in 2024, Coastwise Lifeboats said, crews launched often."
-    found = check(text, [fact], PUBLISHED)["41"]
-    assert found["verdict"] == "supported", found["explanation"]
+@pytest.mark.parametrize(
+    ("metric", "value", "text", "figure", "verdict"),
+    [  # its owner's own figure; the figure of the several things is no whole of itself
+        ("launches", 9240, "Across its 41 stations, Coastwise Lifeboats said, crews launched "
+         "9,120 times in 2024.", "9,120", "contradicted"),
+        ("stations", 41, "Across the 41 stations it ran in 2024, Coastwise Lifeboats said, "
+         "crews launched often.", "41", "supported"),
+    ],
+)  # fmt: skip
+def test_what_is_said_across_things_of_ones_own_is_no_whole(metric, value, text, figure, verdict):
+    fact = event("l", "Coastwise Lifeboats", metric, value, unit=metric, period="2024",
+                 keywords=("lifeboats", "launched", "stations"))  # fmt: skip
+    found = check(text, [fact], PUBLISHED)[figure]
+    assert found["verdict"] == verdict, found["explanation"]
