@@ -72,6 +72,21 @@ def test_vague_counts_are_low_confidence_intervals(text: str, lower, upper, cate
     assert claim["category"] == category
 
 
+@pytest.mark.parametrize(
+    ("text", "figure", "category"),
+    [
+        ("Harlow Water was fined £3.6m after sewage poured into the river, killing more than "
+         "4,000 fish.", "£3.6m", None),
+        ("Harlow Water was fined £3.6m after sewage poured into the river, killing more than "
+         "4,000 fish.", "more than 4,000", "killed"),
+        ("The floods killed 41 people and caused $2bn of damage.", "41", "killed"),
+    ],
+)  # fmt: skip
+def test_a_sum_takes_no_category_of_people_or_events(text: str, figure: str, category) -> None:
+    claim = next(c for c in extract(text) if c["text"] == figure)
+    assert claim["category"] == category
+
+
 def test_vague_money() -> None:
     claim = first("Farmers lost millions of euros of crops.")
     assert (claim["kind"], claim["unit"], claim["value"]) == ("money", "EUR", None)

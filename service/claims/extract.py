@@ -90,7 +90,9 @@ def _claim(
         "upper": mention.upper,
         "bounds": mention.bounds,
         "unit": mention.unit,
-        "category": kind_category,
+        # the categories count people and events: a sum is none ("fined £3.6m after ...,
+        # killing more than 4,000 fish")
+        "category": kind_category if mention.kind != "money" else None,
         "subject": subject if mention.kind in ("count", "quantity") else None,
         "entities": names,
         "confidence": mention.confidence,
