@@ -9,6 +9,7 @@ where it came from, so an explanation can say which slot found nothing.
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import replace
 
@@ -158,15 +159,34 @@ DURATION = re.compile(
 
 
 YEAR_TO = re.compile(r"\b(?:year|12\s+months)\s+to\s+$", re.IGNORECASE)  # "in the year to March"
-OWNED = re.compile(r"\s*(?:in|for|during|over|of|by|at the end of|by the end of)?\s*$")
+OWNED = re.compile(
+    r"\s*(?:in|for|during|over|of|by|at the end of|by the end of"
+    r"|at the (?:start|beginning) of)?\s*$"
+)
+
+
+# "68% at the start of June", "1,873 at the end of March": the month's first or last day,
+# the day a level is read on.
+MONTH_START = re.compile(r"\b(?:the\s+)?(?:start|beginning)\s+of\s+$")
+MONTH_END = re.compile(r"\b(?:the\s+)?end\s+of\s+$")
 
 
 def _as_period(date: Claim, text: str) -> Claim:
     """A year said as the first of a split year is the split year ("17 prosecutions in
-    2024-25": a financial year, not 2024)."""
+    2024-25": a financial year, not 2024); a month said as its start is its first day."""
     value = str(date.value)
+    if len(value) == 7 and value[5:].isdigit():
+        if MONTH_START.search(text, max(0, date.start - 24), date.start):
+            return replace(date, value=f"{value}-01")
+        if MONTH_END.search(text, max(0, date.start - 24), date.start):
+            return replace(date, value=_last_day(value))
     split = split_year_at(text, date.end, value) if len(value) == 4 else None
     return replace(date, value=split[0], end=split[1]) if split else date
+
+
+def _last_day(month: str) -> str:
+    """A month's last day ("2024-02": "2024-02-29")."""
+    return f"{month}-{calendar.monthrange(int(month[:4]), int(month[5:7]))[1]:02d}"
 
 
 def _year_before(period: str) -> str:
@@ -221,6 +241,8 @@ def _period(claim: Claim, ctx: Context, dates: list[Claim], view: ArticleView) -
             year_to = YEAR_TO.search(text, max(0, before[-1].start - 16), before[-1].start)
             if len(value) in (7, 10) and value[5:] != "02-29" and not said_on and not year_to:
                 year += value[4:]
+                if len(value) == 10 and value == _last_day(value[:7]):
+                    year = _last_day(year[:7])  # the end of February a year before (a leap year's)
             return Slot(year, "year before", claim.end, claim.end + len(after))
     # "rose 8.5% in October from a year earlier to 118,460": the change's date is its new level's
     level = NEW_LEVEL.search(text, max(start, claim.start - 12), claim.start) is not None
@@ -369,7 +391,7 @@ def _following(end: int, dates: list[Claim], text: str) -> Claim | None:
     for d in dates:
         gap = text[end : d.start]
         if end <= d.start < end + 28 and (
-            (len(gap) < 16 and OWNED.match(gap)) or SET_IN.match(gap)
+            (len(gap) < 24 and OWNED.match(gap)) or SET_IN.match(gap)
         ):
             return d
     return None

@@ -4,6 +4,7 @@ of the nearest candidates is the reason an "unverifiable" verdict gives."""
 
 from __future__ import annotations
 
+import calendar
 import re
 
 from ..model import YEAR_RANGE, Claim, Fact, Frame, Kind, is_span, period_end, period_start
@@ -307,6 +308,8 @@ def period_gate(frame: Frame, fact: Fact, found: Profile, hints: Hints) -> str |
         first = period_start(fact.period)  # (a month's figure must be that very month's)
         return None if first == value[: len(first)] else "period"
     if len(value) != len(fact.period):
+        if _month_end(value) == fact.period:
+            return None  # "1,873 at the end of March": the level a month's figure is read at
         if is_span(value) and _names(fact, value):
             return None  # "a budget of £412 million for 2025-26": "budget 2025-26", of 2025
         rate_of_a_part = fact.unit == "%" and len(value) < len("2025-01-01")
@@ -315,6 +318,17 @@ def period_gate(frame: Frame, fact: Fact, found: Profile, hints: Hints) -> str |
             # (a rate only on a day it was said: March's unemployment rate is not the year's)
         return "precision"
     return None if value == fact.period else "period"
+
+
+def _month_end(day: str) -> str | None:
+    """The month a day ends ("2025-03-31": "2025-03"), if it is a month's last."""
+    if not DAY.fullmatch(day):
+        return None
+    year, month = int(day[:4]), int(day[5:7])
+    return day[:7] if int(day[8:]) == calendar.monthrange(year, month)[1] else None
+
+
+DAY = re.compile(r"\d{4}-\d\d-\d\d")
 
 
 def _names(fact: Fact, period: str) -> bool:

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from ..model import Claim, Fact, Frame, Kind
 from ..vocabulary.changes import DECREASE_WORDS, INCREASE_WORDS
-from ..vocabulary.lexicon import NOT_CHANGE_VERBS
+from ..vocabulary.lexicon import MONTHS, NOT_CHANGE_VERBS
 from ..vocabulary.places import known_place, place_key
 from ..vocabulary.text import in_a_row, normalize, stems
 from ..vocabulary.words import (
@@ -29,6 +29,7 @@ from ..vocabulary.words import (
     JOINING_WORDS,
     METRIC_WORDS,
     NAMED_KINDS,
+    PERIOD_WORDS,
     PREDICATE_VERBS,
 )
 from . import gates
@@ -160,7 +161,11 @@ def _metric_said(claim: Claim, frame: Frame, fact: Fact, found: Profile, ctx: Co
     """For a figure with no category, how near its sentence says the fact's metric, by the
     metric's words or the fact's own keywords (None: nowhere, and the fact's metric is
     specific: "a convoy of 6 vehicles" is no toll)."""
-    if found.modifier and not any(ctx.own(h) for h in ctx.here((found.modifier,))):
+    lead = ctx.lead  # the figure before, when nothing between gives this one its own verb
+    if found.modifier and not any(
+        ctx.own(h) or (lead and lead[0] <= h < lead[1])
+        for h in _modifier_said(fact, found, ctx, hints)
+    ):
         return None  # "an average of 2,900 spectators", not any crowd; a record's date
     if claim.is_date or claim.category or not found.metric_words:
         return 0.0
@@ -182,7 +187,6 @@ def _metric_said(claim: Claim, frame: Frame, fact: Fact, found: Profile, ctx: Co
     ]
     if hits:
         return max(ctx.weight(h) for h in hits)
-    lead = ctx.lead  # the figure before, when nothing between gives this one its own verb
     if lead and any(lead[0] <= h < lead[1] for h in (*(h for h, _ in said), *bare)):
         return POSITION["inherited"]
     if any(ctx.in_previous(phrase) for phrase in phrases):  # "It was worth $525 billion"
@@ -193,6 +197,26 @@ def _metric_said(claim: Claim, frame: Frame, fact: Fact, found: Profile, ctx: Co
         if _what_changed(found, ctx):  # "rents up 9.1% on a year earlier": a change of the
             return 1.0  # fact's own name, of what its clause says changed
     return None
+
+
+MODIFIER_REACH = 14  # characters between a metric's word and a keyword said as its modifier
+
+
+def _modifier_said(fact: Fact, found: Profile, ctx: Context, hints) -> list[int]:
+    """Where the sentence says the word that makes the fact's metric a kind of a known one
+    ("outstanding" of "outstanding_cases"), or a one-word keyword of the fact's own beside
+    the known one's word, as its modifier ("cases waiting to be heard": "waiting"), never a
+    month or a period word ("fields of wheat" is no modifier of "damaged")."""
+    said = ctx.here((found.modifier,))
+    heads = [h for phrase in found.metric_words for h in ctx.here(phrase)]
+    for phrase in hints.metric_keywords.get(fact.id, ()):
+        if len(phrase) == 1 and phrase[0] not in MONTHS and phrase[0] not in PERIOD_WORDS:
+            said += [
+                h
+                for h in ctx.here(phrase)
+                if any(abs(h - head) <= MODIFIER_REACH for head in heads)
+            ]
+    return said
 
 
 # What may stand just before a bare metric word: a sentence or clause start, a year, a

@@ -20,6 +20,7 @@ from ..vocabulary.units import in_points
 from ..vocabulary.words import (
     EVENT_FAMILY_OF,
     EVENT_WORDS,
+    FUNCTION_WORDS,
     GENERIC_METRICS,
     METRIC_WORDS,
     ORDINALS,
@@ -122,6 +123,9 @@ def _metric_words(fact: Fact) -> tuple[str, ...]:
     # any words of its qualifier group ("waiting over 52 weeks": "waiting more than 52 weeks")
     bound = next((w for w in words if qualifier_group(w) in ("above", "below")), None)
     if bound is None:
+        head = _head_of_its_subject(fact.subject, words)
+        if head:  # "reservoir_stocks" of "Northmoor Water reservoir stocks": "Stocks stood at"
+            return (name, head)
         if len(words) > 1 and words[0].endswith("ed"):  # "proposed_fine": "proposed a fine"
             rest = " ".join(words[1:])
             return (name, *(f"{words[0]} {article} {rest}" for article in ("a", "an", "the")))
@@ -132,6 +136,15 @@ def _metric_words(fact: Fact) -> tuple[str, ...]:
             said.replace(f" {bound} ", f" {w} ").strip() for w in GROUPS[qualifier_group(bound)]
         )
     )
+
+
+def _head_of_its_subject(subject: str, words: list[str]) -> str | None:
+    """The last word of a metric of the source's own whose other words its subject says: the
+    subject names the thing ("Northmoor Water reservoir stocks"), the head word its measure."""
+    if len(words) < 2 or words[-1] in FUNCTION_WORDS:
+        return None
+    said = stems(subject)
+    return words[-1] if stems(" ".join(words)) <= said else None
 
 
 def place_names(place: str | None) -> tuple[str, ...]:
