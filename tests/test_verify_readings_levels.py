@@ -46,6 +46,17 @@ def test_a_level_at_the_start_of_a_month_is_of_its_first_day(figure, verdict, fa
     assert [e["reference_id"] for e in found["evidence"]] == [fact]
 
 
+@pytest.mark.parametrize(("figure", "verdict"), [("57%", "supported"), ("52%", "contradicted")])
+def test_each_figure_of_a_chain_takes_the_start_of_its_own_month(figure, verdict):
+    text = (
+        "Stocks at Dunbrook Water stood at 46% on Sunday, the company said, down from 68% at the "
+        f"start of June and {figure} at the start of July."
+    )
+    found = check(text, stocks(*DAYS), PUBLISHED)[figure]
+    assert found["verdict"] == verdict, found["explanation"]
+    assert [e["reference_id"] for e in found["evidence"]] == ["s-2025-07-01"]
+
+
 def test_the_metric_a_subject_names_is_said_by_its_last_word():
     text = "Dunbrook Water said on Monday that stocks stood at 46% of capacity on Sunday."
     found = check(text, stocks(*DAYS), PUBLISHED)["46%"]
